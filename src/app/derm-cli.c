@@ -1,0 +1,376 @@
+/* derm-cli.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The headless command line. Output is tab-separated for scripts and tests;
+ * errors go to stderr. Exit status: 0 done, 1 nothing found, 2 bad usage.
+ */
+#define G_LOG_DOMAIN "Dermatomes"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "derm-atlas.h"
+#include "derm-cli.h"
+
+enum {
+  EXIT_FOUND = 0,
+  EXIT_NOT_FOUND = 1,
+  EXIT_USAGE = 2,
+};
+
+static const GOptionEntry cli_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+  { "list-maps", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the dermatome maps: ID, name, sources"), NULL },
+  { "list-roots", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the nerve roots with a summary"), NULL },
+  { "info", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Print the card of a root, one FIELD<TAB>VALUE a line"), N_("ROOT") },
+  { "regions", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the regions with a point inside, roots and nerves"), NULL },
+  { "zone-at", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the region at a point: --zone-at VIEW X Y"), NULL },
+  { "key-points", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the ISNCSCI key sensory points"), NULL },
+  { "search", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Find regions and roots by name or synonym"), N_("TEXT") },
+  { "map", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The dermatome map to use (see --list-maps)"), N_("ID") },
+  { "view", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Only this view: anterior or posterior"), N_("VIEW") },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL, NULL, N_("[VIEW X Y]") },
+  { NULL }
+};
+
+static const char * const commands[] = {
+  "version", "list-maps", "list-roots", "info", "regions", "zone-at", "key-points", "search", NULL
+};
+
+void
+derm_cli_add_options (GApplication *app)
+{
+  g_application_add_main_option_entries (app, cli_entries);
+  g_application_set_option_context_parameter_string (app, NULL);
+  g_application_set_option_context_summary (app,
+    _("Show the dermatomes of the legs. Without a command, open the window."));
+}
+
+static int
+usage_error (const char *format,
+             ...) G_GNUC_PRINTF (1, 2);
+
+static int
+usage_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("dermatomes: %s\n", message);
+  g_printerr ("%s\n", _("Try “dermatomes --help” for usage."));
+  return EXIT_USAGE;
+}
+
+static char *
+join_roots (const char * const *roots)
+{
+  if (roots == NULL || roots[0] == NULL)
+    return g_strdup ("-");
+  return g_strjoinv (",", (char **) roots);
+}
+
+static char *
+join_nerves (DermAtlas        *atlas,
+             const DermRegion *region)
+{
+  g_autoptr (GPtrArray) nerves = derm_atlas_get_region_nerves (atlas, region);
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < nerves->len; i++)
+    {
+      const DermNerve *nerve = g_ptr_array_index (nerves, i);
+      if (out->len > 0)
+        g_string_append_c (out, ',');
+      g_string_append (out, nerve->id);
+    }
+  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : g_strdup ("-");
+}
+
+static void
+print_region (DermAtlas        *atlas,
+              const DermMap    *map,
+              const DermRegion *region)
+{
+  g_autofree char *roots = join_roots (derm_map_get_roots (map, region));
+  g_autofree char *nerves = join_nerves (atlas, region);
+
+  g_print ("%s\t%s\t%s\t%.1f\t%.1f\t%s\t%s\n",
+           derm_view_to_string (region->view),
+           derm_side_to_string (region->side),
+           region->name_id,
+           region->label_x, region->label_y,
+           roots, nerves);
+}
+
+static char *
+format_statement (const DermStatement *statement)
+{
+  g_autofree char *sources = g_strjoinv (", ", statement->sources);
+
+  return g_strdup_printf ("%s [%s]", statement->text, sources);
+}
+
+static char *
+statement_field (const DermStatement *statement)
+{
+  GString *field = g_string_new (statement->field);
+
+  if (statement->view >= 0)
+    g_string_append_printf (field, "-%s", derm_view_to_string (statement->view));
+  if (statement->map != NULL)
+    g_string_append_printf (field, "-%s", statement->map);
+  if (statement->kind != NULL)
+    g_string_append_printf (field, "-%s", statement->kind);
+  return g_string_free (field, FALSE);
+}
+
+static int
+print_info (DermAtlas     *atlas,
+            const DermMap *map,
+            const char    *root_id)
+{
+  const DermRoot *root = derm_atlas_get_root (atlas, root_id);
+  GPtrArray *regions = derm_atlas_get_regions (atlas);
+
+  if (root == NULL)
+    {
+      g_printerr ("dermatomes: %s\n", _("no such root; see --list-roots"));
+      return EXIT_NOT_FOUND;
+    }
+
+  g_print ("root\t%s\n", root->id);
+  g_print ("map\t%s\n", map->id);
+  for (guint i = 0; i < root->statements->len; i++)
+    {
+      const DermStatement *statement = g_ptr_array_index (root->statements, i);
+      g_autofree char *field = statement_field (statement);
+      g_autofree char *value = format_statement (statement);
+
+      g_print ("%s\t%s\n", field, value);
+    }
+
+  for (DermView view = 0; view < DERM_N_VIEWS; view++)
+    {
+      g_autoptr (GString) names = g_string_new (NULL);
+      g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < regions->len; i++)
+        {
+          const DermRegion *region = g_ptr_array_index (regions, i);
+
+          if (region->view != view || !derm_map_region_has_root (map, region, root->id) ||
+              !g_hash_table_add (seen, region->name_id))
+            continue;
+          if (names->len > 0)
+            g_string_append (names, ", ");
+          g_string_append (names, region->name);
+        }
+      if (names->len > 0)
+        g_print ("regions-%s\t%s [%s]\n", derm_view_to_string (view), names->str, map->id);
+    }
+
+  for (guint i = 0; root->statements != NULL && i < root->statements->len; i++)
+    {
+      const DermStatement *statement = g_ptr_array_index (root->statements, i);
+
+      for (guint s = 0; statement->sources[s] != NULL; s++)
+        {
+          const DermSource *source = derm_atlas_get_source (atlas, statement->sources[s]);
+          (void) source;
+        }
+    }
+  return EXIT_FOUND;
+}
+
+static gboolean
+parse_number (const char *text,
+              double     *value)
+{
+  char *end = NULL;
+
+  *value = g_ascii_strtod (text, &end);
+  return end != text && *end == '\0';
+}
+
+int
+derm_cli_handle_local_options (GApplication *app,
+                               GVariantDict *options)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DermAtlas) atlas = NULL;
+  g_autofree char *info = NULL, *search = NULL, *map_id = NULL, *view_name = NULL;
+  g_auto (GStrv) rest = NULL;
+  const char *command = NULL;
+  const DermMap *map;
+  gboolean has_view = FALSE;
+  DermView view = DERM_VIEW_ANTERIOR;
+
+  for (guint i = 0; commands[i] != NULL; i++)
+    {
+      if (!g_variant_dict_contains (options, commands[i]))
+        continue;
+      if (command != NULL)
+        return usage_error (_("--%s and --%s cannot be used together"), command, commands[i]);
+      command = commands[i];
+    }
+
+  g_variant_dict_lookup (options, "info", "s", &info);
+  g_variant_dict_lookup (options, "search", "s", &search);
+  g_variant_dict_lookup (options, "map", "s", &map_id);
+  g_variant_dict_lookup (options, "view", "s", &view_name);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^as", &rest);
+
+  if (command == NULL)
+    {
+      if (map_id != NULL || view_name != NULL)
+        return usage_error (_("--map and --view go with a command such as --regions"));
+      if (rest != NULL && rest[0] != NULL)
+        return usage_error (_("unexpected argument “%s”"), rest[0]);
+      return -1;
+    }
+
+  if (g_strcmp0 (command, "version") == 0)
+    {
+      g_print ("dermatomes %s\n", VERSION);
+      return EXIT_FOUND;
+    }
+
+  if (g_strcmp0 (command, "zone-at") == 0)
+    {
+      if (rest == NULL || g_strv_length (rest) != 3)
+        return usage_error (_("--zone-at needs VIEW X Y, e.g. --zone-at anterior 150 900"));
+    }
+  else if (rest != NULL && rest[0] != NULL)
+    return usage_error (_("unexpected argument “%s”"), rest[0]);
+
+  if (view_name != NULL)
+    {
+      if (!derm_view_from_string (view_name, &view))
+        return usage_error (_("unknown view “%s” (anterior or posterior)"), view_name);
+      if (g_strcmp0 (command, "regions") != 0)
+        return usage_error (_("--view goes with --regions"));
+      has_view = TRUE;
+    }
+
+  atlas = derm_atlas_new_from_resource (&error);
+  if (atlas == NULL)
+    {
+      g_printerr ("dermatomes: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+
+  map = derm_atlas_get_map (atlas, map_id);
+  if (map == NULL)
+    return usage_error (_("unknown map “%s”; see --list-maps"), map_id);
+
+  if (g_strcmp0 (command, "list-maps") == 0)
+    {
+      GPtrArray *maps = derm_atlas_get_maps (atlas);
+
+      for (guint i = 0; i < maps->len; i++)
+        {
+          const DermMap *m = g_ptr_array_index (maps, i);
+          g_autofree char *sources = g_strjoinv (",", m->sources);
+          g_print ("%s\t%s\t%s\n", m->id, m->name, sources);
+        }
+      return EXIT_FOUND;
+    }
+
+  if (g_strcmp0 (command, "list-roots") == 0)
+    {
+      GPtrArray *roots = derm_atlas_get_roots (atlas);
+
+      for (guint i = 0; i < roots->len; i++)
+        {
+          const DermRoot *root = g_ptr_array_index (roots, i);
+          g_print ("%s\t%s\n", root->id, derm_root_get_statement (root, "summary", -1)->text);
+        }
+      return EXIT_FOUND;
+    }
+
+  if (g_strcmp0 (command, "info") == 0)
+    return print_info (atlas, map, info);
+
+  if (g_strcmp0 (command, "regions") == 0)
+    {
+      GPtrArray *regions = derm_atlas_get_regions (atlas);
+
+      for (guint i = 0; i < regions->len; i++)
+        {
+          const DermRegion *region = g_ptr_array_index (regions, i);
+
+          if (!has_view || region->view == view)
+            print_region (atlas, map, region);
+        }
+      return EXIT_FOUND;
+    }
+
+  if (g_strcmp0 (command, "zone-at") == 0)
+    {
+      const DermRegion *region;
+      double x, y;
+
+      if (!derm_view_from_string (rest[0], &view))
+        return usage_error (_("unknown view “%s” (anterior or posterior)"), rest[0]);
+      if (!parse_number (rest[1], &x) || !parse_number (rest[2], &y))
+        return usage_error (_("X and Y must be numbers, not “%s” “%s”"), rest[1], rest[2]);
+      region = derm_atlas_region_at (atlas, view, x, y);
+      if (region == NULL)
+        {
+          g_printerr ("dermatomes: %s\n", _("no skin region at that point"));
+          return EXIT_NOT_FOUND;
+        }
+      print_region (atlas, map, region);
+      return EXIT_FOUND;
+    }
+
+  if (g_strcmp0 (command, "key-points") == 0)
+    {
+      GPtrArray *points = derm_atlas_get_key_points (atlas);
+
+      for (guint i = 0; i < points->len; i++)
+        {
+          const DermKeyPoint *kp = g_ptr_array_index (points, i);
+          g_print ("%s\t%s\t%s\t%.1f\t%.1f\n", kp->root, derm_view_to_string (kp->view),
+                   derm_side_to_string (kp->side), kp->x, kp->y);
+        }
+      return EXIT_FOUND;
+    }
+
+  if (g_strcmp0 (command, "search") == 0)
+    {
+      g_autoptr (GPtrArray) hits = derm_atlas_search (atlas, search);
+
+      for (guint i = 0; i < hits->len; i++)
+        {
+          const DermSearchHit *hit = g_ptr_array_index (hits, i);
+
+          if (hit->root != NULL)
+            g_print ("root\t%s\t%s\n", hit->root->id,
+                     derm_root_get_statement (hit->root, "summary", -1)->text);
+          else
+            {
+              g_autofree char *title = derm_region_dup_title (hit->region);
+              g_autofree char *roots = join_roots (derm_map_get_roots (map, hit->region));
+              g_print ("region\t%s\t%s\t%s\t%s\t%s\n", derm_view_to_string (hit->region->view),
+                       derm_side_to_string (hit->region->side), hit->region->name_id, title, roots);
+            }
+        }
+      if (hits->len == 0)
+        {
+          g_printerr ("dermatomes: %s\n", _("nothing matches"));
+          return EXIT_NOT_FOUND;
+        }
+      return EXIT_FOUND;
+    }
+
+  g_assert_not_reached ();
+  return EXIT_USAGE;
+}

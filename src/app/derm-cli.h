@@ -1,0 +1,19 @@
+/* derm-cli.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Register the command-line options of ARCHITECTURE.md on the application. */
+void derm_cli_add_options          (GApplication *app);
+
+/* Run a headless command if one was given: returns its exit status
+ * (0 done, 1 nothing found, 2 bad usage or input), or -1 to go on and
+ * open the window. Needs no display. */
+int  derm_cli_handle_local_options (GApplication *app,
+                                    GVariantDict *options);
+
+G_END_DECLS

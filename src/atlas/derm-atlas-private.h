@@ -1,0 +1,85 @@
+/* derm-atlas-private.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <librsvg/rsvg.h>
+
+#include "derm-atlas.h"
+#include "derm-id-map.h"
+
+G_BEGIN_DECLS
+
+/* A region as named in atlas.xml, before it is split by side. */
+typedef struct {
+  char    *id;
+  char    *name;
+  char   **synonyms;
+  DermView view;
+  gboolean sides[DERM_N_SIDES];
+  int      line;
+} DermRegionInfo;
+
+struct _DermAtlas {
+  GObject     parent_instance;
+
+  GPtrArray  *sources;       /* DermSource */
+  GPtrArray  *roots;         /* DermRoot */
+  GPtrArray  *region_infos;  /* DermRegionInfo */
+  GPtrArray  *regions;       /* DermRegion, filled from the SVGs */
+  GPtrArray  *maps;          /* DermMap */
+  GPtrArray  *nerves;        /* DermNerve */
+  GPtrArray  *key_points;    /* DermKeyPoint */
+
+  GHashTable *sources_by_id;
+  GHashTable *roots_by_id;       /* upper-cased id -> DermRoot */
+  GHashTable *region_infos_by_id;
+  GHashTable *regions_by_id;
+  GHashTable *maps_by_id;
+  GHashTable *nerves_by_id;
+
+  GBytes     *svg[DERM_N_VIEWS];
+  char       *svg_name[DERM_N_VIEWS];
+  char       *xml_name;
+
+  DermIdMap  *view_maps[DERM_N_VIEWS];  /* one pixel per unit, for region_at */
+  RsvgHandle *id_handles[DERM_N_VIEWS]; /* with the flat-colour stylesheet */
+};
+
+/* An element id found in the SVG's regions group, with its line. */
+typedef struct {
+  char *id;
+  int   line;
+} DermSvgItem;
+
+typedef struct {
+  GPtrArray *regions;     /* DermSvgItem */
+  GPtrArray *key_points;  /* DermSvgItem, id "kp-L4-left" */
+  GArray    *kp_xy;       /* double pairs, parallel to key_points */
+} DermSvgScan;
+
+DermSvgScan *derm_svg_scan          (GBytes      *svg,
+                                     const char  *filename,
+                                     GError     **error);
+void         derm_svg_scan_free     (DermSvgScan *scan);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DermSvgScan, derm_svg_scan_free)
+
+gboolean     derm_atlas_load_xml    (DermAtlas   *self,
+                                     GBytes      *xml,
+                                     const char  *filename,
+                                     GError     **error);
+
+void         derm_statement_free    (DermStatement *statement);
+
+/* Render the regions layer of a view into cr (view units), each region
+ * filled with a flat colour encoding index + 1, no antialiasing. */
+gboolean     derm_atlas_render_id_layer (DermAtlas *self,
+                                         DermView   view,
+                                         cairo_t   *cr,
+                                         GError   **error);
+
+/* The view's one-pixel-a-unit id map, in the view's single layout. */
+DermIdMap   *derm_atlas_get_view_id_map (DermAtlas *self,
+                                         DermView   view);
+
+G_END_DECLS

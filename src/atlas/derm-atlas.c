@@ -1,0 +1,732 @@
+/* derm-atlas.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Dermatomes"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "derm-atlas-private.h"
+#include "derm-layout.h"
+
+G_DEFINE_FINAL_TYPE (DermAtlas, derm_atlas, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (derm-atlas-error-quark, derm_atlas_error)
+
+static void
+source_free (gpointer data)
+{
+  DermSource *source = data;
+
+  g_free (source->id);
+  g_free (source->citation);
+  g_free (source);
+}
+
+void
+derm_statement_free (DermStatement *statement)
+{
+  if (statement == NULL)
+    return;
+  g_free (statement->field);
+  g_free (statement->text);
+  g_strfreev (statement->sources);
+  g_free (statement->map);
+  g_free (statement->kind);
+  g_free (statement);
+}
+
+static void
+root_free (gpointer data)
+{
+  DermRoot *root = data;
+
+  g_free (root->id);
+  g_ptr_array_unref (root->statements);
+  g_free (root);
+}
+
+static void
+region_info_free (gpointer data)
+{
+  DermRegionInfo *info = data;
+
+  g_free (info->id);
+  g_free (info->name);
+  g_strfreev (info->synonyms);
+  g_free (info);
+}
+
+static void
+region_free (gpointer data)
+{
+  DermRegion *region = data;
+
+  g_free (region->id);
+  g_free (region);
+}
+
+static void
+map_free (gpointer data)
+{
+  DermMap *map = data;
+
+  g_free (map->id);
+  g_free (map->name);
+  g_free (map->description);
+  g_strfreev (map->sources);
+  g_hash_table_unref (map->zones);
+  g_free (map);
+}
+
+static void
+nerve_free (gpointer data)
+{
+  DermNerve *nerve = data;
+
+  g_free (nerve->id);
+  g_free (nerve->name);
+  g_free (nerve->territory);
+  g_strfreev (nerve->roots);
+  g_strfreev (nerve->sources);
+  g_strfreev (nerve->regions);
+  derm_statement_free (nerve->distinguish);
+  g_free (nerve);
+}
+
+static void
+key_point_free (gpointer data)
+{
+  DermKeyPoint *kp = data;
+
+  g_free (kp->root);
+  g_free (kp);
+}
+
+static void
+derm_atlas_finalize (GObject *object)
+{
+  DermAtlas *self = DERM_ATLAS (object);
+
+  for (DermView v = 0; v < DERM_N_VIEWS; v++)
+    {
+      g_clear_pointer (&self->view_maps[v], derm_id_map_free);
+      g_clear_object (&self->id_handles[v]);
+      g_clear_pointer (&self->svg[v], g_bytes_unref);
+      g_clear_pointer (&self->svg_name[v], g_free);
+    }
+  g_clear_pointer (&self->xml_name, g_free);
+  g_hash_table_unref (self->sources_by_id);
+  g_hash_table_unref (self->roots_by_id);
+  g_hash_table_unref (self->region_infos_by_id);
+  g_hash_table_unref (self->regions_by_id);
+  g_hash_table_unref (self->maps_by_id);
+  g_hash_table_unref (self->nerves_by_id);
+  g_ptr_array_unref (self->key_points);
+  g_ptr_array_unref (self->nerves);
+  g_ptr_array_unref (self->maps);
+  g_ptr_array_unref (self->regions);
+  g_ptr_array_unref (self->region_infos);
+  g_ptr_array_unref (self->roots);
+  g_ptr_array_unref (self->sources);
+
+  G_OBJECT_CLASS (derm_atlas_parent_class)->finalize (object);
+}
+
+static void
+derm_atlas_class_init (DermAtlasClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = derm_atlas_finalize;
+}
+
+static void
+derm_atlas_init (DermAtlas *self)
+{
+  self->sources = g_ptr_array_new_with_free_func (source_free);
+  self->roots = g_ptr_array_new_with_free_func (root_free);
+  self->region_infos = g_ptr_array_new_with_free_func (region_info_free);
+  self->regions = g_ptr_array_new_with_free_func (region_free);
+  self->maps = g_ptr_array_new_with_free_func (map_free);
+  self->nerves = g_ptr_array_new_with_free_func (nerve_free);
+  self->key_points = g_ptr_array_new_with_free_func (key_point_free);
+  self->sources_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->roots_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->region_infos_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->regions_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->maps_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->nerves_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/* "medial-malleolus-left" -> "medial-malleolus", DERM_SIDE_LEFT */
+static gboolean
+split_side (const char  *id,
+            char       **name,
+            DermSide    *side)
+{
+  const char *dash = strrchr (id, '-');
+
+  if (dash == NULL || dash == id || !derm_side_from_string (dash + 1, side) ||
+      strcmp (dash + 1, derm_side_to_string (*side)) != 0)
+    return FALSE;
+  *name = g_strndup (id, dash - id);
+  return TRUE;
+}
+
+static gboolean
+add_regions (DermAtlas    *self,
+             DermView      view,
+             DermSvgScan  *scan,
+             GError      **error)
+{
+  const char *file = self->svg_name[view];
+
+  for (guint i = 0; i < scan->regions->len; i++)
+    {
+      DermSvgItem *item = g_ptr_array_index (scan->regions, i);
+      g_autofree char *name = NULL;
+      DermRegionInfo *info;
+      DermRegion *region;
+      DermSide side;
+
+      if (!split_side (item->id, &name, &side))
+        {
+          g_set_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_INVALID,
+                       "%s:%d: region id “%s” does not end in -left, -right or -mid",
+                       file, item->line, item->id);
+          return FALSE;
+        }
+      info = g_hash_table_lookup (self->region_infos_by_id, name);
+      if (info == NULL || info->view != view || !info->sides[side])
+        {
+          g_set_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_INVALID,
+                       "%s:%d: region “%s” is not in %s as a %s region of the %s view",
+                       file, item->line, item->id, self->xml_name,
+                       derm_side_to_string (side), derm_view_to_string (view));
+          return FALSE;
+        }
+
+      region = g_new0 (DermRegion, 1);
+      region->id = g_strdup (item->id);
+      region->name_id = info->id;
+      region->name = info->name;
+      region->synonyms = info->synonyms;
+      region->view = view;
+      region->side = side;
+      region->index = self->regions->len;
+      g_ptr_array_add (self->regions, region);
+      g_hash_table_insert (self->regions_by_id, region->id, region);
+    }
+
+  /* and the other way round: everything the data names is drawn */
+  for (guint i = 0; i < self->region_infos->len; i++)
+    {
+      DermRegionInfo *info = g_ptr_array_index (self->region_infos, i);
+
+      if (info->view != view)
+        continue;
+      for (DermSide side = 0; side < DERM_N_SIDES; side++)
+        {
+          g_autofree char *id = NULL;
+
+          if (!info->sides[side])
+            continue;
+          id = g_strdup_printf ("%s-%s", info->id, derm_side_to_string (side));
+          if (!g_hash_table_contains (self->regions_by_id, id))
+            {
+              g_set_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_INVALID,
+                           "%s:%d: region “%s” is not drawn in %s",
+                           self->xml_name, info->line, id, file);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+add_key_points (DermAtlas    *self,
+                DermView      view,
+                DermSvgScan  *scan,
+                GError      **error)
+{
+  for (guint i = 0; i < scan->key_points->len; i++)
+    {
+      DermSvgItem *item = g_ptr_array_index (scan->key_points, i);
+      g_autofree char *root = NULL;
+      DermKeyPoint *kp;
+      DermSide side;
+
+      if (!split_side (item->id + strlen ("kp-"), &root, &side) ||
+          derm_atlas_get_root (self, root) == NULL ||
+          strcmp (derm_atlas_get_root (self, root)->id, root) != 0)
+        {
+          g_set_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_INVALID,
+                       "%s:%d: key point “%s” does not name a root of %s and a side (kp-ROOT-left, -right or -mid)",
+                       self->svg_name[view], item->line, item->id, self->xml_name);
+          return FALSE;
+        }
+
+      kp = g_new0 (DermKeyPoint, 1);
+      kp->root = g_steal_pointer (&root);
+      kp->view = view;
+      kp->side = side;
+      kp->x = g_array_index (scan->kp_xy, double, 2 * i);
+      kp->y = g_array_index (scan->kp_xy, double, 2 * i + 1);
+      g_ptr_array_add (self->key_points, kp);
+    }
+
+  return TRUE;
+}
+
+/* Label points: the pixel deepest inside each region, one pixel a unit. */
+static void
+place_region_labels (DermAtlas *self)
+{
+  guint n = self->regions->len + 1;
+  g_autofree guint *identity = g_new (guint, n);
+  g_autofree double *xs = g_new (double, n);
+  g_autofree double *ys = g_new (double, n);
+  g_autofree double *depths = g_new (double, n);
+
+  for (guint i = 0; i < n; i++)
+    identity[i] = i;
+
+  for (DermView view = 0; view < DERM_N_VIEWS; view++)
+    {
+      double ox, oy;
+
+      derm_layout_view_origin ((DermLayout) view, view, &ox, &oy);
+      derm_id_map_find_centers (self->view_maps[view], identity, n, n, xs, ys, depths);
+      for (guint i = 0; i < self->regions->len; i++)
+        {
+          DermRegion *region = g_ptr_array_index (self->regions, i);
+
+          if (region->view != view)
+            continue;
+          region->label_x = xs[i + 1] - ox;
+          region->label_y = ys[i + 1] - oy;
+        }
+    }
+}
+
+static DermAtlas *
+derm_atlas_new_from_bytes (GBytes      *xml,
+                           const char  *xml_name,
+                           GBytes     **svg,
+                           const char **svg_names,
+                           GError     **error)
+{
+  g_autoptr (DermAtlas) self = g_object_new (DERM_TYPE_ATLAS, NULL);
+
+  self->xml_name = g_strdup (xml_name);
+  if (!derm_atlas_load_xml (self, xml, xml_name, error))
+    return NULL;
+
+  for (DermView view = 0; view < DERM_N_VIEWS; view++)
+    {
+      g_autoptr (DermSvgScan) scan = NULL;
+      g_autoptr (GError) local_error = NULL;
+      RsvgHandle *handle;
+
+      self->svg[view] = g_bytes_ref (svg[view]);
+      self->svg_name[view] = g_strdup (svg_names[view]);
+
+      scan = derm_svg_scan (svg[view], svg_names[view], error);
+      if (scan == NULL)
+        return NULL;
+
+      /* GMarkup is laxer than librsvg in places; make sure it renders */
+      handle = rsvg_handle_new_from_data (g_bytes_get_data (svg[view], NULL),
+                                          g_bytes_get_size (svg[view]), &local_error);
+      if (handle == NULL)
+        {
+          g_set_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_PARSE,
+                       "%s: %s", svg_names[view], local_error->message);
+          return NULL;
+        }
+      g_object_unref (handle);
+
+      if (!add_regions (self, view, scan, error) ||
+          !add_key_points (self, view, scan, error))
+        return NULL;
+    }
+
+  for (DermView view = 0; view < DERM_N_VIEWS; view++)
+    self->view_maps[view] = derm_id_map_new (self, (DermLayout) view, 1.0);
+  place_region_labels (self);
+
+  for (guint i = 0; i < self->key_points->len; i++)
+    {
+      DermKeyPoint *kp = g_ptr_array_index (self->key_points, i);
+      kp->region = derm_atlas_region_at (self, kp->view, kp->x, kp->y);
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * derm_atlas_new_from_resource:
+ *
+ * Loads the atlas bundled with the program: atlas.xml and the two maps.
+ */
+DermAtlas *
+derm_atlas_new_from_resource (GError **error)
+{
+  static const char *names[] = { "maps/anterior.svg", "maps/posterior.svg" };
+  g_autoptr (GBytes) xml = NULL;
+  GBytes *svg[DERM_N_VIEWS] = { NULL, };
+  DermAtlas *atlas;
+
+  xml = g_resources_lookup_data (RESOURCE_PREFIX "/atlas.xml", 0, error);
+  if (xml == NULL)
+    return NULL;
+  for (DermView view = 0; view < DERM_N_VIEWS; view++)
+    {
+      g_autofree char *path = g_strdup_printf (RESOURCE_PREFIX "/%s", names[view]);
+
+      svg[view] = g_resources_lookup_data (path, 0, error);
+      if (svg[view] == NULL)
+        {
+          g_clear_pointer (&svg[0], g_bytes_unref);
+          return NULL;
+        }
+    }
+
+  atlas = derm_atlas_new_from_bytes (xml, "atlas.xml", svg, names, error);
+  for (DermView view = 0; view < DERM_N_VIEWS; view++)
+    g_bytes_unref (svg[view]);
+  return atlas;
+}
+
+static GBytes *
+read_file (const char  *path,
+           GError     **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  char *contents;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_IO, "%s", local_error->message);
+      return NULL;
+    }
+  return g_bytes_new_take (contents, length);
+}
+
+/**
+ * derm_atlas_new_from_files:
+ *
+ * Loads an atlas from files on disk; error messages name these paths.
+ */
+DermAtlas *
+derm_atlas_new_from_files (const char  *atlas_xml,
+                           const char  *anterior_svg,
+                           const char  *posterior_svg,
+                           GError     **error)
+{
+  const char *names[] = { anterior_svg, posterior_svg };
+  g_autoptr (GBytes) xml = NULL;
+  g_autoptr (GBytes) anterior = NULL;
+  g_autoptr (GBytes) posterior = NULL;
+  GBytes *svg[DERM_N_VIEWS];
+
+  if ((xml = read_file (atlas_xml, error)) == NULL ||
+      (anterior = read_file (anterior_svg, error)) == NULL ||
+      (posterior = read_file (posterior_svg, error)) == NULL)
+    return NULL;
+
+  svg[DERM_VIEW_ANTERIOR] = anterior;
+  svg[DERM_VIEW_POSTERIOR] = posterior;
+  return derm_atlas_new_from_bytes (xml, atlas_xml, svg, names, error);
+}
+
+gboolean
+derm_atlas_render_id_layer (DermAtlas  *self,
+                            DermView    view,
+                            cairo_t    *cr,
+                            GError    **error)
+{
+  g_autoptr (GString) css = NULL;
+  RsvgRectangle viewport = { 0, 0, DERM_VIEW_WIDTH, DERM_VIEW_HEIGHT };
+
+  /* The stylesheet never changes, so the handle is parsed once. */
+  if (self->id_handles[view] != NULL)
+    return rsvg_handle_render_layer (self->id_handles[view], cr, "#regions", &viewport, error);
+
+  css = g_string_new ("* { stroke: none !important; shape-rendering: crispEdges !important; }\n");
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      DermRegion *region = g_ptr_array_index (self->regions, i);
+      guint value = region->index + 1;
+
+      if (region->view != view)
+        continue;
+      g_string_append_printf (css, "#%s { fill: #%06x !important; fill-opacity: 1 !important; opacity: 1 !important; }\n",
+                              region->id, value);
+    }
+
+  self->id_handles[view] = rsvg_handle_new_from_data (g_bytes_get_data (self->svg[view], NULL),
+                                                      g_bytes_get_size (self->svg[view]), error);
+  if (self->id_handles[view] == NULL)
+    return FALSE;
+  if (!rsvg_handle_set_stylesheet (self->id_handles[view], (const guint8 *) css->str, css->len, error))
+    {
+      g_clear_object (&self->id_handles[view]);
+      return FALSE;
+    }
+  return rsvg_handle_render_layer (self->id_handles[view], cr, "#regions", &viewport, error);
+}
+
+GPtrArray *
+derm_atlas_get_sources (DermAtlas *self)
+{
+  g_return_val_if_fail (DERM_IS_ATLAS (self), NULL);
+  return self->sources;
+}
+
+const DermSource *
+derm_atlas_get_source (DermAtlas  *self,
+                       const char *id)
+{
+  g_return_val_if_fail (DERM_IS_ATLAS (self), NULL);
+  return id != NULL ? g_hash_table_lookup (self->sources_by_id, id) : NULL;
+}
+
+GPtrArray *
+derm_atlas_get_roots (DermAtlas *self)
+{
+  g_return_val_if_fail (DERM_IS_ATLAS (self), NULL);
+  return self->roots;
+}
+
+const DermRoot *
+derm_atlas_get_root (DermAtlas  *self,
+                     const char *id)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (DERM_IS_ATLAS (self), NULL);
+  if (id == NULL)
+    return NULL;
+  key = g_ascii_strup (id, -1);
+  return g_hash_table_lookup (self->roots_by_id, key);
+}
+
+GPtrArray *
+derm_atlas_get_regions (DermAtlas *self)
+{
+  g_return_val_if_fail (DERM_IS_ATLAS (self), NULL);
+  return self->regions;
+}
+
+const DermRegion *
+derm_atlas_get_region (DermAtlas  *self,
+                       const char *svg_id)
+{
+  g_return_val_if_fail (DERM_IS_ATLAS (self), NULL);
+  return svg_id != NULL ? g_hash_table_lookup (self->regions_by_id, svg_id) : NULL;
+}
+
+const DermRegion *
+derm_atlas_get_region_by_index (DermAtlas *self,
+                                guint      index)
+{
+  g_return_val_if_fail (DERM_IS_ATLAS (self), NULL);
+  return index < self->regions->len ? g_ptr_array_index (self->regions, index) : NULL;
+}
+
+GPtrArray *
+derm_atlas_get_maps (DermAtlas *self)
+{
+  g_return_val_if_fail (DERM_IS_ATLAS (self), NULL);
+  return self->maps;
+}
+
+const DermMap *
+derm_atlas_get_default_map (DermAtlas *self)
+{
+  g_return_val_if_fail (DERM_IS_ATLAS (self), NULL);
+  return g_ptr_array_index (self->maps, 0);
+}
+
+const DermMap *
+derm_atlas_get_map (DermAtlas  *self,
+                    const char *id)
+{
+  g_return_val_if_fail (DERM_IS_ATLAS (self), NULL);
+  if (id == NULL)
+    return derm_atlas_get_default_map (self);
+  return g_hash_table_lookup (self->maps_by_id, id);
+}
+
+GPtrArray *
+derm_atlas_get_nerves (DermAtlas *self)
+{
+  g_return_val_if_fail (DERM_IS_ATLAS (self), NULL);
+  return self->nerves;
+}
+
+const DermNerve *
+derm_atlas_get_nerve (DermAtlas  *self,
+                      const char *id)
+{
+  g_return_val_if_fail (DERM_IS_ATLAS (self), NULL);
+  return id != NULL ? g_hash_table_lookup (self->nerves_by_id, id) : NULL;
+}
+
+GPtrArray *
+derm_atlas_get_key_points (DermAtlas *self)
+{
+  g_return_val_if_fail (DERM_IS_ATLAS (self), NULL);
+  return self->key_points;
+}
+
+const DermKeyPoint *
+derm_atlas_get_key_point (DermAtlas  *self,
+                          const char *root,
+                          DermSide    side)
+{
+  g_return_val_if_fail (DERM_IS_ATLAS (self), NULL);
+
+  for (guint i = 0; i < self->key_points->len; i++)
+    {
+      const DermKeyPoint *kp = g_ptr_array_index (self->key_points, i);
+
+      if (kp->side == side && g_ascii_strcasecmp (kp->root, root) == 0)
+        return kp;
+    }
+  return NULL;
+}
+
+GBytes *
+derm_atlas_get_svg (DermAtlas *self,
+                    DermView   view)
+{
+  g_return_val_if_fail (DERM_IS_ATLAS (self), NULL);
+  g_return_val_if_fail (view < DERM_N_VIEWS, NULL);
+  return self->svg[view];
+}
+
+const DermRegion *
+derm_atlas_region_at (DermAtlas *self,
+                      DermView   view,
+                      double     x,
+                      double     y)
+{
+  double ox, oy;
+
+  g_return_val_if_fail (DERM_IS_ATLAS (self), NULL);
+  g_return_val_if_fail (view < DERM_N_VIEWS, NULL);
+
+  if (x < 0 || y < 0 || x >= DERM_VIEW_WIDTH || y >= DERM_VIEW_HEIGHT)
+    return NULL;
+  derm_layout_view_origin ((DermLayout) view, view, &ox, &oy);
+  return derm_id_map_lookup (self->view_maps[view], x + ox, y + oy);
+}
+
+const char * const *
+derm_map_get_roots (const DermMap    *map,
+                    const DermRegion *region)
+{
+  static const char * const none[] = { NULL };
+  const char * const *roots;
+
+  g_return_val_if_fail (map != NULL && region != NULL, none);
+  roots = g_hash_table_lookup (map->zones, region->name_id);
+  return roots != NULL ? roots : none;
+}
+
+gboolean
+derm_map_region_has_root (const DermMap    *map,
+                          const DermRegion *region,
+                          const char       *root)
+{
+  return g_strv_contains (derm_map_get_roots (map, region), root);
+}
+
+GPtrArray *
+derm_atlas_get_region_nerves (DermAtlas        *self,
+                              const DermRegion *region)
+{
+  GPtrArray *nerves = g_ptr_array_new ();
+
+  g_return_val_if_fail (DERM_IS_ATLAS (self), nerves);
+
+  for (guint i = 0; i < self->nerves->len; i++)
+    {
+      DermNerve *nerve = g_ptr_array_index (self->nerves, i);
+
+      if (g_strv_contains ((const char * const *) nerve->regions, region->name_id))
+        g_ptr_array_add (nerves, nerve);
+    }
+  return nerves;
+}
+
+const DermStatement *
+derm_root_get_statement (const DermRoot *root,
+                         const char     *field,
+                         int             view)
+{
+  g_return_val_if_fail (root != NULL, NULL);
+
+  for (guint i = 0; i < root->statements->len; i++)
+    {
+      const DermStatement *statement = g_ptr_array_index (root->statements, i);
+
+      if (strcmp (statement->field, field) == 0 && (view < 0 || statement->view == view))
+        return statement;
+    }
+  return NULL;
+}
+
+/**
+ * derm_region_dup_title:
+ *
+ * The region's name with the patient's side, as a person says it:
+ * "Left medial malleolus", or "Perianal skin, inner ring" for a midline one.
+ */
+char *
+derm_region_dup_title (const DermRegion *region)
+{
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (region != NULL, NULL);
+
+  switch (region->side)
+    {
+    case DERM_SIDE_LEFT:
+      /* Translators: the patient's left; %s is a region such as "medial malleolus" */
+      title = g_strdup_printf (_("Left %s"), region->name);
+      break;
+    case DERM_SIDE_RIGHT:
+      /* Translators: the patient's right; %s is a region such as "medial malleolus" */
+      title = g_strdup_printf (_("Right %s"), region->name);
+      break;
+    case DERM_SIDE_MID:
+    case DERM_N_SIDES:
+    default:
+      title = g_strdup (region->name);
+      if (title[0] != '\0')
+        {
+          g_autofree char *rest = g_strdup (g_utf8_next_char (title));
+          g_autofree char *first = g_utf8_strup (title, g_utf8_next_char (title) - title);
+          g_free (title);
+          title = g_strconcat (first, rest, NULL);
+        }
+      break;
+    }
+  return g_steal_pointer (&title);
+}
+
+DermIdMap *
+derm_atlas_get_view_id_map (DermAtlas *self,
+                            DermView   view)
+{
+  return self->view_maps[view];
+}

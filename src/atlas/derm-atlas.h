@@ -1,0 +1,156 @@
+/* derm-atlas.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "derm-types.h"
+
+G_BEGIN_DECLS
+
+#define DERM_ATLAS_ERROR (derm_atlas_error_quark ())
+
+typedef enum {
+  DERM_ATLAS_ERROR_PARSE,     /* malformed XML or SVG */
+  DERM_ATLAS_ERROR_INVALID,   /* well-formed, but wrong: unknown id, missing item */
+  DERM_ATLAS_ERROR_IO
+} DermAtlasError;
+
+GQuark derm_atlas_error_quark (void);
+
+/* A citable source, e.g. id "is19". */
+typedef struct {
+  char *id;
+  char *citation;
+} DermSource;
+
+/* One clinical statement of a root card, with its sources.
+ * field is the element name in atlas.xml: "summary", "territory",
+ * "key-point", "key-muscle", "motor-test", "non-key-muscles",
+ * "other-muscles", "reflex", "disc", "picture", "disagreement",
+ * "caveat", "red-flag". */
+typedef struct {
+  char  *field;
+  char  *text;      /* translated */
+  char **sources;   /* source ids, NULL-terminated */
+  int    view;      /* a DermView, or -1 when the statement has none */
+  char  *map;       /* map id or NULL */
+  char  *kind;      /* disc kind or NULL */
+} DermStatement;
+
+typedef struct {
+  char      *id;          /* "L4", "S4-5" */
+  guint      index;       /* position in the T12..S4-5 order */
+  GPtrArray *statements;  /* of DermStatement, document order */
+} DermRoot;
+
+/* A region as drawn: one SVG element, one side of one view. */
+typedef struct {
+  char    *id;        /* SVG element id, "medial-malleolus-left" */
+  char    *name_id;   /* "medial-malleolus" */
+  char    *name;      /* translated, lower case: "medial malleolus" */
+  char   **synonyms;  /* translated, NULL-terminated */
+  DermView view;
+  DermSide side;
+  guint    index;     /* 0..n-1 over all views; the id map's value is index + 1 */
+  double   label_x;   /* a point well inside the region, in view units */
+  double   label_y;
+} DermRegion;
+
+typedef struct {
+  char       *id;
+  char       *name;
+  char       *description;
+  char      **sources;
+  GHashTable *zones;  /* region name_id -> char ** roots (empty vector = blank) */
+} DermMap;
+
+typedef struct {
+  char  *id;
+  char  *name;
+  char  *territory;
+  char **roots;
+  char **sources;
+  char **regions;           /* region name_ids */
+  DermStatement *distinguish;
+} DermNerve;
+
+typedef struct {
+  char          *root;
+  DermView       view;
+  DermSide       side;
+  double         x;      /* view units */
+  double         y;
+  const DermRegion *region;
+} DermKeyPoint;
+
+#define DERM_TYPE_ATLAS (derm_atlas_get_type ())
+G_DECLARE_FINAL_TYPE (DermAtlas, derm_atlas, DERM, ATLAS, GObject)
+
+DermAtlas          *derm_atlas_new_from_resource (GError **error);
+DermAtlas          *derm_atlas_new_from_files    (const char  *atlas_xml,
+                                                  const char  *anterior_svg,
+                                                  const char  *posterior_svg,
+                                                  GError     **error);
+
+GPtrArray          *derm_atlas_get_sources       (DermAtlas  *self);  /* of DermSource */
+const DermSource   *derm_atlas_get_source        (DermAtlas  *self,
+                                                  const char *id);
+GPtrArray          *derm_atlas_get_roots         (DermAtlas  *self);  /* of DermRoot, T12..S4-5 */
+const DermRoot     *derm_atlas_get_root          (DermAtlas  *self,
+                                                  const char *id);   /* case-insensitive */
+GPtrArray          *derm_atlas_get_regions       (DermAtlas  *self);  /* of DermRegion, by index */
+const DermRegion   *derm_atlas_get_region        (DermAtlas  *self,
+                                                  const char *svg_id);
+const DermRegion   *derm_atlas_get_region_by_index (DermAtlas *self,
+                                                  guint       index);
+GPtrArray          *derm_atlas_get_maps          (DermAtlas  *self);  /* of DermMap */
+const DermMap      *derm_atlas_get_map           (DermAtlas  *self,
+                                                  const char *id);   /* NULL id: default map */
+const DermMap      *derm_atlas_get_default_map   (DermAtlas  *self);
+GPtrArray          *derm_atlas_get_nerves        (DermAtlas  *self);  /* of DermNerve */
+const DermNerve    *derm_atlas_get_nerve         (DermAtlas  *self,
+                                                  const char *id);
+GPtrArray          *derm_atlas_get_key_points    (DermAtlas  *self);  /* of DermKeyPoint */
+const DermKeyPoint *derm_atlas_get_key_point     (DermAtlas  *self,
+                                                  const char *root,
+                                                  DermSide    side);
+GBytes             *derm_atlas_get_svg           (DermAtlas  *self,
+                                                  DermView    view);
+
+/* The region at a point in view units, or NULL outside the skin. */
+const DermRegion   *derm_atlas_region_at         (DermAtlas  *self,
+                                                  DermView    view,
+                                                  double      x,
+                                                  double      y);
+
+/* Roots of a region on a map: NULL-terminated, empty when the map leaves it blank. */
+const char * const *derm_map_get_roots           (const DermMap    *map,
+                                                  const DermRegion *region);
+gboolean            derm_map_region_has_root     (const DermMap    *map,
+                                                  const DermRegion *region,
+                                                  const char       *root);
+/* Nerves whose territory includes the region; free the array (not its items). */
+GPtrArray          *derm_atlas_get_region_nerves (DermAtlas        *self,
+                                                  const DermRegion *region);
+
+/* First statement of a field (and view, or -1 for any), or NULL. */
+const DermStatement *derm_root_get_statement     (const DermRoot *root,
+                                                  const char     *field,
+                                                  int             view);
+
+/* "Left medial malleolus", translated; free with g_free. */
+char               *derm_region_dup_title        (const DermRegion *region);
+
+/* Search region names, synonyms and root ids. Returns DermSearchHit items, best first. */
+typedef struct {
+  const DermRegion *region;  /* or NULL */
+  const DermRoot   *root;    /* or NULL */
+  int               score;
+} DermSearchHit;
+
+GPtrArray          *derm_atlas_search            (DermAtlas  *self,
+                                                  const char *text);
+
+G_END_DECLS

@@ -1,0 +1,193 @@
+/* derm-id-map.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Dermatomes"
+
+#include <math.h>
+
+#include "derm-atlas-private.h"
+#include "derm-id-map.h"
+#include "derm-layout.h"
+
+struct _DermIdMap {
+  DermAtlas       *atlas;
+  DermLayout       layout;
+  double           scale;
+  int              width;
+  int              height;
+  int              stride;  /* in guint32 */
+  cairo_surface_t *surface;
+};
+
+DermIdMap *
+derm_id_map_new (DermAtlas  *atlas,
+                 DermLayout  layout,
+                 double      scale)
+{
+  DermIdMap *self;
+  cairo_t *cr;
+  double lw, lh;
+
+  g_return_val_if_fail (DERM_IS_ATLAS (atlas), NULL);
+  g_return_val_if_fail (scale > 0, NULL);
+
+  derm_layout_get_size (layout, &lw, &lh);
+  self = g_new0 (DermIdMap, 1);
+  self->atlas = g_object_ref (atlas);
+  self->layout = layout;
+  self->scale = scale;
+  self->width = MAX (1, (int) ceil (lw * scale));
+  self->height = MAX (1, (int) ceil (lh * scale));
+  self->surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, self->width, self->height);
+  self->stride = cairo_image_surface_get_stride (self->surface) / 4;
+
+  cr = cairo_create (self->surface);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_paint (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+  cairo_scale (cr, scale, scale);
+
+  for (DermView view = 0; view < DERM_N_VIEWS; view++)
+    {
+      g_autoptr (GError) error = NULL;
+      double ox, oy;
+
+      if (!derm_layout_view_origin (layout, view, &ox, &oy))
+        continue;
+      cairo_save (cr);
+      cairo_translate (cr, ox, oy);
+      /* The SVGs were validated at load; a failure here is a bug. */
+      if (!derm_atlas_render_id_layer (atlas, view, cr, &error))
+        g_critical ("Could not render the id map: %s", error->message);
+      cairo_restore (cr);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_flush (self->surface);
+  return self;
+}
+
+void
+derm_id_map_free (DermIdMap *self)
+{
+  if (self == NULL)
+    return;
+  cairo_surface_destroy (self->surface);
+  g_object_unref (self->atlas);
+  g_free (self);
+}
+
+double
+derm_id_map_get_scale (DermIdMap *self)
+{
+  return self->scale;
+}
+
+static inline guint
+value_at (DermIdMap *self,
+          int        px,
+          int        py)
+{
+  const guint32 *data = (const guint32 *) cairo_image_surface_get_data (self->surface);
+
+  return data[py * self->stride + px] & 0xffffff;
+}
+
+const DermRegion *
+derm_id_map_lookup (DermIdMap *self,
+                    double     x,
+                    double     y)
+{
+  int px, py;
+  guint value;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  px = (int) floor (x * self->scale);
+  py = (int) floor (y * self->scale);
+  if (px < 0 || py < 0 || px >= self->width || py >= self->height)
+    return NULL;
+
+  value = value_at (self, px, py);
+  if (value == 0)
+    return NULL;
+  return derm_atlas_get_region_by_index (self->atlas, value - 1);
+}
+
+void
+derm_id_map_find_centers (DermIdMap   *self,
+                          const guint *value_to_key,
+                          guint        n_values,
+                          guint        n_keys,
+                          double      *xs,
+                          double      *ys,
+                          double      *depths)
+{
+  /* Chamfer 3-4 distance to the nearest pixel of another key: two passes. */
+  const int w = self->width, h = self->height;
+  g_autofree guint *keys = g_new (guint, (gsize) w * h);
+  g_autofree guint *dist = g_new (guint, (gsize) w * h);
+  g_autofree guint *best = g_new0 (guint, n_keys);
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint value = value_at (self, x, y);
+        keys[y * w + x] = value < n_values ? value_to_key[value] : 0;
+      }
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint k = keys[y * w + x];
+        guint d;
+
+        if (k == 0 || x == 0 || y == 0 || x == w - 1 || y == h - 1 ||
+            keys[y * w + x - 1] != k || keys[(y - 1) * w + x] != k ||
+            keys[y * w + x + 1] != k || keys[(y + 1) * w + x] != k)
+          {
+            dist[y * w + x] = k == 0 ? 0 : 3;
+            continue;
+          }
+        d = dist[y * w + x - 1] + 3;
+        d = MIN (d, dist[(y - 1) * w + x] + 3);
+        d = MIN (d, dist[(y - 1) * w + x - 1] + 4);
+        d = MIN (d, dist[(y - 1) * w + x + 1] + 4);
+        dist[y * w + x] = d;
+      }
+
+  for (int y = h - 2; y > 0; y--)
+    for (int x = w - 2; x > 0; x--)
+      {
+        guint d = dist[y * w + x];
+
+        if (d <= 3)
+          continue;
+        d = MIN (d, dist[y * w + x + 1] + 3);
+        d = MIN (d, dist[(y + 1) * w + x] + 3);
+        d = MIN (d, dist[(y + 1) * w + x + 1] + 4);
+        d = MIN (d, dist[(y + 1) * w + x - 1] + 4);
+        dist[y * w + x] = d;
+      }
+
+  for (guint k = 0; k < n_keys; k++)
+    {
+      xs[k] = ys[k] = depths[k] = 0;
+    }
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint k = keys[y * w + x];
+
+        if (k == 0 || k >= n_keys)
+          continue;
+        if (dist[y * w + x] > best[k])
+          {
+            best[k] = dist[y * w + x];
+            xs[k] = (x + 0.5) / self->scale;
+            ys[k] = (y + 0.5) / self->scale;
+            depths[k] = dist[y * w + x] / 3.0 / self->scale;
+          }
+      }
+}

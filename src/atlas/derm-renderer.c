@@ -1,0 +1,558 @@
+/* derm-renderer.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The one drawing path: screen, print and export all come through
+ * derm_renderer_render (). Colours come from the palette here, never from
+ * the SVG, by an !important stylesheet on a handle made for it.
+ */
+#define G_LOG_DOMAIN "Dermatomes"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "derm-atlas-private.h"
+#include "derm-layout.h"
+#include "derm-renderer.h"
+
+#define MAX_CACHED_HANDLES 24
+
+typedef struct {
+  char    *text;    /* "L4" or "L3/L4" */
+  DermView view;
+  double   x, y;    /* view units */
+  double   depth;   /* room around the point, view units */
+} Label;
+
+struct _DermRenderer {
+  GObject     parent_instance;
+
+  DermAtlas  *atlas;
+  GHashTable *handles;  /* stylesheet -> RsvgHandle */
+  GQueue     *handle_order;
+  GHashTable *labels;   /* map id -> GArray of Label */
+};
+
+G_DEFINE_FINAL_TYPE (DermRenderer, derm_renderer, G_TYPE_OBJECT)
+
+static const DermColor root_colors[] = {
+  { 0.80, 0.72, 0.91 },  /* T12 lavender */
+  { 0.62, 0.78, 1.00 },  /* L1 sky */
+  { 0.49, 0.85, 0.90 },  /* L2 cyan */
+  { 0.56, 0.87, 0.66 },  /* L3 mint */
+  { 0.80, 0.90, 0.46 },  /* L4 lime */
+  { 1.00, 0.87, 0.50 },  /* L5 yellow */
+  { 1.00, 0.71, 0.48 },  /* S1 orange */
+  { 1.00, 0.62, 0.66 },  /* S2 rose */
+  { 0.89, 0.62, 0.85 },  /* S3 orchid */
+  { 0.84, 0.70, 0.55 },  /* S4-5 tan */
+};
+
+static const DermColor skin = { 0.957, 0.925, 0.898 };
+
+void
+derm_render_options_init (DermRenderOptions *options)
+{
+  memset (options, 0, sizeof *options);
+  options->layout = DERM_LAYOUT_BOTH;
+  options->style = DERM_STYLE_COLOR;
+  options->labels = TRUE;
+  options->header = TRUE;
+}
+
+void
+derm_palette_get_root_color (guint      root_index,
+                             DermStyle  style,
+                             DermColor *color)
+{
+  *color = root_colors[root_index % G_N_ELEMENTS (root_colors)];
+
+  if (style == DERM_STYLE_GRAYSCALE)
+    {
+      /* distinct tones, alternating so neighbouring roots contrast */
+      static const double tones[] = { 0.93, 0.55, 0.85, 0.45, 0.77, 0.62, 0.97, 0.50, 0.70, 0.40 };
+      double t = tones[root_index % G_N_ELEMENTS (tones)];
+      color->red = color->green = color->blue = t;
+    }
+  else if (style == DERM_STYLE_WORKSHEET)
+    {
+      color->red = color->green = color->blue = 1.0;
+    }
+}
+
+static void
+label_clear (gpointer data)
+{
+  Label *label = data;
+  g_free (label->text);
+}
+
+static void
+derm_renderer_finalize (GObject *object)
+{
+  DermRenderer *self = DERM_RENDERER (object);
+
+  g_hash_table_unref (self->handles);
+  g_queue_free_full (self->handle_order, g_free);
+  g_hash_table_unref (self->labels);
+  g_clear_object (&self->atlas);
+
+  G_OBJECT_CLASS (derm_renderer_parent_class)->finalize (object);
+}
+
+static void
+derm_renderer_class_init (DermRendererClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = derm_renderer_finalize;
+}
+
+static void
+derm_renderer_init (DermRenderer *self)
+{
+  self->handles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->handle_order = g_queue_new ();
+  self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+}
+
+DermRenderer *
+derm_renderer_new (DermAtlas *atlas)
+{
+  DermRenderer *self;
+
+  g_return_val_if_fail (DERM_IS_ATLAS (atlas), NULL);
+
+  self = g_object_new (DERM_TYPE_RENDERER, NULL);
+  self->atlas = g_object_ref (atlas);
+  return self;
+}
+
+DermAtlas *
+derm_renderer_get_atlas (DermRenderer *self)
+{
+  g_return_val_if_fail (DERM_IS_RENDERER (self), NULL);
+  return self->atlas;
+}
+
+static void
+append_color (GString         *css,
+              const DermColor *c)
+{
+  g_string_append_printf (css, "#%02x%02x%02x",
+                          (int) round (CLAMP (c->red, 0, 1) * 255),
+                          (int) round (CLAMP (c->green, 0, 1) * 255),
+                          (int) round (CLAMP (c->blue, 0, 1) * 255));
+}
+
+static DermColor
+mix (const DermColor *a,
+     const DermColor *b,
+     double           t)
+{
+  DermColor c = {
+    a->red + (b->red - a->red) * t,
+    a->green + (b->green - a->green) * t,
+    a->blue + (b->blue - a->blue) * t,
+  };
+  return c;
+}
+
+/* A handle for the view with this stylesheet (and extra defs), made once:
+ * librsvg cannot take a stylesheet back, so each stylesheet gets its own. */
+static RsvgHandle *
+get_handle (DermRenderer *self,
+            DermView      view,
+            const char   *defs,
+            const char   *css)
+{
+  g_autofree char *key = g_strdup_printf ("%d\n%s\n%s", view, defs, css);
+  g_autoptr (GError) error = NULL;
+  RsvgHandle *handle = g_hash_table_lookup (self->handles, key);
+  GBytes *svg;
+  const char *data;
+  gsize size;
+
+  if (handle != NULL)
+    return handle;
+
+  svg = derm_atlas_get_svg (self->atlas, view);
+  data = g_bytes_get_data (svg, &size);
+
+  if (defs[0] != '\0')
+    {
+      /* put the defs right before the closing </svg> */
+      g_autoptr (GString) doc = g_string_new_len (data, size);
+      const char *end = g_strrstr (doc->str, "</svg>");
+
+      if (end != NULL)
+        g_string_insert (doc, end - doc->str, defs);
+      handle = rsvg_handle_new_from_data ((const guint8 *) doc->str, doc->len, &error);
+    }
+  else
+    handle = rsvg_handle_new_from_data ((const guint8 *) data, size, &error);
+
+  if (handle == NULL ||
+      !rsvg_handle_set_stylesheet (handle, (const guint8 *) css, strlen (css), &error))
+    {
+      g_critical ("Cannot prepare the %s view: %s", derm_view_to_string (view), error->message);
+      g_clear_object (&handle);
+      return NULL;
+    }
+  rsvg_handle_set_dpi (handle, 96);
+
+  if (g_queue_get_length (self->handle_order) >= MAX_CACHED_HANDLES)
+    {
+      g_autofree char *oldest = g_queue_pop_head (self->handle_order);
+      g_hash_table_remove (self->handles, oldest);
+    }
+  g_queue_push_tail (self->handle_order, g_strdup (key));
+  g_hash_table_insert (self->handles, g_steal_pointer (&key), handle);
+  return handle;
+}
+
+static char *
+join_roots (const char * const *roots)
+{
+  return g_strjoinv ("/", (char **) roots);
+}
+
+/* Root labels of a map: one per run of same-root skin per side and view. */
+static GArray *
+get_labels (DermRenderer  *self,
+            const DermMap *map)
+{
+  GArray *labels = g_hash_table_lookup (self->labels, map->id);
+  GPtrArray *regions = derm_atlas_get_regions (self->atlas);
+
+  if (labels != NULL)
+    return labels;
+
+  labels = g_array_new (FALSE, TRUE, sizeof (Label));
+  g_array_set_clear_func (labels, label_clear);
+
+  for (DermView view = 0; view < DERM_N_VIEWS; view++)
+    {
+      guint n_values = regions->len + 1;
+      g_autofree guint *value_to_key = g_new0 (guint, n_values);
+      g_autoptr (GPtrArray) key_texts = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr (GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autofree double *xs = NULL, *ys = NULL, *depths = NULL;
+      double ox, oy;
+
+      g_ptr_array_add (key_texts, NULL);  /* key 0 is no skin or blank */
+      for (guint i = 0; i < regions->len; i++)
+        {
+          const DermRegion *region = g_ptr_array_index (regions, i);
+          const char * const *roots;
+          g_autofree char *text = NULL;
+          g_autofree char *key = NULL;
+          gpointer k;
+
+          if (region->view != view)
+            continue;
+          roots = derm_map_get_roots (map, region);
+          if (roots[0] == NULL)
+            continue;
+          text = join_roots (roots);
+          key = g_strdup_printf ("%s:%d", text, region->side);
+          k = g_hash_table_lookup (keys, key);
+          if (k == NULL)
+            {
+              k = GUINT_TO_POINTER (key_texts->len);
+              g_ptr_array_add (key_texts, g_steal_pointer (&text));
+              g_hash_table_insert (keys, g_steal_pointer (&key), k);
+            }
+          value_to_key[region->index + 1] = GPOINTER_TO_UINT (k);
+        }
+
+      xs = g_new (double, key_texts->len);
+      ys = g_new (double, key_texts->len);
+      depths = g_new (double, key_texts->len);
+      derm_id_map_find_centers (derm_atlas_get_view_id_map (self->atlas, view),
+                                value_to_key, n_values, key_texts->len, xs, ys, depths);
+      derm_layout_view_origin ((DermLayout) view, view, &ox, &oy);
+
+      for (guint k = 1; k < key_texts->len; k++)
+        {
+          Label label = { g_strdup (g_ptr_array_index (key_texts, k)), view,
+                          xs[k] - ox, ys[k] - oy, depths[k] };
+          if (depths[k] > 0)
+            g_array_append_val (labels, label);
+          else
+            g_free (label.text);
+        }
+    }
+
+  g_hash_table_insert (self->labels, g_strdup (map->id), labels);
+  return labels;
+}
+
+static void
+build_stylesheet (DermRenderer            *self,
+                  DermView                 view,
+                  const DermMap           *map,
+                  const DermRenderOptions *options,
+                  GString                 *css,
+                  GString                 *defs)
+{
+  GPtrArray *regions = derm_atlas_get_regions (self->atlas);
+  const DermRoot *highlight = derm_atlas_get_root (self->atlas, options->highlight_root);
+  static const DermColor white = { 1, 1, 1 };
+  gboolean worksheet = options->style == DERM_STYLE_WORKSHEET;
+  GHashTable *patterns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_string_append (css, "#key-points { display: none !important; }\n");
+  g_string_append (css, "#silhouette-outline { fill: ");
+  append_color (css, worksheet ? &white : &skin);
+  g_string_append (css, " !important; stroke: none !important; }\n");
+  g_string_append_printf (css, "#landmarks { stroke: %s !important; stroke-opacity: 0.55 !important; }\n",
+                          worksheet ? "#555555" : "#5e5048");
+  g_string_append_printf (css, ".region { stroke: %s !important; stroke-width: %s !important; }\n",
+                          worksheet ? "#222222" : "#ffffff",
+                          worksheet ? "0.9" : "0.8");
+
+  for (guint i = 0; i < regions->len; i++)
+    {
+      const DermRegion *region = g_ptr_array_index (regions, i);
+      const char * const *roots = derm_map_get_roots (map, region);
+      gboolean dim = highlight != NULL && !g_strv_contains (roots, highlight->id);
+      DermColor colors[4];
+      guint n = 0;
+
+      if (region->view != view)
+        continue;
+
+      for (guint r = 0; roots[r] != NULL && n < G_N_ELEMENTS (colors); r++)
+        {
+          const DermRoot *root = derm_atlas_get_root (self->atlas, roots[r]);
+          derm_palette_get_root_color (root->index, options->style, &colors[n]);
+          if (dim)
+            colors[n] = mix (&colors[n], &white, 0.72);
+          n++;
+        }
+
+      g_string_append_printf (css, "#%s { fill: ", region->id);
+      if (n == 0 || worksheet)
+        append_color (css, worksheet ? &white : (dim ? &white : &skin));
+      else if (n == 1)
+        append_color (css, &colors[0]);
+      else
+        {
+          /* an overlap: a stripe of each root's colour */
+          g_autofree char *joined = g_strjoinv ("-", (char **) roots);
+          g_autofree char *id = g_strdup_printf ("hatch-%s%s", joined, dim ? "-dim" : "");
+
+          if (!g_hash_table_contains (patterns, id))
+            {
+              g_string_append_printf (defs,
+                                      "<pattern id=\"%s\" patternUnits=\"userSpaceOnUse\" width=\"%u\" height=\"10\" "
+                                      "patternTransform=\"rotate(45)\">", id, 6 * n);
+              for (guint c = 0; c < n; c++)
+                {
+                  g_string_append_printf (defs, "<rect x=\"%u\" width=\"6\" height=\"10\" fill=\"", 6 * c);
+                  append_color (defs, &colors[c]);
+                  g_string_append (defs, "\"/>");
+                }
+              g_string_append (defs, "</pattern>\n");
+              g_hash_table_add (patterns, g_strdup (id));
+            }
+          /* librsvg 2.54 drops "url(...) !important"; the SVG has no
+           * style attributes, so the plain rule wins over its fill. */
+          g_string_append_printf (css, "url(#%s); }\n", id);
+          continue;
+        }
+      g_string_append (css, " !important; }\n");
+    }
+
+  if (defs->len > 0)
+    {
+      g_string_prepend (defs, "<defs>\n");
+      g_string_append (defs, "</defs>\n");
+    }
+  g_hash_table_unref (patterns);
+}
+
+static void
+draw_text (cairo_t    *cr,
+           const char *text,
+           double      x,
+           double      y,
+           double      size,
+           gboolean    bold,
+           double      halo,
+           gboolean    dark)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Cantarell, Sans");
+  cairo_font_options_t *font_options = cairo_font_options_create ();
+  PangoRectangle ink, logical;
+
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (pango_layout_get_context (layout), font_options);
+  pango_layout_context_changed (layout);
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_extents (layout, &ink, &logical);
+
+  cairo_save (cr);
+  cairo_move_to (cr, x - logical.width / 2.0, y - logical.height / 2.0);
+  if (halo > 0)
+    {
+      pango_cairo_layout_path (cr, layout);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_set_line_width (cr, halo);
+      if (dark)
+        cairo_set_source_rgba (cr, 0, 0, 0, 0.85);
+      else
+        cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+      cairo_stroke (cr);
+      cairo_move_to (cr, x - logical.width / 2.0, y - logical.height / 2.0);
+    }
+  if (dark && halo > 0)
+    cairo_set_source_rgb (cr, 1, 1, 1);
+  else if (dark)
+    cairo_set_source_rgb (cr, 0.92, 0.92, 0.92);
+  else
+    cairo_set_source_rgb (cr, 0.13, 0.13, 0.13);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+
+  cairo_font_options_destroy (font_options);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+}
+
+static void
+draw_header (cairo_t  *cr,
+             DermView  view,
+             gboolean  dark)
+{
+  /* In the anterior view the patient's right leg is on the viewer's left;
+   * from behind it is on the viewer's right. */
+  double right_x = view == DERM_VIEW_ANTERIOR ? DERM_VIEW_WIDTH * 0.27 : DERM_VIEW_WIDTH * 0.73;
+  double left_x = DERM_VIEW_WIDTH - right_x;
+  double y = -DERM_LAYOUT_HEADER;
+
+  draw_text (cr, view == DERM_VIEW_ANTERIOR ? _("Anterior") : _("Posterior"),
+             DERM_VIEW_WIDTH / 2, y + 24, 30, TRUE, 0, dark);
+  draw_text (cr, _("Patient’s right"), right_x, y + 56, 19, FALSE, 0, dark);
+  draw_text (cr, _("Patient’s left"), left_x, y + 56, 19, FALSE, 0, dark);
+}
+
+static void
+draw_labels (DermRenderer            *self,
+             cairo_t                 *cr,
+             DermView                 view,
+             const DermMap           *map,
+             const DermRenderOptions *options)
+{
+  GArray *labels = get_labels (self, map);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const Label *label = &g_array_index (labels, Label, i);
+      g_auto (GStrv) roots = NULL;
+      double size;
+
+      if (label->view != view)
+        continue;
+      roots = g_strsplit (label->text, "/", -1);
+      if (options->highlight_root != NULL &&
+          !g_strv_contains ((const char * const *) roots, options->highlight_root))
+        continue;
+      /* as large as the zone allows: bold Cantarell is about 0.62 em a character */
+      size = CLAMP (label->depth * 1.1, 9, 26);
+      size = MAX (8, MIN (size, 2.1 * label->depth / (0.62 * strlen (label->text))));
+      draw_text (cr, label->text, label->x, label->y, size, TRUE, size * 0.28, FALSE);
+    }
+}
+
+void
+derm_renderer_render (DermRenderer            *self,
+                      cairo_t                 *cr,
+                      const DermRenderOptions *options)
+{
+  const DermMap *map;
+  RsvgRectangle viewport = { 0, 0, DERM_VIEW_WIDTH, DERM_VIEW_HEIGHT };
+
+  g_return_if_fail (DERM_IS_RENDERER (self));
+  g_return_if_fail (cr != NULL && options != NULL);
+
+  map = derm_atlas_get_map (self->atlas, options->map_id);
+  if (map == NULL)
+    map = derm_atlas_get_default_map (self->atlas);
+
+  for (DermView view = 0; view < DERM_N_VIEWS; view++)
+    {
+      g_autoptr (GString) css = g_string_new (NULL);
+      g_autoptr (GString) defs = g_string_new (NULL);
+      g_autoptr (GError) error = NULL;
+      RsvgHandle *handle, *outline;
+      double ox, oy;
+
+      if (!derm_layout_view_origin (options->layout, view, &ox, &oy))
+        continue;
+
+      build_stylesheet (self, view, map, options, css, defs);
+      handle = get_handle (self, view, defs->str, css->str);
+      /* the outline goes over the regions, so they do not hide half of it */
+      outline = get_handle (self, view, "",
+                            "#silhouette-outline { fill: none !important; }\n"
+                            "#regions, #landmarks, #key-points { display: none !important; }\n");
+      if (handle == NULL || outline == NULL)
+        continue;
+
+      cairo_save (cr);
+      cairo_translate (cr, ox, oy);
+      if (!rsvg_handle_render_document (handle, cr, &viewport, &error) ||
+          !rsvg_handle_render_document (outline, cr, &viewport, &error))
+        g_critical ("Cannot draw the %s view: %s", derm_view_to_string (view), error->message);
+      if (options->labels && options->style != DERM_STYLE_WORKSHEET)
+        draw_labels (self, cr, view, map, options);
+      if (options->header)
+        draw_header (cr, view, options->dark);
+      cairo_restore (cr);
+    }
+}
+
+void
+derm_renderer_render_region (DermRenderer     *self,
+                             cairo_t          *cr,
+                             DermLayout        layout,
+                             const DermRegion *region,
+                             gboolean          strong,
+                             gboolean          dark)
+{
+  g_autofree char *element = NULL;
+  g_autoptr (GError) error = NULL;
+  RsvgRectangle viewport = { 0, 0, DERM_VIEW_WIDTH, DERM_VIEW_HEIGHT };
+  RsvgHandle *handle;
+  double ox, oy;
+  const char *css = strong
+    ? ".region { fill: #1c71d8 !important; fill-opacity: 0.28 !important; stroke: #1a5fb4 !important; "
+      "stroke-width: 3 !important; stroke-linejoin: round !important; }\n"
+    : ".region { fill: #ffffff !important; fill-opacity: 0.38 !important; stroke: #1c1c1c !important; "
+      "stroke-width: 1.6 !important; stroke-linejoin: round !important; }\n";
+
+  g_return_if_fail (DERM_IS_RENDERER (self));
+  g_return_if_fail (region != NULL);
+
+  if (!derm_layout_view_origin (layout, region->view, &ox, &oy))
+    return;
+  handle = get_handle (self, region->view, "", css);
+  if (handle == NULL)
+    return;
+
+  element = g_strdup_printf ("#%s", region->id);
+  cairo_save (cr);
+  cairo_translate (cr, ox, oy);
+  if (!rsvg_handle_render_layer (handle, cr, element, &viewport, &error))
+    g_warning ("Cannot highlight %s: %s", region->id, error->message);
+  cairo_restore (cr);
+}

@@ -1,0 +1,53 @@
+/* derm-renderer.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "derm-atlas.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  DermLayout  layout;
+  const char *map_id;          /* NULL: default map */
+  DermStyle   style;
+  gboolean    labels;          /* root labels inside each zone */
+  gboolean    header;          /* view titles and "Patient's right/left" marks */
+  gboolean    dark;            /* draw for a dark background */
+  const char *highlight_root;  /* NULL, or a root whose regions stand out (others dimmed) */
+} DermRenderOptions;
+
+void derm_render_options_init (DermRenderOptions *options);
+
+typedef struct {
+  double red, green, blue;
+} DermColor;
+
+/* The palette colour of a root (index in T12..S4-5 order). */
+void derm_palette_get_root_color (guint      root_index,
+                                  DermStyle  style,
+                                  DermColor *color);
+
+#define DERM_TYPE_RENDERER (derm_renderer_get_type ())
+G_DECLARE_FINAL_TYPE (DermRenderer, derm_renderer, DERM, RENDERER, GObject)
+
+DermRenderer *derm_renderer_new              (DermAtlas               *atlas);
+DermAtlas    *derm_renderer_get_atlas        (DermRenderer            *self);
+
+/* Draw the whole layout in layout units: the caller scales and translates cr. */
+void          derm_renderer_render           (DermRenderer            *self,
+                                              cairo_t                 *cr,
+                                              const DermRenderOptions *options);
+
+/* Draw one region's outline and a translucent fill over a rendered layout,
+ * for hover, focus and selection. cr in layout units as above. */
+void          derm_renderer_render_region    (DermRenderer            *self,
+                                              cairo_t                 *cr,
+                                              DermLayout               layout,
+                                              const DermRegion        *region,
+                                              gboolean                 strong,
+                                              gboolean                 dark);
+
+G_END_DECLS

@@ -1,0 +1,227 @@
+/* bench.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Speed and memory figures, printed, never asserted: these machines are
+ * shared and noisy. Run with `build-aux/dev bench` (meson test --benchmark).
+ * Targets (issue 2): lookup < 1 us; hover redraw < 4 ms; full render < 30 ms;
+ * start-up time and peak memory within 1.25x of the smallest window.
+ */
+#define G_LOG_DOMAIN "Dermatomes"
+
+#include <math.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "derm-atlas.h"
+#include "derm-id-map.h"
+#include "derm-layout.h"
+#include "derm-renderer.h"
+
+#define WIDTH 1920
+#define HEIGHT 1080
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static double
+median_of (GArray *samples)
+{
+  g_array_sort (samples, compare_doubles);
+  return g_array_index (samples, double, samples->len / 2);
+}
+
+static void
+report (const char *what,
+        double      value,
+        const char *unit,
+        const char *target)
+{
+  g_print ("%-44s %10.3f %-3s %s\n", what, value, unit, target);
+}
+
+static void
+bench_model (DermAtlas *atlas)
+{
+  g_autoptr (DermRenderer) renderer = derm_renderer_new (atlas);
+  g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  DermRenderOptions options;
+  double scale, ox, oy, t;
+  cairo_surface_t *screen, *cache;
+  cairo_t *cr;
+  volatile guint hits = 0;
+  const guint n_lookups = 2000000;
+  GRand *rand = g_rand_new_with_seed (42);
+  double lw, lh;
+
+  derm_render_options_init (&options);
+  options.layout = DERM_LAYOUT_BOTH;
+  derm_layout_fit (options.layout, WIDTH, HEIGHT, &scale, &ox, &oy);
+  derm_layout_get_size (options.layout, &lw, &lh);
+
+  for (guint i = 0; i < 15; i++)
+    {
+      t = g_get_monotonic_time ();
+      derm_id_map_free (derm_id_map_new (atlas, options.layout, scale));
+      t = (g_get_monotonic_time () - t) / 1000.0;
+      g_array_append_val (samples, t);
+    }
+  report ("id map build, both views at 1920x1080", median_of (samples), "ms", "");
+  g_array_set_size (samples, 0);
+
+  {
+    g_autoptr (DermIdMap) map = derm_id_map_new (atlas, options.layout, scale);
+    double *xs = g_new (double, 4096), *ys = g_new (double, 4096);
+
+    for (guint i = 0; i < 4096; i++)
+      {
+        xs[i] = g_rand_double_range (rand, 0, lw);
+        ys[i] = g_rand_double_range (rand, 0, lh);
+      }
+    t = g_get_monotonic_time ();
+    for (guint i = 0; i < n_lookups; i++)
+      hits += derm_id_map_lookup (map, xs[i & 4095], ys[i & 4095]) != NULL;
+    t = (g_get_monotonic_time () - t) * 1000.0 / n_lookups;
+    report ("id map lookup", t, "ns", "(target < 1000 ns)");
+    g_free (xs);
+    g_free (ys);
+  }
+
+  screen = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cache = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+
+  /* the first render parses the SVGs and places the labels; count it apart */
+  for (guint i = 0; i < 11; i++)
+    {
+      cr = cairo_create (cache);
+      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+      cairo_translate (cr, ox, oy);
+      cairo_scale (cr, scale, scale);
+      t = g_get_monotonic_time ();
+      derm_renderer_render (renderer, cr, &options);
+      cairo_surface_flush (cache);
+      t = (g_get_monotonic_time () - t) / 1000.0;
+      cairo_destroy (cr);
+      if (i == 0)
+        report ("full render 1920x1080, first (cold)", t, "ms", "");
+      else
+        g_array_append_val (samples, t);
+    }
+  report ("full render 1920x1080, both views, labels", median_of (samples), "ms", "(target < 30 ms)");
+  g_array_set_size (samples, 0);
+
+  /* a hover: the cached diagram plus one region's highlight */
+  for (guint i = 0; i < 50; i++)
+    {
+      GPtrArray *regions = derm_atlas_get_regions (atlas);
+      const DermRegion *region = g_ptr_array_index (regions, i % regions->len);
+
+      t = g_get_monotonic_time ();
+      cr = cairo_create (screen);
+      cairo_set_source_surface (cr, cache, 0, 0);
+      cairo_paint (cr);
+      cairo_translate (cr, ox, oy);
+      cairo_scale (cr, scale, scale);
+      derm_renderer_render_region (renderer, cr, options.layout, region, FALSE, FALSE);
+      cairo_destroy (cr);
+      cairo_surface_flush (screen);
+      t = (g_get_monotonic_time () - t) / 1000.0;
+      g_array_append_val (samples, t);
+    }
+  report ("hover redraw (cache + highlight) 1920x1080", median_of (samples), "ms", "(target < 4 ms)");
+
+  cairo_surface_destroy (screen);
+  cairo_surface_destroy (cache);
+  g_rand_free (rand);
+  (void) hits;
+}
+
+/* Run a program until it exits by itself after its first frame. */
+static gboolean
+run_once (const char *program,
+          double     *seconds,
+          double     *peak_mib)
+{
+  struct rusage usage;
+  int status;
+  pid_t pid;
+  gint64 start = g_get_monotonic_time ();
+
+  pid = fork ();
+  if (pid == 0)
+    {
+      g_setenv ("DERMATOMES_EXIT_AFTER_FIRST_FRAME", "1", TRUE);
+      execl (program, program, (char *) NULL);
+      _exit (127);
+    }
+  if (pid < 0 || wait4 (pid, &status, 0, &usage) < 0)
+    return FALSE;
+  *seconds = (g_get_monotonic_time () - start) / 1e6;
+  *peak_mib = usage.ru_maxrss / 1024.0;
+  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
+}
+
+static void
+bench_startup (void)
+{
+  const char *app = g_getenv ("DERMATOMES_BIN");
+  const char *minimal = g_getenv ("MINIMAL_WINDOW_BIN");
+  const char *programs[] = { minimal, app };
+  const char *names[] = { "smallest AdwApplication window", "dermatomes" };
+  double time[2] = { 0, }, memory[2] = { 0, };
+
+  if (app == NULL || minimal == NULL)
+    return;
+
+  for (guint p = 0; p < 2; p++)
+    {
+      g_autoptr (GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr (GArray) peaks = g_array_new (FALSE, FALSE, sizeof (double));
+
+      for (guint i = 0; i < 7; i++)
+        {
+          double s, m;
+
+          if (!run_once (programs[p], &s, &m))
+            {
+              g_print ("%s did not start and stop cleanly (no display?)\n", names[p]);
+              return;
+            }
+          g_array_append_val (times, s);
+          g_array_append_val (peaks, m);
+        }
+      time[p] = median_of (times) * 1000;
+      memory[p] = median_of (peaks);
+    }
+
+  report ("start to first frame: smallest window", time[0], "ms", "");
+  report ("start to first frame: dermatomes", time[1], "ms", "");
+  g_print ("%-44s %10.2f x   (target <= 1.25x)\n", "  ratio", time[1] / time[0]);
+  report ("peak memory: smallest window", memory[0], "MiB", "");
+  report ("peak memory: dermatomes", memory[1], "MiB", "");
+  g_print ("%-44s %10.2f x   (target <= 1.25x)\n", "  ratio", memory[1] / memory[0]);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DermAtlas) atlas = NULL;
+  gint64 t = g_get_monotonic_time ();
+
+  atlas = derm_atlas_new_from_resource (&error);
+  if (atlas == NULL)
+    g_error ("%s", error->message);
+  report ("atlas load (XML, SVG scan, label points)", (g_get_monotonic_time () - t) / 1000.0, "ms", "");
+
+  bench_model (atlas);
+  bench_startup ();
+  return 0;
+}

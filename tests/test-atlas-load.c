@@ -1,0 +1,201 @@
+/* test-atlas-load.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The real atlas loads; every kind of broken input fails with a message
+ * that names the file and line, and never crashes.
+ */
+#define G_LOG_DOMAIN "Dermatomes"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "derm-atlas.h"
+
+typedef struct {
+  const char *name;
+  const char *file;      /* which of the three files to break */
+  const char *find;
+  const char *replace;
+  const char *expect;    /* a part of the error message */
+} BrokenCase;
+
+static const BrokenCase broken_cases[] = {
+  { "unknown-region", "atlas.xml", "<zone region=\"calf\"", "<zone region=\"shin\"", "atlas.xml:30: unknown region “shin”" },
+  { "unknown-root", "atlas.xml", "roots=\"S1\"/>", "roots=\"S9\"/>", "atlas.xml:30: unknown root “S9”" },
+  { "unknown-source", "atlas.xml", "<summary sources=\"src-a\">Summary of S1.", "<summary sources=\"src-b\">Summary of S1.", "atlas.xml:13: unknown source “src-b”" },
+  { "malformed-xml", "atlas.xml", "<name>thigh</name>", "<name>thigh</nam>", "atlas.xml: Error on line 18" },
+  { "unexpected-element", "atlas.xml", "<synonym>upper leg</synonym>", "<colour>red</colour>", "atlas.xml:19: unexpected element <colour> inside <region>" },
+  { "unknown-attribute", "atlas.xml", "<region id=\"calf\" view=\"posterior\"", "<region id=\"calf\" view=\"posterior\" colour=\"red\"", "atlas.xml:21:" },
+  { "missing-zone", "atlas.xml", "<zone region=\"calf\" roots=\"S1\"/>", "", "atlas.xml:26: map “one” has no <zone> for region “calf”" },
+  { "duplicate-zone", "atlas.xml", "<zone region=\"calf\" roots=\"S1\"/>", "<zone region=\"calf\" roots=\"S1\"/><zone region=\"calf\" roots=\"L4\"/>", "atlas.xml:30: map “one” assigns region “calf” twice" },
+  { "no-sources", "atlas.xml", "<summary sources=\"src-a\">Summary of L4.", "<summary>Summary of L4.", "atlas.xml:9:" },
+  { "empty-text", "atlas.xml", "Summary of S1.", "  ", "atlas.xml:13: <summary> is empty" },
+  { "bad-view", "atlas.xml", "view=\"posterior\" sides", "view=\"lateral\" sides", "atlas.xml:21: unknown view “lateral”" },
+  { "region-not-drawn", "posterior.svg", "id=\"calf-right\"", "id=\"calf-rite\"", "posterior.svg:6: region id “calf-rite” does not end" },
+  { "svg-region-not-in-data", "anterior.svg", "id=\"thigh-left\"", "id=\"knee-left\"", "anterior.svg:6: region “knee-left” is not in" },
+  { "data-region-not-in-svg", "posterior.svg", "<path id=\"calf-right\" class=\"region\" d=\"M300 100 H500 V900 H300 Z\"/>", "", "atlas.xml:21: region “calf-right” is not drawn" },
+  { "malformed-svg", "anterior.svg", "<g id=\"landmarks\"/>", "<g id=\"landmarks\">", "anterior.svg: Error on line" },
+  { "missing-layer", "anterior.svg", "<g id=\"key-points\">", "<g id=\"points\">", "anterior.svg: missing layer" },
+  { "bad-key-point", "anterior.svg", "kp-L4-right", "kp-L9-right", "anterior.svg:10: key point “kp-L9-right” does not name a root" },
+  { "duplicate-id", "anterior.svg", "id=\"thigh-left\"", "id=\"thigh-right\"", "anterior.svg:6: the id “thigh-right” is used twice" },
+  { "not-svg", "anterior.svg", "<svg xmlns", "<html xmlns", "anterior.svg" },
+  { "truncated", "atlas.xml", "</atlas>", "", "atlas.xml: Error on line" },
+};
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "mini", name, NULL);
+}
+
+static void
+test_real_atlas (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DermAtlas) atlas = derm_atlas_new_from_resource (&error);
+  const char *expected_roots[] = { "T12", "L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4-5" };
+  GPtrArray *roots;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (atlas);
+
+  roots = derm_atlas_get_roots (atlas);
+  g_assert_cmpuint (roots->len, ==, G_N_ELEMENTS (expected_roots));
+  for (guint i = 0; i < roots->len; i++)
+    {
+      const DermRoot *root = g_ptr_array_index (roots, i);
+      g_assert_cmpstr (root->id, ==, expected_roots[i]);
+      g_assert_cmpuint (root->index, ==, i);
+      g_assert_nonnull (derm_root_get_statement (root, "summary", -1));
+    }
+
+  g_assert_nonnull (derm_atlas_get_map (atlas, "isncsci"));
+  g_assert_true (derm_atlas_get_default_map (atlas) == derm_atlas_get_map (atlas, "isncsci"));
+  g_assert_null (derm_atlas_get_map (atlas, "no-such-map"));
+  g_assert_cmpuint (derm_atlas_get_regions (atlas)->len, >=, 2 * (26 + 16) + 3);
+  g_assert_nonnull (derm_atlas_get_region (atlas, "medial-malleolus-left"));
+  g_assert_nonnull (derm_atlas_get_region (atlas, "perianal-inner-mid"));
+  g_assert_cmpuint (derm_atlas_get_key_points (atlas)->len, ==, 2 * 9 + 1);
+  /* case-insensitive root lookup, as people type */
+  g_assert_true (derm_atlas_get_root (atlas, "l5") == derm_atlas_get_root (atlas, "L5"));
+}
+
+static void
+test_real_statements_cited (void)
+{
+  g_autoptr (DermAtlas) atlas = derm_atlas_new_from_resource (NULL);
+  GPtrArray *roots = derm_atlas_get_roots (atlas);
+
+  /* every clinical statement names sources that exist */
+  for (guint i = 0; i < roots->len; i++)
+    {
+      const DermRoot *root = g_ptr_array_index (roots, i);
+
+      for (guint j = 0; j < root->statements->len; j++)
+        {
+          const DermStatement *statement = g_ptr_array_index (root->statements, j);
+
+          g_assert_nonnull (statement->sources[0]);
+          for (guint s = 0; statement->sources[s] != NULL; s++)
+            g_assert_nonnull (derm_atlas_get_source (atlas, statement->sources[s]));
+        }
+    }
+}
+
+static void
+test_mini_atlas (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *xml = fixture_path ("atlas.xml");
+  g_autofree char *anterior = fixture_path ("anterior.svg");
+  g_autofree char *posterior = fixture_path ("posterior.svg");
+  g_autoptr (DermAtlas) atlas = derm_atlas_new_from_files (xml, anterior, posterior, &error);
+  const DermRegion *region;
+  const DermKeyPoint *kp;
+
+  g_assert_no_error (error);
+  region = derm_atlas_region_at (atlas, DERM_VIEW_ANTERIOR, 150, 500);
+  g_assert_nonnull (region);
+  g_assert_cmpstr (region->id, ==, "thigh-right");
+  g_assert_cmpint (region->side, ==, DERM_SIDE_RIGHT);
+  g_assert_null (derm_atlas_region_at (atlas, DERM_VIEW_ANTERIOR, 50, 500));
+  g_assert_null (derm_atlas_region_at (atlas, DERM_VIEW_ANTERIOR, -5, 500));
+  g_assert_true (derm_map_region_has_root (derm_atlas_get_default_map (atlas), region, "L4"));
+  /* the label point is the middle of the 200 x 800 rectangle, give or take a pixel */
+  g_assert_cmpfloat_with_epsilon (region->label_x, 200, 2);
+  kp = derm_atlas_get_key_point (atlas, "L4", DERM_SIDE_RIGHT);
+  g_assert_nonnull (kp);
+  g_assert_true (kp->region == region);
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DermAtlas) atlas = derm_atlas_new_from_files ("/nonexistent/atlas.xml", "a.svg", "p.svg", &error);
+
+  g_assert_null (atlas);
+  g_assert_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/atlas.xml"));
+}
+
+static void
+test_broken (gconstpointer data)
+{
+  const BrokenCase *c = data;
+  const char *names[] = { "atlas.xml", "anterior.svg", "posterior.svg" };
+  g_autofree char *dir = g_dir_make_tmp ("derm-broken-XXXXXX", NULL);
+  g_autofree char *paths[3] = { NULL, };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DermAtlas) atlas = NULL;
+
+  g_assert_nonnull (dir);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *source = fixture_path (names[i]);
+      g_autofree char *contents = NULL;
+
+      g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+      if (strcmp (names[i], c->file) == 0)
+        {
+          g_autoptr (GString) s = g_string_new (contents);
+          g_assert_nonnull (strstr (s->str, c->find));
+          g_string_replace (s, c->find, c->replace, 1);
+          g_free (contents);
+          contents = g_string_free (g_steal_pointer (&s), FALSE);
+        }
+      paths[i] = g_build_filename (dir, names[i], NULL);
+      g_assert_true (g_file_set_contents (paths[i], contents, -1, NULL));
+    }
+
+  atlas = derm_atlas_new_from_files (paths[0], paths[1], paths[2], &error);
+  g_assert_null (atlas);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == DERM_ATLAS_ERROR);
+  if (strstr (error->message, c->expect) == NULL)
+    g_error ("%s: expected “%s” in “%s”", c->name, c->expect, error->message);
+  /* the message names the file that is wrong */
+  g_assert_nonnull (strstr (error->message, dir));
+
+  for (guint i = 0; i < 3; i++)
+    g_unlink (paths[i]);
+  g_rmdir (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/atlas/load/real", test_real_atlas);
+  g_test_add_func ("/atlas/load/real-statements-cited", test_real_statements_cited);
+  g_test_add_func ("/atlas/load/mini", test_mini_atlas);
+  g_test_add_func ("/atlas/load/missing-file", test_missing_file);
+  for (guint i = 0; i < G_N_ELEMENTS (broken_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/atlas/load/broken/%s", broken_cases[i].name);
+      g_test_add_data_func (path, &broken_cases[i], test_broken);
+    }
+
+  return g_test_run ();
+}

@@ -1,0 +1,252 @@
+/* test-cli.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The command line of ARCHITECTURE.md: output columns and exit codes, run
+ * as a separate process with no display.
+ */
+#define G_LOG_DOMAIN "Dermatomes"
+
+#include <string.h>
+
+typedef struct {
+  char *out;
+  char *err;
+  int   status;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run *run, ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) envp = g_get_environ ();
+  const char *arg;
+  va_list args;
+  int wait_status;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("DERMATOMES_BIN"));
+  va_start (args, run);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  /* headless: no display of any kind */
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p; p++)
+    n += *p == '\n';
+  return n;
+}
+
+static void
+test_version (void)
+{
+  g_auto (Run) run = { 0 };
+
+  run_cli (&run, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "dermatomes "));
+}
+
+static void
+test_list_roots (void)
+{
+  g_auto (Run) run = { 0 };
+
+  run_cli (&run, "--list-roots", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_lines (run.out), ==, 10);
+  g_assert_true (g_str_has_prefix (run.out, "T12\t"));
+  g_assert_nonnull (strstr (run.out, "\nS4-5\t"));
+}
+
+static void
+test_list_maps (void)
+{
+  g_auto (Run) run = { 0 };
+  g_auto (GStrv) fields = NULL;
+
+  run_cli (&run, "--list-maps", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  fields = g_strsplit (run.out, "\t", -1);
+  g_assert_cmpstr (fields[0], ==, "isncsci");
+  g_assert_cmpuint (g_strv_length (fields), >=, 3);
+}
+
+static void
+test_info (void)
+{
+  g_auto (Run) run = { 0 };
+  g_auto (Run) missing = { 0 };
+
+  run_cli (&run, "--info", "L4", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "root\tL4\n"));
+  g_assert_nonnull (strstr (run.out, "\nkey-point-anterior\t"));
+  g_assert_nonnull (strstr (run.out, "\nkey-muscle\t"));
+  g_assert_nonnull (strstr (run.out, "\nreflex\t"));
+  g_assert_nonnull (strstr (run.out, "[is19"));
+  g_assert_nonnull (strstr (run.out, "medial malleolus"));
+
+  run_cli (&missing, "--info", "L9", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_cmpstr (missing.out, ==, "");
+  g_assert_nonnull (strstr (missing.err, "no such root"));
+}
+
+static void
+test_regions_round_trip (void)
+{
+  g_auto (Run) run = { 0 };
+  g_auto (GStrv) lines = NULL;
+  guint n = 0;
+
+  run_cli (&run, "--regions", "--view", "anterior", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto (GStrv) fields = g_strsplit (lines[i], "\t", -1);
+      g_auto (Run) zone = { 0 };
+      g_autofree char *expected = g_strconcat (lines[i], "\n", NULL);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 7);
+      g_assert_cmpstr (fields[0], ==, "anterior");
+      /* the point given for a region is inside it */
+      if (i % 7 == 0)
+        {
+          run_cli (&zone, "--zone-at", "anterior", fields[3], fields[4], NULL);
+          g_assert_cmpint (zone.status, ==, 0);
+          g_assert_cmpstr (zone.out, ==, expected);
+        }
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 2 * 26 + 1);
+}
+
+static void
+test_zone_at (void)
+{
+  g_auto (Run) outside = { 0 };
+  g_auto (Run) bad_number = { 0 };
+  g_auto (Run) too_few = { 0 };
+  g_auto (Run) bad_view = { 0 };
+
+  run_cli (&outside, "--zone-at", "anterior", "2", "2", NULL);
+  g_assert_cmpint (outside.status, ==, 1);
+  run_cli (&bad_number, "--zone-at", "anterior", "abc", "5", NULL);
+  g_assert_cmpint (bad_number.status, ==, 2);
+  g_assert_nonnull (strstr (bad_number.err, "abc"));
+  run_cli (&too_few, "--zone-at", "anterior", "100", NULL);
+  g_assert_cmpint (too_few.status, ==, 2);
+  run_cli (&bad_view, "--zone-at", "sideways", "100", "100", NULL);
+  g_assert_cmpint (bad_view.status, ==, 2);
+  g_assert_nonnull (strstr (bad_view.err, "sideways"));
+}
+
+static void
+test_key_points (void)
+{
+  g_auto (Run) run = { 0 };
+  g_auto (GStrv) lines = NULL;
+  gboolean found = FALSE;
+
+  run_cli (&run, "--key-points", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_lines (run.out), ==, 19);
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto (GStrv) f = g_strsplit (lines[i], "\t", -1);
+      g_auto (Run) zone = { 0 };
+
+      if (g_strv_length (f) != 5 || strcmp (f[0], "L4") != 0 || strcmp (f[2], "left") != 0)
+        continue;
+      run_cli (&zone, "--zone-at", f[1], f[3], f[4], NULL);
+      g_assert_cmpint (zone.status, ==, 0);
+      g_assert_true (g_str_has_prefix (zone.out, "anterior\tleft\tmedial-malleolus\t"));
+      found = TRUE;
+    }
+  g_assert_true (found);
+}
+
+static void
+test_search (void)
+{
+  g_auto (Run) run = { 0 };
+  g_auto (Run) none = { 0 };
+
+  run_cli (&run, "--search", "big toe", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\tgreat-toe-dorsal\t"));
+  run_cli (&none, "--search", "elbow", NULL);
+  g_assert_cmpint (none.status, ==, 1);
+}
+
+static void
+test_bad_usage (void)
+{
+  const char *cases[][4] = {
+    { "--map", "nope", "--regions", NULL },
+    { "--regions", "--list-roots", NULL },
+    { "--regions", "--view", "lateral", NULL },
+    { "--info", NULL },
+    { "stray-argument", NULL },
+    { "--no-such-option", NULL },
+    { "--map", "isncsci", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto (Run) run = { 0 };
+
+      run_cli (&run, cases[i][0], cases[i][1], cases[i][2], cases[i][3], NULL);
+      if (run.status != 2)
+        g_error ("%s %s: exit %d, expected 2", cases[i][0], cases[i][1] ? cases[i][1] : "", run.status);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_cmpstr (run.err, !=, "");
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_assert_nonnull (g_getenv ("DERMATOMES_BIN"));
+  g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/list-roots", test_list_roots);
+  g_test_add_func ("/cli/list-maps", test_list_maps);
+  g_test_add_func ("/cli/info", test_info);
+  g_test_add_func ("/cli/regions-round-trip", test_regions_round_trip);
+  g_test_add_func ("/cli/zone-at", test_zone_at);
+  g_test_add_func ("/cli/key-points", test_key_points);
+  g_test_add_func ("/cli/search", test_search);
+  g_test_add_func ("/cli/bad-usage", test_bad_usage);
+
+  return g_test_run ();
+}
