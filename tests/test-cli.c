@@ -6,7 +6,9 @@
  */
 #define G_LOG_DOMAIN "Dermatomes"
 
+#include <glib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 typedef struct {
   char *out;

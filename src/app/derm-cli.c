@@ -36,6 +36,9 @@ static const GOptionEntry cli_entries[] = {
   { NULL }
 };
 
+/* set once GApplication has parsed the options and handed them to us */
+static gboolean options_parsed;
+
 static const char * const commands[] = {
   "version", "list-maps", "list-roots", "info", "regions", "zone-at", "key-points", "search", NULL
 };
@@ -47,6 +50,12 @@ derm_cli_add_options (GApplication *app)
   g_application_set_option_context_parameter_string (app, NULL);
   g_application_set_option_context_summary (app,
     _("Show the dermatomes of the legs. Without a command, open the window."));
+}
+
+int
+derm_cli_exit_status (int status)
+{
+  return !options_parsed && status == 1 ? EXIT_USAGE : status;
 }
 
 static int
@@ -211,6 +220,8 @@ derm_cli_handle_local_options (GApplication *app,
   const DermMap *map;
   gboolean has_view = FALSE;
   DermView view = DERM_VIEW_ANTERIOR;
+
+  options_parsed = TRUE;
 
   for (guint i = 0; commands[i] != NULL; i++)
     {

@@ -16,4 +16,8 @@ void derm_cli_add_options          (GApplication *app);
 int  derm_cli_handle_local_options (GApplication *app,
                                     GVariantDict *options);
 
+/* The exit status to return from main (): GApplication exits with 1 when
+ * it cannot parse the options, and bad usage must be 2. */
+int  derm_cli_exit_status          (int           status);
+
 G_END_DECLS

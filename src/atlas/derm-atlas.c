@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "derm-atlas-private.h"
+#include "derm-atlas-resources.h"
 #include "derm-layout.h"
 
 G_DEFINE_FINAL_TYPE (DermAtlas, derm_atlas, G_TYPE_OBJECT)
@@ -382,14 +383,17 @@ derm_atlas_new_from_resource (GError **error)
   GBytes *svg[DERM_N_VIEWS] = { NULL, };
   DermAtlas *atlas;
 
-  xml = g_resources_lookup_data (RESOURCE_PREFIX "/atlas.xml", 0, error);
+  /* looked up in our own bundle, which also keeps its object file linked */
+  GResource *bundle = derm_atlas_get_resource ();
+
+  xml = g_resource_lookup_data (bundle, RESOURCE_PREFIX "/atlas.xml", 0, error);
   if (xml == NULL)
     return NULL;
   for (DermView view = 0; view < DERM_N_VIEWS; view++)
     {
       g_autofree char *path = g_strdup_printf (RESOURCE_PREFIX "/%s", names[view]);
 
-      svg[view] = g_resources_lookup_data (path, 0, error);
+      svg[view] = g_resource_lookup_data (bundle, path, 0, error);
       if (svg[view] == NULL)
         {
           g_clear_pointer (&svg[0], g_bytes_unref);
