@@ -99,9 +99,19 @@ test_colours_follow_map (void)
       root = derm_atlas_get_root (atlas, roots[0]);
       derm_palette_get_root_color (root->index, DERM_STYLE_COLOR, &expected);
       probe_point (region, options.layout, &x, &y);
-      pixel_at (surface, x, y, &got);
-      if (!close_to (&expected, &got))
-        g_error ("%s should be drawn in the colour of %s", region->id, root->id);
+      /* most of a small neighbourhood: a landmark line may cross the point */
+      {
+        guint matches = 0;
+
+        for (int dy = -1; dy <= 1; dy++)
+          for (int dx = -1; dx <= 1; dx++)
+            {
+              pixel_at (surface, x + 3 * dx, y + 3 * dy, &got);
+              matches += close_to (&expected, &got);
+            }
+        if (matches < 6)
+          g_error ("%s should be drawn in the colour of %s (%u of 9 pixels are)", region->id, root->id, matches);
+      }
       checked++;
     }
   g_assert_cmpuint (checked, >, 60);

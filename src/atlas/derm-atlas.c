@@ -331,8 +331,6 @@ derm_atlas_new_from_bytes (GBytes      *xml,
   for (DermView view = 0; view < DERM_N_VIEWS; view++)
     {
       g_autoptr (DermSvgScan) scan = NULL;
-      g_autoptr (GError) local_error = NULL;
-      RsvgHandle *handle;
 
       self->svg[view] = g_bytes_ref (svg[view]);
       self->svg_name[view] = g_strdup (svg_names[view]);
@@ -341,20 +339,28 @@ derm_atlas_new_from_bytes (GBytes      *xml,
       if (scan == NULL)
         return NULL;
 
-      /* GMarkup is laxer than librsvg in places; make sure it renders */
-      handle = rsvg_handle_new_from_data (g_bytes_get_data (svg[view], NULL),
-                                          g_bytes_get_size (svg[view]), &local_error);
-      if (handle == NULL)
+      if (!add_regions (self, view, scan, error) ||
+          !add_key_points (self, view, scan, error))
+        return NULL;
+    }
+
+  /* GMarkup is laxer than librsvg in places: make sure each view renders
+   * (this also parses the id-map handle once for good) */
+  for (DermView view = 0; view < DERM_N_VIEWS; view++)
+    {
+      g_autoptr (GError) local_error = NULL;
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1, 1);
+      cairo_t *cr = cairo_create (surface);
+      gboolean ok = derm_atlas_render_id_layer (self, view, cr, &local_error);
+
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      if (!ok)
         {
           g_set_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_PARSE,
                        "%s: %s", svg_names[view], local_error->message);
           return NULL;
         }
-      g_object_unref (handle);
-
-      if (!add_regions (self, view, scan, error) ||
-          !add_key_points (self, view, scan, error))
-        return NULL;
     }
 
   for (DermView view = 0; view < DERM_N_VIEWS; view++)

@@ -18,7 +18,7 @@
 #include "derm-layout.h"
 #include "derm-renderer.h"
 
-#define MAX_CACHED_HANDLES 24
+#define MAX_CACHED_HANDLES 10
 
 typedef struct {
   char    *text;    /* "L4" or "L3/L4" */
@@ -304,9 +304,10 @@ build_stylesheet (DermRenderer            *self,
   GHashTable *patterns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   g_string_append (css, "#key-points { display: none !important; }\n");
-  g_string_append (css, "#silhouette-outline { fill: ");
-  append_color (css, worksheet ? &white : &skin);
-  g_string_append (css, " !important; stroke: none !important; }\n");
+  /* the regions tile the silhouette, so it is only an outline; it is
+   * drawn again over them (render_layer) so they hide none of it */
+  g_string_append_printf (css, "#silhouette-outline { fill: none !important; stroke: %s !important; }\n",
+                          options->dark ? "#1e1e1e" : "#303030");
   g_string_append_printf (css, "#landmarks { stroke: %s !important; stroke-opacity: 0.55 !important; }\n",
                           worksheet ? "#555555" : "#5e5048");
   g_string_append_printf (css, ".region { stroke: %s !important; stroke-width: %s !important; }\n",
@@ -493,7 +494,7 @@ derm_renderer_render (DermRenderer            *self,
       g_autoptr (GString) css = g_string_new (NULL);
       g_autoptr (GString) defs = g_string_new (NULL);
       g_autoptr (GError) error = NULL;
-      RsvgHandle *handle, *outline;
+      RsvgHandle *handle;
       double ox, oy;
 
       if (!derm_layout_view_origin (options->layout, view, &ox, &oy))
@@ -501,17 +502,13 @@ derm_renderer_render (DermRenderer            *self,
 
       build_stylesheet (self, view, map, options, css, defs);
       handle = get_handle (self, view, defs->str, css->str);
-      /* the outline goes over the regions, so they do not hide half of it */
-      outline = get_handle (self, view, "",
-                            "#silhouette-outline { fill: none !important; }\n"
-                            "#regions, #landmarks, #key-points { display: none !important; }\n");
-      if (handle == NULL || outline == NULL)
+      if (handle == NULL)
         continue;
 
       cairo_save (cr);
       cairo_translate (cr, ox, oy);
       if (!rsvg_handle_render_document (handle, cr, &viewport, &error) ||
-          !rsvg_handle_render_document (outline, cr, &viewport, &error))
+          !rsvg_handle_render_layer (handle, cr, "#silhouette", &viewport, &error))
         g_critical ("Cannot draw the %s view: %s", derm_view_to_string (view), error->message);
       if (options->labels && options->style != DERM_STYLE_WORKSHEET)
         draw_labels (self, cr, view, map, options);
