@@ -304,8 +304,7 @@ build_stylesheet (DermRenderer            *self,
   GHashTable *patterns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   g_string_append (css, "#key-points { display: none !important; }\n");
-  /* the regions tile the silhouette, so it is only an outline; it is
-   * drawn again over them (render_layer) so they hide none of it */
+  /* the regions tile the silhouette, so it is only an outline */
   g_string_append_printf (css, "#silhouette-outline { fill: none !important; stroke: %s !important; }\n",
                           options->dark ? "#1e1e1e" : "#303030");
   g_string_append_printf (css, "#landmarks { stroke: %s !important; stroke-opacity: 0.55 !important; }\n",
@@ -372,6 +371,8 @@ build_stylesheet (DermRenderer            *self,
       g_string_prepend (defs, "<defs>\n");
       g_string_append (defs, "</defs>\n");
     }
+  /* the outline once more, last, so the regions hide none of its stroke */
+  g_string_append (defs, "<use href=\"#silhouette-outline\"/>\n");
   g_hash_table_unref (patterns);
 }
 
@@ -507,8 +508,7 @@ derm_renderer_render (DermRenderer            *self,
 
       cairo_save (cr);
       cairo_translate (cr, ox, oy);
-      if (!rsvg_handle_render_document (handle, cr, &viewport, &error) ||
-          !rsvg_handle_render_layer (handle, cr, "#silhouette", &viewport, &error))
+      if (!rsvg_handle_render_document (handle, cr, &viewport, &error))
         g_critical ("Cannot draw the %s view: %s", derm_view_to_string (view), error->message);
       if (options->labels && options->style != DERM_STYLE_WORKSHEET)
         draw_labels (self, cr, view, map, options);
