@@ -210,6 +210,121 @@ test_search (void)
 }
 
 static void
+test_list_nerves (void)
+{
+  g_auto (Run) run = { 0 };
+  g_auto (GStrv) lines = NULL;
+
+  run_cli (&run, "--list-nerves", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_lines (run.out), ==, 14);
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto (GStrv) f = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (f), ==, 3);
+      g_assert_cmpstr (f[1], !=, "");
+      g_assert_cmpstr (f[2], !=, "");
+    }
+  /* data order, roots comma-separated */
+  g_assert_true (g_str_has_prefix (run.out, "iliohypogastric\t"));
+  g_assert_nonnull (strstr (run.out, "\nsaphenous\tsaphenous nerve\tL3,L4\n"));
+  g_assert_nonnull (strstr (run.out, "\nsural\tsural nerve\tS1,S2\n"));
+}
+
+static void
+test_nerve_info (void)
+{
+  g_auto (Run) run = { 0 };
+  g_auto (Run) missing = { 0 };
+
+  run_cli (&run, "--nerve-info", "saphenous", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "id\tsaphenous\nname\tsaphenous nerve\nroots\tL3,L4\n"));
+  g_assert_nonnull (strstr (run.out, "\nterritory\tmedial knee"));
+  g_assert_nonnull (strstr (run.out, "\nregions\t"));
+  g_assert_nonnull (strstr (run.out, "medial-malleolus"));
+  g_assert_nonnull (strstr (run.out, "\ndistinguish\tsensory only"));
+  g_assert_nonnull (strstr (run.out, "[preston-shapiro]\n"));
+  g_assert_nonnull (strstr (run.out, "\nsources\tmoore,preston-shapiro\n"));
+
+  run_cli (&missing, "--nerve-info", "nope", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_cmpstr (missing.out, ==, "");
+  g_assert_nonnull (strstr (missing.err, "no such nerve"));
+}
+
+/* The value of a FIELD<TAB>VALUE line of the output, or "". */
+static char *
+field_line (const char *out,
+            const char *field)
+{
+  g_autofree char *prefix = g_strdup_printf ("\n%s\t", field);
+  const char *start = strstr (out, prefix);
+  const char *end;
+
+  if (start == NULL)
+    return g_strdup ("");
+  start += strlen (prefix);
+  end = strchr (start, '\n');
+  return end != NULL ? g_strndup (start, end - start) : g_strdup (start);
+}
+
+static void
+test_info_key_point_region (void)
+{
+  g_auto (Run) l4 = { 0 };
+  g_auto (Run) s45 = { 0 };
+  g_auto (Run) kg = { 0 };
+
+  run_cli (&l4, "--info", "L4", NULL);
+  g_assert_cmpint (l4.status, ==, 0);
+  g_assert_nonnull (strstr (l4.out, "\nkey-point-region\tmedial malleolus\n"));
+  g_assert_nonnull (strstr (l4.out, "\nregions-anterior\t"));
+  g_assert_nonnull (strstr (l4.out, "\nregions-posterior\t"));
+  /* the midline key point */
+  run_cli (&s45, "--info", "S4-5", NULL);
+  g_assert_nonnull (strstr (s45.out, "\nkey-point-region\tinner perianal ring\n"));
+  /* regions follow --map: the patella is L4 on Keegan and Garrett */
+  run_cli (&kg, "--info", "L4", "--map", "keegan-garrett", NULL);
+  g_assert_nonnull (strstr (kg.out, "\nmap\tkeegan-garrett\n"));
+  {
+    g_autofree char *kg_regions = field_line (kg.out, "regions-anterior");
+    g_autofree char *isncsci_regions = field_line (l4.out, "regions-anterior");
+
+    g_assert_nonnull (strstr (kg_regions, "patella"));
+    g_assert_nonnull (strstr (kg_regions, "[keegan-garrett]"));
+    g_assert_null (strstr (isncsci_regions, "patella"));
+    g_assert_nonnull (strstr (isncsci_regions, "[isncsci]"));
+  }
+}
+
+static void
+test_regions_nerves (void)
+{
+  g_auto (Run) run = { 0 };
+  g_auto (GStrv) lines = NULL;
+  guint found = 0;
+
+  run_cli (&run, "--regions", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto (GStrv) f = g_strsplit (lines[i], "\t", -1);
+
+      if (g_strv_length (f) != 7 || strcmp (f[2], "medial-malleolus") != 0)
+        continue;
+      g_assert_cmpstr (f[6], !=, "-");
+      g_assert_cmpstr (f[6], !=, "");
+      g_assert_nonnull (strstr (f[6], "saphenous"));
+      found++;
+    }
+  g_assert_cmpuint (found, ==, 2);
+}
+
+static void
 test_bad_usage (void)
 {
   const char *cases[][4] = {
@@ -220,6 +335,8 @@ test_bad_usage (void)
     { "stray-argument", NULL },
     { "--no-such-option", NULL },
     { "--map", "isncsci", NULL },
+    { "--list-nerves", "--list-roots", NULL },
+    { "--nerve-info", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -248,6 +365,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/zone-at", test_zone_at);
   g_test_add_func ("/cli/key-points", test_key_points);
   g_test_add_func ("/cli/search", test_search);
+  g_test_add_func ("/cli/list-nerves", test_list_nerves);
+  g_test_add_func ("/cli/nerve-info", test_nerve_info);
+  g_test_add_func ("/cli/info-key-point-region", test_info_key_point_region);
+  g_test_add_func ("/cli/regions-nerves", test_regions_nerves);
   g_test_add_func ("/cli/bad-usage", test_bad_usage);
 
   return g_test_run ();

@@ -118,6 +118,228 @@ test_colours_follow_map (void)
   cairo_surface_destroy (surface);
 }
 
+static guint
+count_color_near (cairo_surface_t *surface,
+                  double           x,
+                  double           y,
+                  int              radius,
+                  const DermColor *color)
+{
+  guint n = 0;
+
+  for (int dy = -radius; dy <= radius; dy++)
+    for (int dx = -radius; dx <= radius; dx++)
+      {
+        DermColor got;
+
+        pixel_at (surface, x + dx, y + dy, &got);
+        n += close_to (color, &got);
+      }
+  return n;
+}
+
+static void
+test_overlap_hatched (void)
+{
+  DermRenderOptions options;
+  cairo_surface_t *surface;
+  const DermMap *map = derm_atlas_get_map (atlas, "isncsci");
+  GPtrArray *regions = derm_atlas_get_regions (atlas);
+  guint checked = 0;
+
+  derm_render_options_init (&options);
+  options.layout = DERM_LAYOUT_BOTH;
+  options.labels = FALSE;
+  surface = render (&options, 1.0);
+
+  /* every region with two or more roots shows each root's colour */
+  for (guint i = 0; i < regions->len; i++)
+    {
+      const DermRegion *region = g_ptr_array_index (regions, i);
+      const char * const *roots = derm_map_get_roots (map, region);
+      double x, y;
+
+      if (roots[0] == NULL || roots[1] == NULL)
+        continue;
+      probe_point (region, options.layout, &x, &y);
+      for (guint r = 0; roots[r] != NULL; r++)
+        {
+          const DermRoot *root = derm_atlas_get_root (atlas, roots[r]);
+          DermColor color;
+          guint n;
+
+          derm_palette_get_root_color (root->index, DERM_STYLE_COLOR, &color);
+          n = count_color_near (surface, x, y, 7, &color);
+          if (n < 5)
+            g_error ("%s is %s on %s, but only %u pixels near its middle have %s's colour",
+                     region->id, g_strjoinv ("/", (char **) roots), map->id, n, root->id);
+        }
+      checked++;
+    }
+  /* genital region and posteromedial thighs at least */
+  g_assert_cmpuint (checked, >=, 3);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_blank_region_neutral (void)
+{
+  DermRenderOptions options;
+  cairo_surface_t *surface;
+  const DermMap *map = derm_atlas_get_map (atlas, "lee2008");
+  GPtrArray *regions = derm_atlas_get_regions (atlas);
+  GPtrArray *roots = derm_atlas_get_roots (atlas);
+  guint checked = 0;
+
+  derm_render_options_init (&options);
+  options.layout = DERM_LAYOUT_BOTH;
+  options.map_id = "lee2008";
+  options.labels = FALSE;
+  surface = render (&options, 1.0);
+
+  for (guint i = 0; i < regions->len; i++)
+    {
+      const DermRegion *region = g_ptr_array_index (regions, i);
+      DermColor got;
+      double x, y;
+
+      if (derm_map_get_roots (map, region)[0] != NULL)
+        continue;
+      probe_point (region, options.layout, &x, &y);
+      pixel_at (surface, x, y, &got);
+      /* a light, nearly grey skin tone... */
+      g_assert_cmpfloat (MIN (got.red, MIN (got.green, got.blue)), >, 0.85);
+      g_assert_cmpfloat (MAX (got.red, MAX (got.green, got.blue)) - MIN (got.red, MIN (got.green, got.blue)), <, 0.08);
+      /* ...and no root's colour */
+      for (guint r = 0; r < roots->len; r++)
+        {
+          DermColor color;
+
+          derm_palette_get_root_color (r, DERM_STYLE_COLOR, &color);
+          if (close_to (&color, &got))
+            g_error ("%s is blank on lee2008 but drawn in a root colour", region->id);
+        }
+      checked++;
+    }
+  g_assert_cmpuint (checked, >=, 5);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_key_points_overlay (void)
+{
+  DermRenderOptions options;
+  cairo_surface_t *plain, *dots;
+  GPtrArray *points = derm_atlas_get_key_points (atlas);
+
+  derm_render_options_init (&options);
+  options.layout = DERM_LAYOUT_BOTH;
+  options.labels = FALSE;
+  g_assert_false (options.key_points);
+  g_assert_false (options.nerves);
+  plain = render (&options, 1.0);
+  options.key_points = TRUE;
+  dots = render (&options, 1.0);
+
+  for (guint i = 0; i < points->len; i++)
+    {
+      const DermKeyPoint *kp = g_ptr_array_index (points, i);
+      DermColor a, b;
+      double ox, oy;
+
+      g_assert_true (derm_layout_view_origin (options.layout, kp->view, &ox, &oy));
+      pixel_at (plain, ox + kp->x, oy + kp->y, &a);
+      pixel_at (dots, ox + kp->x, oy + kp->y, &b);
+      /* a dark dot where there was skin colour */
+      g_assert_cmpfloat (b.red + b.green + b.blue, <, 0.6);
+      g_assert_false (close_to (&a, &b));
+    }
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (dots);
+}
+
+static void
+test_nerves_overlay (void)
+{
+  DermRenderOptions options;
+  cairo_surface_t *plain, *nerves;
+  const DermRegion *web = derm_atlas_get_region (atlas, "first-web-space-left");
+  g_autoptr (DermIdMap) id_map = derm_id_map_new (atlas, DERM_LAYOUT_BOTH, 2.0);
+  GPtrArray *regions = derm_atlas_get_regions (atlas);
+  guint edge = 0, changed = 0, inside = 0, kept = 0;
+  int width, height;
+
+  derm_render_options_init (&options);
+  options.layout = DERM_LAYOUT_BOTH;
+  options.labels = FALSE;
+  plain = render (&options, 2.0);
+  options.nerves = TRUE;
+  nerves = render (&options, 2.0);
+  width = cairo_image_surface_get_width (plain);
+  height = cairo_image_surface_get_height (plain);
+
+  /* the deep fibular territory is the first web space alone: its edge is
+   * outlined all round */
+  for (int py = 1; py < height - 1; py++)
+    for (int px = 1; px < width - 1; px++)
+      {
+        DermColor a, b;
+
+        if (derm_id_map_lookup (id_map, (px + 0.5) / 2, (py + 0.5) / 2) != web)
+          continue;
+        if (derm_id_map_lookup (id_map, (px + 1.5) / 2, (py + 0.5) / 2) == web &&
+            derm_id_map_lookup (id_map, (px - 0.5) / 2, (py + 0.5) / 2) == web &&
+            derm_id_map_lookup (id_map, (px + 0.5) / 2, (py + 1.5) / 2) == web &&
+            derm_id_map_lookup (id_map, (px + 0.5) / 2, (py - 0.5) / 2) == web)
+          continue;
+        edge++;
+        pixel_at (plain, px, py, &a);
+        pixel_at (nerves, px, py, &b);
+        changed += !close_to (&a, &b);
+      }
+  g_test_message ("%u of %u edge pixels of the first web space change", changed, edge);
+  g_assert_cmpuint (edge, >, 20);
+  if (changed < edge * 8 / 10)
+    g_error ("only %u of %u pixels on the edge of the first web space change with nerves on", changed, edge);
+
+  /* outlines, not fills: the middle of the regions keeps its root colour
+   * (but for the few where a nerve's name is written) */
+  for (guint i = 0; i < regions->len; i++)
+    {
+      const DermRegion *region = g_ptr_array_index (regions, i);
+      DermColor a, b;
+      double x, y;
+
+      probe_point (region, options.layout, &x, &y);
+      pixel_at (plain, 2 * x, 2 * y, &a);
+      pixel_at (nerves, 2 * x, 2 * y, &b);
+      inside++;
+      kept += close_to (&a, &b);
+      if (!close_to (&a, &b))
+        g_test_message ("%s changes", region->id);
+    }
+  g_test_message ("%u of %u region middles keep their colour", kept, inside);
+  if (kept < inside * 3 / 4)
+    g_error ("nerves on changed the middle of %u of %u regions", inside - kept, inside);
+
+  /* a big territory's deepest point: the calf, which no nerve of the data covers */
+  {
+    const DermRegion *calf = derm_atlas_get_region (atlas, "calf-central-right");
+    g_autoptr (GPtrArray) calf_nerves = derm_atlas_get_region_nerves (atlas, calf);
+    DermColor a, b;
+    double x, y;
+
+    g_assert_cmpuint (calf_nerves->len, ==, 0);
+    probe_point (calf, options.layout, &x, &y);
+    pixel_at (plain, 2 * x, 2 * y, &a);
+    pixel_at (nerves, 2 * x, 2 * y, &b);
+    g_assert_true (close_to (&a, &b));
+  }
+
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (nerves);
+}
+
 static void
 test_highlight_root_dims_others (void)
 {
@@ -224,6 +446,10 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/atlas/render/colours-follow-map", test_colours_follow_map);
   g_test_add_func ("/atlas/render/highlight-root", test_highlight_root_dims_others);
+  g_test_add_func ("/atlas/render/overlap-hatched", test_overlap_hatched);
+  g_test_add_func ("/atlas/render/blank-region-neutral", test_blank_region_neutral);
+  g_test_add_func ("/atlas/render/key-points", test_key_points_overlay);
+  g_test_add_func ("/atlas/render/nerves", test_nerves_overlay);
   g_test_add_func ("/atlas/render/region-highlight", test_region_highlight);
   g_test_add_func ("/atlas/render/id-map-layouts", test_id_map_layouts);
   g_test_add_func ("/atlas/render/layout", test_layout);

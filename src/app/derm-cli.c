@@ -30,6 +30,8 @@ static const GOptionEntry cli_entries[] = {
   { "zone-at", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the region at a point: --zone-at VIEW X Y"), NULL },
   { "key-points", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the ISNCSCI key sensory points"), NULL },
   { "search", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Find regions and roots by name or synonym"), N_("TEXT") },
+  { "list-nerves", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the cutaneous nerves: ID, name, roots"), NULL },
+  { "nerve-info", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Print a cutaneous nerve, one FIELD<TAB>VALUE a line"), N_("ID") },
   { "map", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The dermatome map to use (see --list-maps)"), N_("ID") },
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Only this view: anterior or posterior"), N_("VIEW") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL, NULL, N_("[VIEW X Y]") },
@@ -40,7 +42,8 @@ static const GOptionEntry cli_entries[] = {
 static gboolean options_parsed;
 
 static const char * const commands[] = {
-  "version", "list-maps", "list-roots", "info", "regions", "zone-at", "key-points", "search", NULL
+  "version", "list-maps", "list-roots", "info", "regions", "zone-at", "key-points", "search",
+  "list-nerves", "nerve-info", NULL
 };
 
 void
@@ -147,6 +150,7 @@ print_info (DermAtlas     *atlas,
 {
   const DermRoot *root = derm_atlas_get_root (atlas, root_id);
   GPtrArray *regions = derm_atlas_get_regions (atlas);
+  const DermKeyPoint *kp;
 
   if (root == NULL)
     {
@@ -185,6 +189,13 @@ print_info (DermAtlas     *atlas,
         g_print ("regions-%s\t%s [%s]\n", derm_view_to_string (view), names->str, map->id);
     }
 
+  /* S4-5 has one key point, on the midline */
+  kp = derm_atlas_get_key_point (atlas, root->id, DERM_SIDE_LEFT);
+  if (kp == NULL)
+    kp = derm_atlas_get_key_point (atlas, root->id, DERM_SIDE_MID);
+  if (kp != NULL && kp->region != NULL)
+    g_print ("key-point-region\t%s\n", kp->region->name);
+
   for (guint i = 0; root->statements != NULL && i < root->statements->len; i++)
     {
       const DermStatement *statement = g_ptr_array_index (root->statements, i);
@@ -195,6 +206,34 @@ print_info (DermAtlas     *atlas,
           (void) source;
         }
     }
+  return EXIT_FOUND;
+}
+
+static int
+print_nerve_info (DermAtlas  *atlas,
+                  const char *nerve_id)
+{
+  const DermNerve *nerve = derm_atlas_get_nerve (atlas, nerve_id);
+  g_autofree char *roots = NULL, *regions = NULL, *sources = NULL, *distinguish = NULL;
+
+  if (nerve == NULL)
+    {
+      g_printerr ("dermatomes: %s\n", _("no such nerve; see --list-nerves"));
+      return EXIT_NOT_FOUND;
+    }
+
+  roots = join_roots ((const char * const *) nerve->roots);
+  regions = g_strjoinv (",", nerve->regions);
+  sources = g_strjoinv (",", nerve->sources);
+  distinguish = nerve->distinguish != NULL ? format_statement (nerve->distinguish) : g_strdup ("-");
+
+  g_print ("id\t%s\n", nerve->id);
+  g_print ("name\t%s\n", nerve->name);
+  g_print ("roots\t%s\n", roots);
+  g_print ("territory\t%s\n", nerve->territory != NULL ? nerve->territory : "-");
+  g_print ("regions\t%s\n", regions);
+  g_print ("distinguish\t%s\n", distinguish);
+  g_print ("sources\t%s\n", sources);
   return EXIT_FOUND;
 }
 
@@ -215,6 +254,7 @@ derm_cli_handle_local_options (GApplication *app,
   g_autoptr (GError) error = NULL;
   g_autoptr (DermAtlas) atlas = NULL;
   g_autofree char *info = NULL, *search = NULL, *map_id = NULL, *view_name = NULL;
+  g_autofree char *nerve_id = NULL;
   g_auto (GStrv) rest = NULL;
   const char *command = NULL;
   const DermMap *map;
@@ -234,6 +274,7 @@ derm_cli_handle_local_options (GApplication *app,
 
   g_variant_dict_lookup (options, "info", "s", &info);
   g_variant_dict_lookup (options, "search", "s", &search);
+  g_variant_dict_lookup (options, "nerve-info", "s", &nerve_id);
   g_variant_dict_lookup (options, "map", "s", &map_id);
   g_variant_dict_lookup (options, "view", "s", &view_name);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^as", &rest);
@@ -308,6 +349,22 @@ derm_cli_handle_local_options (GApplication *app,
 
   if (g_strcmp0 (command, "info") == 0)
     return print_info (atlas, map, info);
+
+  if (g_strcmp0 (command, "list-nerves") == 0)
+    {
+      GPtrArray *nerves = derm_atlas_get_nerves (atlas);
+
+      for (guint i = 0; i < nerves->len; i++)
+        {
+          const DermNerve *nerve = g_ptr_array_index (nerves, i);
+          g_autofree char *roots = join_roots ((const char * const *) nerve->roots);
+          g_print ("%s\t%s\t%s\n", nerve->id, nerve->name, roots);
+        }
+      return EXIT_FOUND;
+    }
+
+  if (g_strcmp0 (command, "nerve-info") == 0)
+    return print_nerve_info (atlas, nerve_id);
 
   if (g_strcmp0 (command, "regions") == 0)
     {

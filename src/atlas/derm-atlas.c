@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "derm-atlas-private.h"
@@ -612,6 +613,35 @@ derm_atlas_get_key_point (DermAtlas  *self,
         return kp;
     }
   return NULL;
+}
+
+const DermKeyPoint *
+derm_atlas_key_point_near (DermAtlas *self,
+                           DermView   view,
+                           double     x,
+                           double     y,
+                           double     radius)
+{
+  const DermKeyPoint *nearest = NULL;
+  double best = radius;
+
+  g_return_val_if_fail (DERM_IS_ATLAS (self), NULL);
+
+  for (guint i = 0; i < self->key_points->len; i++)
+    {
+      const DermKeyPoint *kp = g_ptr_array_index (self->key_points, i);
+      double d;
+
+      if (kp->view != view)
+        continue;
+      d = hypot (kp->x - x, kp->y - y);
+      if (d <= best)
+        {
+          best = d;
+          nearest = kp;
+        }
+    }
+  return nearest;
 }
 
 GBytes *

@@ -116,6 +116,13 @@ GPtrArray          *derm_atlas_get_key_points    (DermAtlas  *self);  /* of Derm
 const DermKeyPoint *derm_atlas_get_key_point     (DermAtlas  *self,
                                                   const char *root,
                                                   DermSide    side);
+/* The key point of a view nearest to (x, y) within radius, all in view
+ * units, or NULL: for a click on a key-point dot. */
+const DermKeyPoint *derm_atlas_key_point_near    (DermAtlas  *self,
+                                                  DermView    view,
+                                                  double      x,
+                                                  double      y,
+                                                  double      radius);
 GBytes             *derm_atlas_get_svg           (DermAtlas  *self,
                                                   DermView    view);
 

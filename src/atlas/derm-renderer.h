@@ -17,6 +17,8 @@ typedef struct {
   gboolean    header;          /* view titles and "Patient's right/left" marks */
   gboolean    dark;            /* draw for a dark background */
   const char *highlight_root;  /* NULL, or a root whose regions stand out (others dimmed) */
+  gboolean    nerves;          /* cutaneous nerve territories, outlined and named */
+  gboolean    key_points;      /* ISNCSCI key sensory points, a dot and the root */
 } DermRenderOptions;
 
 void derm_render_options_init (DermRenderOptions *options);

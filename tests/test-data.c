@@ -1,0 +1,462 @@
+/* test-data.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The facts of shared/reference/clinical.md that atlas.xml holds: key
+ * points, key muscles, reflexes, disc levels, red flags, the nerves, and
+ * the three maps agreeing and differing where the literature does.
+ */
+#define G_LOG_DOMAIN "Dermatomes"
+
+#include <string.h>
+
+#include "derm-atlas.h"
+
+static DermAtlas *atlas;
+
+/* The text of a root's first statement of a field (and disc kind). */
+static const DermStatement *
+statement (const char *root_id,
+           const char *field,
+           const char *kind)
+{
+  const DermRoot *root = derm_atlas_get_root (atlas, root_id);
+
+  g_assert_nonnull (root);
+  for (guint i = 0; i < root->statements->len; i++)
+    {
+      const DermStatement *s = g_ptr_array_index (root->statements, i);
+
+      if (strcmp (s->field, field) == 0 && (kind == NULL || g_strcmp0 (s->kind, kind) == 0))
+        return s;
+    }
+  return NULL;
+}
+
+static void
+assert_mentions (const char *root_id,
+                 const char *field,
+                 const char *kind,
+                 const char *text,
+                 const char *source)
+{
+  const DermStatement *s = statement (root_id, field, kind);
+
+  if (s == NULL)
+    g_error ("%s has no %s%s%s", root_id, field, kind ? " " : "", kind ? kind : "");
+  if (strstr (s->text, text) == NULL)
+    g_error ("%s %s “%s” does not mention “%s”", root_id, field, s->text, text);
+  if (source != NULL && !g_strv_contains ((const char * const *) s->sources, source))
+    g_error ("%s %s does not cite %s", root_id, field, source);
+}
+
+static void
+assert_map_roots (const char *map_id,
+                  const char *region_name,
+                  const char *expected)
+{
+  const DermMap *map = derm_atlas_get_map (atlas, map_id);
+  const char * const *roots;
+  g_autofree char *joined = NULL;
+
+  g_assert_nonnull (map);
+  roots = g_hash_table_lookup (map->zones, region_name);
+  g_assert_nonnull (roots);
+  joined = g_strjoinv (" ", (char **) roots);
+  if (strcmp (joined, expected) != 0)
+    g_error ("%s gives %s “%s”, expected “%s”", map_id, region_name, joined, expected);
+}
+
+static void
+test_key_points (void)
+{
+  /* ISNCSCI 2019 key sensory points (clinical.md section 3) */
+  assert_mentions ("T12", "key-point", NULL, "midpoint of the inguinal ligament", "is19");
+  assert_mentions ("L1", "key-point", NULL, "halfway between the T12 and L2", "is19");
+  assert_mentions ("L2", "key-point", NULL, "anteromedial thigh", "is19");
+  assert_mentions ("L3", "key-point", NULL, "medial femoral condyle", "is19");
+  assert_mentions ("L4", "key-point", NULL, "medial malleolus", "is19");
+  assert_mentions ("L5", "key-point", NULL, "third metatarsophalangeal", "is19");
+  assert_mentions ("S1", "key-point", NULL, "heel", "is19");
+  assert_mentions ("S2", "key-point", NULL, "popliteal", "is19");
+  assert_mentions ("S3", "key-point", NULL, "ischial tuberosity", "is19");
+  assert_mentions ("S4-5", "key-point", NULL, "perianal", "is19");
+  assert_mentions ("S4-5", "key-point", NULL, "less than 1 cm", NULL);
+}
+
+static void
+test_key_points_in_their_zone (void)
+{
+  const DermMap *isncsci = derm_atlas_get_map (atlas, "isncsci");
+  GPtrArray *points = derm_atlas_get_key_points (atlas);
+  GPtrArray *roots = derm_atlas_get_roots (atlas);
+
+  /* both legs for each root, one midline point for S4-5 */
+  g_assert_cmpuint (points->len, ==, 2 * (roots->len - 1) + 1);
+  for (guint i = 0; i < points->len; i++)
+    {
+      const DermKeyPoint *kp = g_ptr_array_index (points, i);
+
+      g_assert_nonnull (kp->region);
+      if (!derm_map_region_has_root (isncsci, kp->region, kp->root))
+        g_error ("the %s key point (%s) lies in %s, not an %s region on isncsci",
+                 kp->root, derm_side_to_string (kp->side), kp->region->id, kp->root);
+      /* on the patient's side it names */
+      if (kp->side != DERM_SIDE_MID)
+        g_assert_cmpint (kp->region->side, ==, kp->side);
+    }
+  g_assert_cmpstr (derm_atlas_get_key_point (atlas, "L4", DERM_SIDE_RIGHT)->region->name_id, ==, "medial-malleolus");
+  g_assert_cmpstr (derm_atlas_get_key_point (atlas, "S2", DERM_SIDE_LEFT)->region->name_id, ==, "popliteal-fossa");
+  g_assert_cmpstr (derm_atlas_get_key_point (atlas, "S1", DERM_SIDE_LEFT)->region->name_id, ==, "lateral-heel");
+  g_assert_cmpstr (derm_atlas_get_key_point (atlas, "L5", DERM_SIDE_LEFT)->region->name_id, ==, "dorsum-foot");
+}
+
+static void
+test_key_point_near (void)
+{
+  const DermKeyPoint *l4 = derm_atlas_get_key_point (atlas, "L4", DERM_SIDE_LEFT);
+  const DermKeyPoint *s1 = derm_atlas_get_key_point (atlas, "S1", DERM_SIDE_RIGHT);
+
+  g_assert_true (derm_atlas_key_point_near (atlas, DERM_VIEW_ANTERIOR, l4->x + 3, l4->y - 2, 6) == l4);
+  g_assert_true (derm_atlas_key_point_near (atlas, DERM_VIEW_POSTERIOR, s1->x, s1->y, 1) == s1);
+  /* the other view, or too far */
+  g_assert_null (derm_atlas_key_point_near (atlas, DERM_VIEW_POSTERIOR, l4->x, l4->y, 6));
+  g_assert_null (derm_atlas_key_point_near (atlas, DERM_VIEW_ANTERIOR, l4->x + 10, l4->y, 6));
+  /* the nearer of the two legs' points wins */
+  {
+    const DermKeyPoint *l4r = derm_atlas_get_key_point (atlas, "L4", DERM_SIDE_RIGHT);
+    double mid = (l4->x + l4r->x) / 2;
+
+    g_assert_true (derm_atlas_key_point_near (atlas, DERM_VIEW_ANTERIOR, mid + (l4->x - mid) * 0.6, l4->y, 200) == l4);
+    g_assert_true (derm_atlas_key_point_near (atlas, DERM_VIEW_ANTERIOR, mid + (l4r->x - mid) * 0.6, l4r->y, 200) == l4r);
+  }
+}
+
+static void
+test_key_muscles (void)
+{
+  assert_mentions ("L2", "key-muscle", NULL, "iliopsoas", "is19");
+  assert_mentions ("L3", "key-muscle", NULL, "quadriceps", "is19");
+  assert_mentions ("L4", "key-muscle", NULL, "tibialis anterior", "is19");
+  assert_mentions ("L5", "key-muscle", NULL, "extensor hallucis longus", "is19");
+  assert_mentions ("S1", "key-muscle", NULL, "gastrocnemius", "is19");
+  assert_mentions ("S1", "key-muscle", NULL, "soleus", "is19");
+  assert_mentions ("S4-5", "motor-test", NULL, "anal", "is19");
+
+  /* ISNCSCI has no key muscle for these */
+  g_assert_null (statement ("T12", "key-muscle", NULL));
+  g_assert_null (statement ("L1", "key-muscle", NULL));
+  g_assert_null (statement ("S2", "key-muscle", NULL));
+  g_assert_null (statement ("S3", "key-muscle", NULL));
+}
+
+static void
+test_reflexes (void)
+{
+  assert_mentions ("L3", "reflex", NULL, "patellar", NULL);
+  assert_mentions ("L4", "reflex", NULL, "patellar", "hoppenfeld1977");
+  assert_mentions ("S1", "reflex", NULL, "Achilles", "hoppenfeld1977");
+  assert_mentions ("S1", "reflex", NULL, "ankle jerk", NULL);
+  assert_mentions ("L1", "reflex", NULL, "cremasteric", NULL);
+  assert_mentions ("L5", "reflex", NULL, "none routinely", NULL);
+  assert_mentions ("S4-5", "reflex", NULL, "anal wink", NULL);
+  /* the NIH grading scale goes with the graded reflexes */
+  assert_mentions ("L4", "reflex", NULL, "4+ clonus", "nih-cde");
+  assert_mentions ("S1", "reflex", NULL, "2+ normal", "nih-cde");
+}
+
+static void
+test_disc_levels (void)
+{
+  /* posterolateral compresses the traversing root, far-lateral the exiting one */
+  assert_mentions ("L5", "disc", "posterolateral", "L4-5", "epstein2002");
+  assert_mentions ("L5", "disc", "far-lateral", "L5-S1", "epstein2002");
+  assert_mentions ("L4", "disc", "posterolateral", "L3-4", "epstein2002");
+  assert_mentions ("L4", "disc", "far-lateral", "L4-5", "epstein2002");
+  assert_mentions ("S1", "disc", "posterolateral", "L5-S1", NULL);
+  assert_mentions ("L3", "disc", "posterolateral", "L2-3", NULL);
+  assert_mentions ("L3", "disc", "far-lateral", "L3-4", NULL);
+}
+
+static void
+test_red_flags (void)
+{
+  const char *saddle[] = { "S2", "S3", "S4-5" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (saddle); i++)
+    {
+      assert_mentions (saddle[i], "red-flag", NULL, "auda equina", "bmj-bp-ces");
+      assert_mentions (saddle[i], "red-flag", NULL, "emergency MRI", NULL);
+    }
+}
+
+static void
+test_disagreements_shown (void)
+{
+  /* where the maps and texts differ the card says so, citing both sides */
+  assert_mentions ("L3", "disagreement", NULL, "Patella", "kg1948");
+  assert_mentions ("L4", "disagreement", NULL, "great toe", "downs2011");
+  assert_mentions ("S1", "disagreement", NULL, "posterior thigh", "kg1948");
+}
+
+typedef struct {
+  const char *id;
+  const char *roots;
+  const char *regions;  /* exactly these */
+} NerveFact;
+
+static void
+test_nerves (void)
+{
+  /* clinical.md section 5 */
+  static const NerveFact facts[] = {
+    { "iliohypogastric", "T12 L1", NULL },
+    { "ilioinguinal", "L1", "medial-thigh-upper genital" },
+    { "genitofemoral", "L1 L2", "inguinal genital" },
+    { "lateral-femoral-cutaneous", "L2 L3", "lateral-thigh-upper lateral-thigh-lower" },
+    { "femoral-anterior-cutaneous", "L2 L3", NULL },
+    { "obturator", "L2 L3 L4", "medial-thigh-mid" },
+    { "saphenous", "L3 L4", NULL },
+    { "lateral-sural-cutaneous", "L4 L5 S1 S2", "anterolateral-leg-upper" },
+    { "superficial-fibular", "L4 L5 S1", NULL },
+    { "deep-fibular", "L4 L5 S1", "first-web-space" },
+    { "sural", "S1 S2", NULL },
+    { "tibial", "L4 L5 S1 S2", NULL },
+    { "posterior-femoral-cutaneous", "S1 S2 S3", NULL },
+    { "pudendal", "S2 S3 S4-5", "genital perianal-outer perianal-inner" },
+  };
+  GPtrArray *nerves = derm_atlas_get_nerves (atlas);
+
+  g_assert_cmpuint (nerves->len, ==, G_N_ELEMENTS (facts));
+  for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
+    {
+      const DermNerve *nerve = derm_atlas_get_nerve (atlas, facts[i].id);
+      g_autofree char *roots = NULL;
+
+      if (nerve == NULL)
+        g_error ("no nerve %s", facts[i].id);
+      g_assert_true (nerve == g_ptr_array_index (nerves, i));
+      roots = g_strjoinv (" ", nerve->roots);
+      g_assert_cmpstr (roots, ==, facts[i].roots);
+      g_assert_nonnull (nerve->regions[0]);
+      g_assert_nonnull (nerve->sources[0]);
+      if (facts[i].regions != NULL)
+        {
+          g_autofree char *regions = g_strjoinv (" ", nerve->regions);
+          g_assert_cmpstr (regions, ==, facts[i].regions);
+        }
+      for (guint r = 0; nerve->roots[r] != NULL; r++)
+        g_assert_nonnull (derm_atlas_get_root (atlas, nerve->roots[r]));
+    }
+}
+
+static gboolean
+nerve_has_region (const char *nerve_id,
+                  const char *region)
+{
+  const DermNerve *nerve = derm_atlas_get_nerve (atlas, nerve_id);
+
+  g_assert_nonnull (nerve);
+  return g_strv_contains ((const char * const *) nerve->regions, region);
+}
+
+static void
+test_nerve_territories (void)
+{
+  /* saphenous: medial knee, leg, ankle and medial foot */
+  g_assert_true (nerve_has_region ("saphenous", "medial-malleolus"));
+  g_assert_true (nerve_has_region ("saphenous", "medial-knee"));
+  g_assert_true (nerve_has_region ("saphenous", "medial-foot"));
+  /* sural: posterolateral lower leg, lateral foot, little toe */
+  g_assert_true (nerve_has_region ("sural", "little-toe"));
+  g_assert_true (nerve_has_region ("sural", "lateral-foot"));
+  g_assert_true (nerve_has_region ("sural", "posterolateral-calf"));
+  /* superficial fibular: the dorsum except the first web space and lateral edge */
+  g_assert_true (nerve_has_region ("superficial-fibular", "dorsum-foot"));
+  g_assert_false (nerve_has_region ("superficial-fibular", "first-web-space"));
+  g_assert_false (nerve_has_region ("superficial-fibular", "lateral-foot"));
+  /* tibial: heel and sole */
+  g_assert_true (nerve_has_region ("tibial", "sole-medial"));
+  g_assert_true (nerve_has_region ("tibial", "sole-lateral"));
+  g_assert_true (nerve_has_region ("tibial", "sole-heel"));
+  /* posterior femoral cutaneous: lower buttock, posterior thigh, popliteal fossa */
+  g_assert_true (nerve_has_region ("posterior-femoral-cutaneous", "posterior-thigh-central"));
+  g_assert_true (nerve_has_region ("posterior-femoral-cutaneous", "popliteal-fossa"));
+  g_assert_true (nerve_has_region ("posterior-femoral-cutaneous", "infragluteal"));
+  /* iliohypogastric: suprapubic skin, upper lateral buttock */
+  g_assert_true (nerve_has_region ("iliohypogastric", "suprainguinal"));
+  g_assert_true (nerve_has_region ("iliohypogastric", "buttock-upper"));
+  /* femoral anterior cutaneous: anterior and medial thigh */
+  g_assert_true (nerve_has_region ("femoral-anterior-cutaneous", "anterior-thigh-mid"));
+  g_assert_true (nerve_has_region ("femoral-anterior-cutaneous", "medial-thigh-mid"));
+}
+
+static void
+test_nerves_name_real_regions (void)
+{
+  GPtrArray *nerves = derm_atlas_get_nerves (atlas);
+  GPtrArray *regions = derm_atlas_get_regions (atlas);
+
+  for (guint i = 0; i < nerves->len; i++)
+    {
+      const DermNerve *nerve = g_ptr_array_index (nerves, i);
+
+      for (guint r = 0; nerve->regions[r] != NULL; r++)
+        {
+          gboolean drawn = FALSE;
+
+          for (guint j = 0; j < regions->len && !drawn; j++)
+            drawn = strcmp (((DermRegion *) g_ptr_array_index (regions, j))->name_id, nerve->regions[r]) == 0;
+          if (!drawn)
+            g_error ("nerve %s names region %s, which is not drawn", nerve->id, nerve->regions[r]);
+        }
+    }
+}
+
+static void
+test_maps_complete (void)
+{
+  GPtrArray *maps = derm_atlas_get_maps (atlas);
+  GPtrArray *regions = derm_atlas_get_regions (atlas);
+
+  g_assert_cmpuint (maps->len, ==, 3);
+  g_assert_nonnull (derm_atlas_get_map (atlas, "isncsci"));
+  g_assert_nonnull (derm_atlas_get_map (atlas, "keegan-garrett"));
+  g_assert_nonnull (derm_atlas_get_map (atlas, "lee2008"));
+
+  for (guint m = 0; m < maps->len; m++)
+    {
+      const DermMap *map = g_ptr_array_index (maps, m);
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_assert_nonnull (map->sources[0]);
+      /* every region assigned: roots, or an empty list on purpose */
+      for (guint i = 0; i < regions->len; i++)
+        {
+          const DermRegion *region = g_ptr_array_index (regions, i);
+
+          if (!g_hash_table_contains (map->zones, region->name_id))
+            g_error ("map %s says nothing of %s", map->id, region->name_id);
+        }
+      /* and every root it names exists */
+      g_hash_table_iter_init (&iter, map->zones);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          const char * const *roots = value;
+
+          for (guint r = 0; roots[r] != NULL; r++)
+            if (derm_atlas_get_root (atlas, roots[r]) == NULL)
+              g_error ("map %s gives %s the unknown root %s", map->id, (const char *) key, roots[r]);
+        }
+    }
+
+  /* only Lee leaves regions blank */
+  {
+    const DermMap *isncsci = derm_atlas_get_map (atlas, "isncsci");
+    const DermMap *kg = derm_atlas_get_map (atlas, "keegan-garrett");
+
+    for (guint i = 0; i < regions->len; i++)
+      {
+        const DermRegion *region = g_ptr_array_index (regions, i);
+
+        g_assert_nonnull (derm_map_get_roots (isncsci, region)[0]);
+        g_assert_nonnull (derm_map_get_roots (kg, region)[0]);
+      }
+  }
+}
+
+static void
+test_maps_differ (void)
+{
+  /* patella: L3 Foerster, L4 Keegan and Garrett */
+  assert_map_roots ("isncsci", "patella", "L3");
+  assert_map_roots ("keegan-garrett", "patella", "L4");
+  /* medial edge of the great toe: L5 Foerster/Lee/ISNCSCI, L4 KG */
+  assert_map_roots ("isncsci", "great-toe-medial", "L5");
+  assert_map_roots ("lee2008", "great-toe-medial", "L5");
+  assert_map_roots ("keegan-garrett", "great-toe-medial", "L4");
+  /* the dorsum of the great toe is L5 on every map */
+  assert_map_roots ("isncsci", "great-toe-dorsal", "L5");
+  assert_map_roots ("keegan-garrett", "great-toe-dorsal", "L5");
+  assert_map_roots ("lee2008", "great-toe-dorsal", "L5");
+  /* central posterior thigh: S2 Foerster and Lee, S1 KG; KG's S1 runs down the calf */
+  assert_map_roots ("isncsci", "posterior-thigh-central", "S2");
+  assert_map_roots ("lee2008", "posterior-thigh-central", "S2");
+  assert_map_roots ("keegan-garrett", "posterior-thigh-central", "S1");
+  assert_map_roots ("keegan-garrett", "calf-central", "S1");
+  assert_map_roots ("isncsci", "calf-central", "S2");
+  /* L4 on the medial leg and ankle everywhere; KG also across the lateral thigh */
+  assert_map_roots ("isncsci", "medial-malleolus", "L4");
+  assert_map_roots ("lee2008", "medial-malleolus", "L4");
+  assert_map_roots ("keegan-garrett", "lateral-thigh-lower", "L4");
+  /* L5 on the posterolateral thigh and buttock only in KG */
+  assert_map_roots ("keegan-garrett", "posterolateral-thigh", "L5");
+  assert_map_roots ("isncsci", "posterolateral-thigh", "S1");
+  /* distal zones agree */
+  assert_map_roots ("isncsci", "first-web-space", "L5");
+  assert_map_roots ("lee2008", "little-toe", "S1");
+  assert_map_roots ("keegan-garrett", "little-toe", "S1");
+  /* perianal rings, S5 innermost */
+  assert_map_roots ("isncsci", "perianal-outer", "S3");
+  assert_map_roots ("isncsci", "perianal-inner", "S4-5");
+}
+
+static void
+test_lee_blank (void)
+{
+  const DermMap *lee = derm_atlas_get_map (atlas, "lee2008");
+  const DermMap *isncsci = derm_atlas_get_map (atlas, "isncsci");
+  GHashTableIter iter;
+  gpointer key, value;
+  guint blank = 0, sacral = 0;
+
+  g_hash_table_iter_init (&iter, lee->zones);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char * const *roots = value;
+      const char * const *foerster = g_hash_table_lookup (isncsci->zones, key);
+
+      /* S3-S5 not drawn */
+      g_assert_false (g_strv_contains (roots, "S3"));
+      g_assert_false (g_strv_contains (roots, "S4-5"));
+      if (g_strv_contains (foerster, "S3") || g_strv_contains (foerster, "S4-5"))
+        {
+          if (roots[0] != NULL)
+            g_error ("lee2008 colours %s, an S3-S5 region on isncsci", (const char *) key);
+          sacral++;
+        }
+      blank += roots[0] == NULL;
+    }
+  g_assert_cmpuint (sacral, >=, 3);
+  g_assert_cmpuint (blank, >=, 5);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  atlas = derm_atlas_new_from_resource (&error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/atlas/data/key-points", test_key_points);
+  g_test_add_func ("/atlas/data/key-points-in-their-zone", test_key_points_in_their_zone);
+  g_test_add_func ("/atlas/data/key-point-near", test_key_point_near);
+  g_test_add_func ("/atlas/data/key-muscles", test_key_muscles);
+  g_test_add_func ("/atlas/data/reflexes", test_reflexes);
+  g_test_add_func ("/atlas/data/disc-levels", test_disc_levels);
+  g_test_add_func ("/atlas/data/red-flags", test_red_flags);
+  g_test_add_func ("/atlas/data/disagreements", test_disagreements_shown);
+  g_test_add_func ("/atlas/data/nerves", test_nerves);
+  g_test_add_func ("/atlas/data/nerve-territories", test_nerve_territories);
+  g_test_add_func ("/atlas/data/nerves-name-real-regions", test_nerves_name_real_regions);
+  g_test_add_func ("/atlas/data/maps-complete", test_maps_complete);
+  g_test_add_func ("/atlas/data/maps-differ", test_maps_differ);
+  g_test_add_func ("/atlas/data/lee-blank", test_lee_blank);
+
+  status = g_test_run ();
+  g_object_unref (atlas);
+  return status;
+}
