@@ -112,6 +112,9 @@ test_info (void)
   g_assert_nonnull (strstr (run.out, "\nreflex\t"));
   g_assert_nonnull (strstr (run.out, "[is19"));
   g_assert_nonnull (strstr (run.out, "medial malleolus"));
+  /* each cited source once, with its full citation */
+  g_assert_nonnull (strstr (run.out, "\nsource\tis19: Rupp R"));
+  g_assert_null (strstr (strstr (run.out, "\nsource\tis19: ") + 1, "\nsource\tis19: "));
 
   run_cli (&missing, "--info", "L9", NULL);
   g_assert_cmpint (missing.status, ==, 1);

@@ -196,16 +196,23 @@ print_info (DermAtlas     *atlas,
   if (kp != NULL && kp->region != NULL)
     g_print ("key-point-region\t%s\n", kp->region->name);
 
-  for (guint i = 0; root->statements != NULL && i < root->statements->len; i++)
-    {
-      const DermStatement *statement = g_ptr_array_index (root->statements, i);
+  /* the full citation of every source the card cites, once each */
+  {
+    g_autoptr (GHashTable) cited = g_hash_table_new (g_str_hash, g_str_equal);
 
-      for (guint s = 0; statement->sources[s] != NULL; s++)
-        {
-          const DermSource *source = derm_atlas_get_source (atlas, statement->sources[s]);
-          (void) source;
-        }
-    }
+    for (guint i = 0; i < root->statements->len; i++)
+      {
+        const DermStatement *statement = g_ptr_array_index (root->statements, i);
+
+        for (guint s = 0; statement->sources[s] != NULL; s++)
+          {
+            const DermSource *source = derm_atlas_get_source (atlas, statement->sources[s]);
+
+            if (g_hash_table_add (cited, source->id))
+              g_print ("source\t%s: %s\n", source->id, source->citation);
+          }
+      }
+  }
   return EXIT_FOUND;
 }
 
