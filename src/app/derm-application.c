@@ -1,0 +1,218 @@
+/* derm-application.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Dermatomes"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "derm-application.h"
+#include "derm-cli.h"
+#include "derm-window.h"
+
+struct _DermApplication
+{
+  AdwApplication  parent_instance;
+
+  DermAtlas      *atlas;
+  GError         *atlas_error;
+};
+
+G_DEFINE_FINAL_TYPE (DermApplication, derm_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_ATLAS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* callbacks */
+
+static void
+load_error_response_cb (DermApplication  *self,
+                        const char       *response,
+                        AdwMessageDialog *dialog)
+{
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "Dermatomes contributors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("Dermatomes"),
+                        "application-icon", APP_ID,
+                        "version", VERSION,
+                        "developer-name", _("Dermatomes contributors"),
+                        "developers", developers,
+                        "copyright", _("© Dermatomes contributors"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "comments", _("Which spinal nerve root supplies this patch of skin? "
+                                      "Dermatomes shows the lower limb dermatome maps, the "
+                                      "key sensory points, muscles and reflexes of each root, "
+                                      "with their sources.\n\n"
+                                      "A teaching and reference aid, not a diagnostic device."),
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated, NULL, NULL, NULL, { 0 } },
+  { "about", about_activated, NULL, NULL, NULL, { 0 } },
+};
+
+/* vfuncs */
+
+static int
+derm_application_handle_local_options (GApplication *app,
+                                       GVariantDict *options)
+{
+  return derm_cli_handle_local_options (app, options);
+}
+
+static void
+derm_application_startup (GApplication *app)
+{
+  DermApplication *self = DERM_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (derm_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+
+  g_clear_error (&self->atlas_error);
+  self->atlas = derm_atlas_new_from_resource (&self->atlas_error);
+  if (self->atlas == NULL)
+    g_warning ("Could not load the atlas: %s", self->atlas_error->message);
+}
+
+static void
+derm_application_activate (GApplication *app)
+{
+  DermApplication *self = DERM_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (self->atlas == NULL)
+    {
+      GtkWidget *dialog;
+
+      /* the dialog is the application's only window: quit when it closes */
+      dialog = adw_message_dialog_new (NULL, _("Dermatomes Could Not Start"), NULL);
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("The atlas data could not be loaded: %s"),
+                                      self->atlas_error != NULL ? self->atlas_error->message
+                                                                : _("unknown error"));
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+      gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+      g_signal_connect_object (dialog, "response",
+                               G_CALLBACK (load_error_response_cb), self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  window = GTK_WINDOW (derm_window_new (GTK_APPLICATION (self), self->atlas));
+  gtk_window_present (window);
+}
+
+static void
+derm_application_dispose (GObject *object)
+{
+  DermApplication *self = DERM_APPLICATION (object);
+
+  g_clear_object (&self->atlas);
+  g_clear_error (&self->atlas_error);
+
+  G_OBJECT_CLASS (derm_application_parent_class)->dispose (object);
+}
+
+static void
+derm_application_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  DermApplication *self = DERM_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_ATLAS:
+      g_value_set_object (value, self->atlas);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+derm_application_class_init (DermApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = derm_application_dispose;
+  object_class->get_property = derm_application_get_property;
+
+  app_class->handle_local_options = derm_application_handle_local_options;
+  app_class->startup = derm_application_startup;
+  app_class->activate = derm_application_activate;
+
+  properties[PROP_ATLAS] =
+    g_param_spec_object ("atlas", NULL, NULL,
+                         DERM_TYPE_ATLAS,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+derm_application_init (DermApplication *self)
+{
+  derm_cli_add_options (G_APPLICATION (self));
+}
+
+/* public API */
+
+DermApplication *
+derm_application_new (void)
+{
+  return g_object_new (DERM_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}
+
+DermAtlas *
+derm_application_get_atlas (DermApplication *self)
+{
+  g_return_val_if_fail (DERM_IS_APPLICATION (self), NULL);
+
+  return self->atlas;
+}

@@ -1,0 +1,38 @@
+/* derm-window.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "derm-atlas.h"
+#include "derm-info-panel.h"
+#include "derm-map-view.h"
+#include "derm-root-list.h"
+
+G_BEGIN_DECLS
+
+#define DERM_TYPE_WINDOW (derm_window_get_type ())
+G_DECLARE_FINAL_TYPE (DermWindow, derm_window, DERM, WINDOW, AdwApplicationWindow)
+
+DermWindow    *derm_window_new             (GtkApplication   *app,
+                                            DermAtlas        *atlas);
+
+DermAtlas     *derm_window_get_atlas       (DermWindow       *self);
+/* "anterior", "posterior" or "both" */
+const char    *derm_window_get_view        (DermWindow       *self);
+void           derm_window_set_view        (DermWindow       *self,
+                                            const char       *view);
+
+/* Select a region or a root as if the user had clicked it. */
+void           derm_window_select_region   (DermWindow       *self,
+                                            const DermRegion *region);
+void           derm_window_select_root     (DermWindow       *self,
+                                            const char       *root_id);
+
+/* For tests that drive the window. */
+DermMapView   *derm_window_get_map_view    (DermWindow       *self);
+DermInfoPanel *derm_window_get_info_panel  (DermWindow       *self);
+DermRootList  *derm_window_get_root_list   (DermWindow       *self);
+
+G_END_DECLS

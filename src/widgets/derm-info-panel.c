@@ -1,0 +1,762 @@
+/* derm-info-panel.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Dermatomes"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "derm-info-panel.h"
+#include "derm-root-style.h"
+
+struct _DermInfoPanel
+{
+  GtkWidget          parent_instance;
+
+  GtkStack          *stack;
+  GtkScrolledWindow *scroller;
+  GtkBox            *card;
+
+  DermAtlas         *atlas;
+  char              *map_id;
+  const DermRegion  *region;
+  char              *root_id;
+  char              *title;
+
+  /* source ids cited on the current card, in order of first citation */
+  GPtrArray         *cited;
+};
+
+G_DEFINE_FINAL_TYPE (DermInfoPanel, derm_info_panel, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ATLAS,
+  PROP_MAP_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The fields of a root card, in the order shown. */
+static const struct {
+  const char *field;
+  const char *heading;
+} root_fields[] = {
+  { "key-point",    N_("Key sensory point") },
+  { "key-muscle",   N_("Key muscle") },
+  { "motor-test",   N_("Motor test") },
+  { "reflex",       N_("Reflex") },
+  { "picture",      N_("Typical picture") },
+  { "disagreement", N_("Where maps disagree") },
+  { "caveat",       N_("Caveat") },
+};
+
+/* helpers */
+
+static const DermMap *
+active_map (DermInfoPanel *self)
+{
+  return self->atlas != NULL ? derm_atlas_get_map (self->atlas, self->map_id) : NULL;
+}
+
+/* Statements without a map, or for the active map. */
+static gboolean
+statement_applies (DermInfoPanel       *self,
+                   const DermStatement *statement)
+{
+  const DermMap *map;
+
+  if (statement->map == NULL)
+    return TRUE;
+
+  map = active_map (self);
+  return map != NULL && g_strcmp0 (statement->map, map->id) == 0;
+}
+
+static void
+cite (DermInfoPanel      *self,
+      const char * const *sources)
+{
+  for (guint i = 0; sources != NULL && sources[i] != NULL; i++)
+    {
+      if (!g_ptr_array_find_with_equal_func (self->cited, sources[i], g_str_equal, NULL))
+        g_ptr_array_add (self->cited, g_strdup (sources[i]));
+    }
+}
+
+static GtkWidget *
+new_label (const char *text,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  /* selectable labels should not grab the focus (and select all) on their own */
+  gtk_widget_set_focus_on_click (label, FALSE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+static GtkWidget *
+append_label (GtkBox     *box,
+              const char *text,
+              const char *css_class)
+{
+  GtkWidget *label = new_label (text, css_class);
+
+  gtk_box_append (box, label);
+
+  return label;
+}
+
+static void
+append_heading (GtkBox     *box,
+                const char *text)
+{
+  GtkWidget *label = append_label (box, text, "heading");
+
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  gtk_widget_add_css_class (label, "field-heading");
+}
+
+/* Names and statements are stored in lower case, as they read inside a
+ * sentence; on the card each starts a line. */
+static char *
+capitalize (const char *text)
+{
+  gunichar first = g_utf8_get_char (text);
+  char buffer[8] = { 0 };
+
+  if (first == 0)
+    return g_strdup (text);
+
+  g_unichar_to_utf8 (g_unichar_totitle (first), buffer);
+
+  return g_strconcat (buffer, g_utf8_next_char (text), NULL);
+}
+
+/* "text [is19, foerster1933]", the sources small and dim. All text escaped. */
+static GtkWidget *
+append_statement (DermInfoPanel       *self,
+                  GtkBox              *box,
+                  const char          *prefix,
+                  const char          *text,
+                  const char * const  *sources)
+{
+  g_autoptr (GString) markup = g_string_new (NULL);
+  GtkWidget *label;
+
+  if (prefix != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (prefix, -1);
+
+      g_string_append_printf (markup, "<b>%s</b> ", escaped);
+    }
+
+  {
+    g_autofree char *capitalized = capitalize (text != NULL ? text : "");
+    g_autofree char *escaped = g_markup_escape_text (capitalized, -1);
+
+    g_string_append (markup, escaped);
+  }
+
+  if (sources != NULL && sources[0] != NULL)
+    {
+      g_autofree char *joined = g_strjoinv (", ", (char **) sources);
+      g_autofree char *escaped = g_markup_escape_text (joined, -1);
+
+      g_string_append_printf (markup,
+                              " <span font_size=\"small\" fgalpha=\"60%%\">[%s]</span>",
+                              escaped);
+      cite (self, sources);
+    }
+
+  label = append_label (box, NULL, NULL);
+  gtk_label_set_markup (GTK_LABEL (label), markup->str);
+
+  return label;
+}
+
+static GtkWidget *
+new_section (GtkBox *card)
+{
+  GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+
+  gtk_box_append (card, section);
+
+  return section;
+}
+
+static void
+append_red_flags (DermInfoPanel  *self,
+                  GtkBox         *card,
+                  const DermRoot *root)
+{
+  GtkWidget *box = NULL;
+
+  for (guint i = 0; i < root->statements->len; i++)
+    {
+      const DermStatement *statement = g_ptr_array_index (root->statements, i);
+
+      if (g_strcmp0 (statement->field, "red-flag") != 0 || !statement_applies (self, statement))
+        continue;
+
+      if (box == NULL)
+        {
+          GtkWidget *heading_box, *icon, *heading;
+
+          box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+          gtk_widget_add_css_class (box, "red-flag");
+
+          heading_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+          icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+          gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+          gtk_box_append (GTK_BOX (heading_box), icon);
+          heading = new_label (_("Red flags"), "heading");
+          gtk_label_set_selectable (GTK_LABEL (heading), FALSE);
+          gtk_box_append (GTK_BOX (heading_box), heading);
+          gtk_box_append (GTK_BOX (box), heading_box);
+
+          gtk_box_append (card, box);
+        }
+
+      append_statement (self, GTK_BOX (box), NULL, statement->text,
+                        (const char * const *) statement->sources);
+    }
+}
+
+static void
+append_field (DermInfoPanel  *self,
+              GtkBox         *card,
+              const DermRoot *root,
+              const char     *field,
+              const char     *heading)
+{
+  GtkWidget *section = NULL;
+
+  for (guint i = 0; i < root->statements->len; i++)
+    {
+      const DermStatement *statement = g_ptr_array_index (root->statements, i);
+
+      if (g_strcmp0 (statement->field, field) != 0 || !statement_applies (self, statement))
+        continue;
+
+      if (section == NULL)
+        {
+          section = new_section (card);
+          append_heading (GTK_BOX (section), heading);
+        }
+
+      append_statement (self, GTK_BOX (section), NULL, statement->text,
+                        (const char * const *) statement->sources);
+    }
+}
+
+static void
+append_territory (DermInfoPanel  *self,
+                  GtkBox         *card,
+                  const DermRoot *root)
+{
+  GtkWidget *section = NULL;
+
+  for (int view = 0; view < DERM_N_VIEWS; view++)
+    {
+      for (guint i = 0; i < root->statements->len; i++)
+        {
+          const DermStatement *statement = g_ptr_array_index (root->statements, i);
+          const char *prefix;
+
+          if (g_strcmp0 (statement->field, "territory") != 0 ||
+              statement->view != view ||
+              !statement_applies (self, statement))
+            continue;
+
+          if (section == NULL)
+            {
+              section = new_section (card);
+              append_heading (GTK_BOX (section), _("Skin territory"));
+            }
+
+          prefix = view == DERM_VIEW_ANTERIOR ? _("Anterior:") : _("Posterior:");
+          append_statement (self, GTK_BOX (section), prefix, statement->text,
+                            (const char * const *) statement->sources);
+        }
+    }
+}
+
+/* The body of a root's card: red flags first, then the findings. */
+static void
+append_root (DermInfoPanel  *self,
+             const DermRoot *root,
+             gboolean        with_header)
+{
+  const DermStatement *summary = derm_root_get_statement (root, "summary", -1);
+
+  if (with_header)
+    {
+      GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *label;
+      g_autofree char *text = NULL;
+
+      gtk_widget_add_css_class (header, "root-header");
+      gtk_box_append (GTK_BOX (header), derm_root_style_swatch_new (root));
+      /* Translators: heading of a root's part of a card, "L4 root" */
+      text = g_strdup_printf (_("%s root"), root->id);
+      label = new_label (text, "title-3");
+      gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+      gtk_box_append (GTK_BOX (header), label);
+      gtk_box_append (self->card, header);
+    }
+
+  append_red_flags (self, self->card, root);
+
+  if (summary != NULL)
+    append_statement (self, self->card, NULL, summary->text,
+                      (const char * const *) summary->sources);
+
+  append_territory (self, self->card, root);
+
+  for (guint i = 0; i < G_N_ELEMENTS (root_fields); i++)
+    append_field (self, self->card, root, root_fields[i].field, _(root_fields[i].heading));
+}
+
+static void
+append_sources (DermInfoPanel *self)
+{
+  GtkWidget *section;
+
+  if (self->cited->len == 0)
+    return;
+
+  section = new_section (self->card);
+  gtk_widget_add_css_class (section, "sources");
+  append_heading (GTK_BOX (section), _("Sources"));
+
+  for (guint i = 0; i < self->cited->len; i++)
+    {
+      const char *id = g_ptr_array_index (self->cited, i);
+      const DermSource *source = derm_atlas_get_source (self->atlas, id);
+      g_autofree char *escaped_id = g_markup_escape_text (id, -1);
+      g_autofree char *escaped = g_markup_escape_text (source != NULL ? source->citation : _("Unknown source"), -1);
+      g_autofree char *markup = g_strdup_printf ("<b>%s</b>  %s", escaped_id, escaped);
+      GtkWidget *label = append_label (GTK_BOX (section), NULL, "caption");
+
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+    }
+}
+
+static void
+begin_card (DermInfoPanel *self,
+            const char    *title,
+            const char    *subtitle)
+{
+  GtkWidget *child;
+  GtkWidget *label;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->card))) != NULL)
+    gtk_box_remove (self->card, child);
+  g_ptr_array_set_size (self->cited, 0);
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+
+  label = append_label (self->card, title, "title-2");
+  gtk_widget_add_css_class (label, "card-title");
+  append_label (self->card, subtitle, "dim-label");
+}
+
+static void
+end_card (DermInfoPanel *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+
+  append_sources (self);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+  gtk_stack_set_visible_child_name (self->stack, "card");
+}
+
+static void
+append_root_tags (DermInfoPanel      *self,
+                  const char * const *roots)
+{
+  GtkWidget *box;
+
+  if (roots == NULL || roots[0] == NULL)
+    {
+      append_label (self->card,
+                    _("No consistent root on this map (varies between people)"),
+                    "blank-root");
+      return;
+    }
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  gtk_widget_add_css_class (box, "root-tags");
+  for (guint i = 0; roots[i] != NULL; i++)
+    {
+      const DermRoot *root = derm_atlas_get_root (self->atlas, roots[i]);
+      GtkWidget *tag = new_label (roots[i], "root-tag");
+
+      gtk_label_set_selectable (GTK_LABEL (tag), FALSE);
+      if (root != NULL)
+        gtk_widget_add_css_class (tag, derm_root_style_class (root));
+      gtk_box_append (GTK_BOX (box), tag);
+    }
+  gtk_box_append (self->card, box);
+}
+
+static void
+append_nerves (DermInfoPanel    *self,
+               const DermRegion *region)
+{
+  g_autoptr (GPtrArray) nerves = derm_atlas_get_region_nerves (self->atlas, region);
+  GtkWidget *section;
+
+  if (nerves == NULL || nerves->len == 0)
+    return;
+
+  section = new_section (self->card);
+  append_heading (GTK_BOX (section),
+                  g_dngettext (GETTEXT_PACKAGE, "Cutaneous nerve", "Cutaneous nerves", nerves->len));
+
+  for (guint i = 0; i < nerves->len; i++)
+    {
+      const DermNerve *nerve = g_ptr_array_index (nerves, i);
+      g_autofree char *roots = g_strjoinv (", ", nerve->roots);
+      g_autofree char *name = capitalize (nerve->name);
+      g_autofree char *text = NULL;
+
+      /* Translators: a nerve and its roots, "Saphenous nerve (L3, L4)" */
+      text = g_strdup_printf (_("%s (%s)"), name, roots);
+      append_statement (self, GTK_BOX (section), NULL, text,
+                        (const char * const *) nerve->sources);
+    }
+}
+
+static const char *
+view_name (DermView view)
+{
+  switch (view)
+    {
+    case DERM_VIEW_ANTERIOR:
+      return _("Anterior view");
+    case DERM_VIEW_POSTERIOR:
+      return _("Posterior view");
+    case DERM_N_VIEWS:
+    default:
+      return "";
+    }
+}
+
+/* vfuncs */
+
+static void
+derm_info_panel_dispose (GObject *object)
+{
+  DermInfoPanel *self = DERM_INFO_PANEL (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DERM_TYPE_INFO_PANEL);
+  g_clear_object (&self->atlas);
+  self->region = NULL;
+
+  G_OBJECT_CLASS (derm_info_panel_parent_class)->dispose (object);
+}
+
+static void
+derm_info_panel_finalize (GObject *object)
+{
+  DermInfoPanel *self = DERM_INFO_PANEL (object);
+
+  g_free (self->map_id);
+  g_free (self->root_id);
+  g_free (self->title);
+  g_ptr_array_unref (self->cited);
+
+  G_OBJECT_CLASS (derm_info_panel_parent_class)->finalize (object);
+}
+
+static void
+derm_info_panel_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  DermInfoPanel *self = DERM_INFO_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ATLAS:
+      g_value_set_object (value, self->atlas);
+      break;
+    case PROP_MAP_ID:
+      g_value_set_string (value, self->map_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+derm_info_panel_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  DermInfoPanel *self = DERM_INFO_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ATLAS:
+      derm_info_panel_set_atlas (self, g_value_get_object (value));
+      break;
+    case PROP_MAP_ID:
+      derm_info_panel_set_map_id (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+derm_info_panel_class_init (DermInfoPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = derm_info_panel_dispose;
+  object_class->finalize = derm_info_panel_finalize;
+  object_class->get_property = derm_info_panel_get_property;
+  object_class->set_property = derm_info_panel_set_property;
+
+  properties[PROP_ATLAS] =
+    g_param_spec_object ("atlas", NULL, NULL,
+                         DERM_TYPE_ATLAS,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MAP_ID] =
+    g_param_spec_string ("map-id", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/derm-info-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, DermInfoPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, DermInfoPanel, scroller);
+  gtk_widget_class_bind_template_child (widget_class, DermInfoPanel, card);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "infopanel");
+}
+
+static void
+derm_info_panel_init (DermInfoPanel *self)
+{
+  self->cited = g_ptr_array_new_with_free_func (g_free);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* public API */
+
+GtkWidget *
+derm_info_panel_new (void)
+{
+  return g_object_new (DERM_TYPE_INFO_PANEL, NULL);
+}
+
+DermAtlas *
+derm_info_panel_get_atlas (DermInfoPanel *self)
+{
+  g_return_val_if_fail (DERM_IS_INFO_PANEL (self), NULL);
+
+  return self->atlas;
+}
+
+void
+derm_info_panel_set_atlas (DermInfoPanel *self,
+                           DermAtlas     *atlas)
+{
+  g_return_if_fail (DERM_IS_INFO_PANEL (self));
+  g_return_if_fail (atlas == NULL || DERM_IS_ATLAS (atlas));
+
+  if (!g_set_object (&self->atlas, atlas))
+    return;
+
+  if (atlas != NULL)
+    derm_root_style_ensure (gtk_widget_get_display (GTK_WIDGET (self)));
+
+  derm_info_panel_clear (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATLAS]);
+}
+
+const char *
+derm_info_panel_get_map_id (DermInfoPanel *self)
+{
+  g_return_val_if_fail (DERM_IS_INFO_PANEL (self), NULL);
+
+  return self->map_id;
+}
+
+void
+derm_info_panel_set_map_id (DermInfoPanel *self,
+                            const char    *map_id)
+{
+  g_return_if_fail (DERM_IS_INFO_PANEL (self));
+
+  if (g_strcmp0 (self->map_id, map_id) == 0)
+    return;
+
+  g_free (self->map_id);
+  self->map_id = g_strdup (map_id);
+
+  /* the roots of a region depend on the map: redo the card */
+  if (self->region != NULL)
+    derm_info_panel_show_region (self, self->region);
+  else if (self->root_id != NULL)
+    {
+      g_autofree char *root_id = g_strdup (self->root_id);
+
+      derm_info_panel_show_root (self, root_id);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAP_ID]);
+}
+
+void
+derm_info_panel_show_region (DermInfoPanel    *self,
+                             const DermRegion *region)
+{
+  const DermMap *map;
+  const char * const *roots = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  g_return_if_fail (DERM_IS_INFO_PANEL (self));
+
+  if (region == NULL || self->atlas == NULL)
+    {
+      derm_info_panel_clear (self);
+      return;
+    }
+
+  self->region = region;
+  g_clear_pointer (&self->root_id, g_free);
+
+  map = active_map (self);
+  if (map != NULL)
+    roots = derm_map_get_roots (map, region);
+
+  title = derm_region_dup_title (region);
+  /* Translators: under a region's title, "Anterior view · ISNCSCI (Foerster) map" */
+  subtitle = g_strdup_printf (_("%s · %s"), view_name (region->view),
+                              map != NULL ? map->name : "");
+  begin_card (self, title, subtitle);
+
+  append_root_tags (self, roots);
+  append_nerves (self, region);
+
+  for (guint i = 0; roots != NULL && roots[i] != NULL; i++)
+    {
+      const DermRoot *root = derm_atlas_get_root (self->atlas, roots[i]);
+
+      if (root != NULL)
+        append_root (self, root, TRUE);
+    }
+
+  end_card (self);
+}
+
+void
+derm_info_panel_show_root (DermInfoPanel *self,
+                           const char    *root_id)
+{
+  const DermRoot *root;
+  const DermMap *map;
+  g_autofree char *subtitle = NULL;
+
+  g_return_if_fail (DERM_IS_INFO_PANEL (self));
+
+  root = self->atlas != NULL && root_id != NULL ? derm_atlas_get_root (self->atlas, root_id) : NULL;
+  if (root == NULL)
+    {
+      derm_info_panel_clear (self);
+      return;
+    }
+
+  self->region = NULL;
+  g_free (self->root_id);
+  self->root_id = g_strdup (root->id);
+
+  map = active_map (self);
+  /* Translators: under a root's title, "Nerve root · ISNCSCI (Foerster) map" */
+  subtitle = g_strdup_printf (_("Nerve root · %s"), map != NULL ? map->name : "");
+  begin_card (self, root->id, subtitle);
+  gtk_widget_add_css_class (gtk_widget_get_first_child (GTK_WIDGET (self->card)), "root-title");
+
+  append_root (self, root, FALSE);
+  end_card (self);
+}
+
+void
+derm_info_panel_clear (DermInfoPanel *self)
+{
+  g_return_if_fail (DERM_IS_INFO_PANEL (self));
+
+  self->region = NULL;
+  g_clear_pointer (&self->root_id, g_free);
+  g_clear_pointer (&self->title, g_free);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+const DermRegion *
+derm_info_panel_get_region (DermInfoPanel *self)
+{
+  g_return_val_if_fail (DERM_IS_INFO_PANEL (self), NULL);
+
+  return self->region;
+}
+
+const char *
+derm_info_panel_get_title (DermInfoPanel *self)
+{
+  g_return_val_if_fail (DERM_IS_INFO_PANEL (self), NULL);
+
+  return self->title;
+}
+
+static void
+collect_text (GtkWidget *widget,
+              GString   *text)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (text, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (text, '\n');
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, text);
+}
+
+char *
+derm_info_panel_dup_text (DermInfoPanel *self)
+{
+  GString *text;
+
+  g_return_val_if_fail (DERM_IS_INFO_PANEL (self), NULL);
+
+  text = g_string_new (NULL);
+  if (self->title != NULL)
+    collect_text (GTK_WIDGET (self->card), text);
+
+  return g_string_free (text, FALSE);
+}

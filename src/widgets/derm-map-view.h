@@ -1,0 +1,55 @@
+/* derm-map-view.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "derm-atlas.h"
+
+G_BEGIN_DECLS
+
+#define DERM_TYPE_MAP_VIEW (derm_map_view_get_type ())
+G_DECLARE_FINAL_TYPE (DermMapView, derm_map_view, DERM, MAP_VIEW, GtkWidget)
+
+GtkWidget        *derm_map_view_new                 (void);
+
+DermAtlas        *derm_map_view_get_atlas           (DermMapView      *self);
+void              derm_map_view_set_atlas           (DermMapView      *self,
+                                                     DermAtlas        *atlas);
+DermLayout        derm_map_view_get_layout          (DermMapView      *self);
+void              derm_map_view_set_layout          (DermMapView      *self,
+                                                     DermLayout        layout);
+const char       *derm_map_view_get_map_id          (DermMapView      *self);
+void              derm_map_view_set_map_id          (DermMapView      *self,
+                                                     const char       *map_id);
+const DermRegion *derm_map_view_get_selected_region (DermMapView      *self);
+void              derm_map_view_set_selected_region (DermMapView      *self,
+                                                     const DermRegion *region);
+const char       *derm_map_view_get_selected_root   (DermMapView      *self);
+void              derm_map_view_set_selected_root   (DermMapView      *self,
+                                                     const char       *root_id);
+gboolean          derm_map_view_get_labels          (DermMapView      *self);
+void              derm_map_view_set_labels          (DermMapView      *self,
+                                                     gboolean          labels);
+double            derm_map_view_get_zoom            (DermMapView      *self);
+void              derm_map_view_set_zoom            (DermMapView      *self,
+                                                     double            zoom);
+void              derm_map_view_zoom_in             (DermMapView      *self);
+void              derm_map_view_zoom_out            (DermMapView      *self);
+
+/* The region under a widget point, or NULL. */
+const DermRegion *derm_map_view_region_at           (DermMapView      *self,
+                                                     double            x,
+                                                     double            y);
+/* Where a region's label point lies in widget coordinates; FALSE when its
+ * view is not shown. Lets tests click a region. */
+gboolean          derm_map_view_region_to_widget    (DermMapView      *self,
+                                                     const DermRegion *region,
+                                                     double           *x,
+                                                     double           *y);
+/* "Left medial malleolus – L4"; free with g_free. */
+char             *derm_map_view_describe_region     (DermMapView      *self,
+                                                     const DermRegion *region);
+
+G_END_DECLS

@@ -1,0 +1,332 @@
+/* derm-root-list.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Dermatomes"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "derm-root-list.h"
+#include "derm-root-style.h"
+
+struct _DermRootList
+{
+  GtkWidget   parent_instance;
+
+  GtkListBox *list_box;
+
+  DermAtlas  *atlas;
+  char       *selected_root;
+  gboolean    row_just_selected;
+  gboolean    silent;
+};
+
+G_DEFINE_FINAL_TYPE (DermRootList, derm_root_list, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ATLAS,
+  PROP_SELECTED_ROOT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  ROOT_SELECTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* helpers */
+
+static const char *
+row_root_id (GtkListBoxRow *row)
+{
+  return row != NULL ? g_object_get_data (G_OBJECT (row), "root-id") : NULL;
+}
+
+static GtkWidget *
+create_row (const DermRoot *root)
+{
+  const DermStatement *summary = derm_root_get_statement (root, "summary", -1);
+  GtkWidget *row, *box, *id_label, *summary_label;
+  g_autofree char *accessible = NULL;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  gtk_box_append (GTK_BOX (box), derm_root_style_swatch_new (root));
+
+  id_label = gtk_label_new (root->id);
+  gtk_label_set_xalign (GTK_LABEL (id_label), 0);
+  gtk_label_set_width_chars (GTK_LABEL (id_label), 4);
+  gtk_widget_add_css_class (id_label, "root-id");
+  gtk_box_append (GTK_BOX (box), id_label);
+
+  summary_label = gtk_label_new (summary != NULL ? summary->text : NULL);
+  gtk_label_set_xalign (GTK_LABEL (summary_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (summary_label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (summary_label, TRUE);
+  gtk_widget_add_css_class (summary_label, "dim-label");
+  gtk_widget_add_css_class (summary_label, "caption");
+  if (summary != NULL)
+    gtk_widget_set_tooltip_text (box, summary->text);
+  gtk_box_append (GTK_BOX (box), summary_label);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "root-id", g_strdup (root->id), g_free);
+
+  /* Translators: accessible name of a root row, "L4: medial leg and ankle" */
+  accessible = g_strdup_printf (_("%s: %s"), root->id, summary != NULL ? summary->text : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+
+  return row;
+}
+
+static void
+rebuild (DermRootList *self)
+{
+  GtkWidget *child;
+  GPtrArray *roots;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
+    gtk_list_box_remove (self->list_box, child);
+
+  if (self->atlas == NULL)
+    return;
+
+  derm_root_style_ensure (gtk_widget_get_display (GTK_WIDGET (self)));
+
+  roots = derm_atlas_get_roots (self->atlas);
+  for (guint i = 0; i < roots->len; i++)
+    gtk_list_box_append (self->list_box, create_row (g_ptr_array_index (roots, i)));
+}
+
+static void
+select_row_for_root (DermRootList *self,
+                     const char   *root_id)
+{
+  GtkListBoxRow *row;
+
+  if (root_id == NULL)
+    {
+      gtk_list_box_unselect_all (self->list_box);
+      return;
+    }
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
+    {
+      if (g_ascii_strcasecmp (row_root_id (row), root_id) == 0)
+        {
+          gtk_list_box_select_row (self->list_box, row);
+          return;
+        }
+    }
+
+  gtk_list_box_unselect_all (self->list_box);
+}
+
+/* callbacks */
+
+static void
+row_selected_cb (DermRootList  *self,
+                 GtkListBoxRow *row,
+                 GtkListBox    *list_box)
+{
+  const char *root_id = row_root_id (row);
+
+  if (g_strcmp0 (self->selected_root, root_id) == 0)
+    return;
+
+  self->row_just_selected = TRUE;
+  g_free (self->selected_root);
+  self->selected_root = g_strdup (root_id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ROOT]);
+
+  if (!self->silent)
+    g_signal_emit (self, signals[ROOT_SELECTED], 0, root_id);
+}
+
+/* A click on the selected row unselects it: the list box only tells us
+ * about activation, so remember whether the activation also selected. */
+static void
+row_activated_cb (DermRootList  *self,
+                  GtkListBoxRow *row,
+                  GtkListBox    *list_box)
+{
+  if (!self->row_just_selected && gtk_list_box_row_is_selected (row))
+    gtk_list_box_unselect_row (list_box, row);
+
+  self->row_just_selected = FALSE;
+}
+
+/* vfuncs */
+
+static void
+derm_root_list_dispose (GObject *object)
+{
+  DermRootList *self = DERM_ROOT_LIST (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DERM_TYPE_ROOT_LIST);
+  g_clear_object (&self->atlas);
+
+  G_OBJECT_CLASS (derm_root_list_parent_class)->dispose (object);
+}
+
+static void
+derm_root_list_finalize (GObject *object)
+{
+  DermRootList *self = DERM_ROOT_LIST (object);
+
+  g_free (self->selected_root);
+
+  G_OBJECT_CLASS (derm_root_list_parent_class)->finalize (object);
+}
+
+static void
+derm_root_list_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  DermRootList *self = DERM_ROOT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_ATLAS:
+      g_value_set_object (value, self->atlas);
+      break;
+    case PROP_SELECTED_ROOT:
+      g_value_set_string (value, self->selected_root);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+derm_root_list_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  DermRootList *self = DERM_ROOT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_ATLAS:
+      derm_root_list_set_atlas (self, g_value_get_object (value));
+      break;
+    case PROP_SELECTED_ROOT:
+      derm_root_list_set_selected_root (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+derm_root_list_class_init (DermRootListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = derm_root_list_dispose;
+  object_class->finalize = derm_root_list_finalize;
+  object_class->get_property = derm_root_list_get_property;
+  object_class->set_property = derm_root_list_set_property;
+
+  properties[PROP_ATLAS] =
+    g_param_spec_object ("atlas", NULL, NULL,
+                         DERM_TYPE_ATLAS,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_ROOT] =
+    g_param_spec_string ("selected-root", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DermRootList::root-selected:
+   * @root_id: (nullable): the root chosen, or NULL when the row was unselected
+   */
+  signals[ROOT_SELECTED] =
+    g_signal_new ("root-selected",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/derm-root-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, DermRootList, list_box);
+  gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+derm_root_list_init (DermRootList *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* public API */
+
+GtkWidget *
+derm_root_list_new (void)
+{
+  return g_object_new (DERM_TYPE_ROOT_LIST, NULL);
+}
+
+DermAtlas *
+derm_root_list_get_atlas (DermRootList *self)
+{
+  g_return_val_if_fail (DERM_IS_ROOT_LIST (self), NULL);
+
+  return self->atlas;
+}
+
+void
+derm_root_list_set_atlas (DermRootList *self,
+                          DermAtlas    *atlas)
+{
+  g_return_if_fail (DERM_IS_ROOT_LIST (self));
+  g_return_if_fail (atlas == NULL || DERM_IS_ATLAS (atlas));
+
+  if (!g_set_object (&self->atlas, atlas))
+    return;
+
+  self->silent = TRUE;
+  rebuild (self);
+  select_row_for_root (self, self->selected_root);
+  self->silent = FALSE;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATLAS]);
+}
+
+const char *
+derm_root_list_get_selected_root (DermRootList *self)
+{
+  g_return_val_if_fail (DERM_IS_ROOT_LIST (self), NULL);
+
+  return self->selected_root;
+}
+
+void
+derm_root_list_set_selected_root (DermRootList *self,
+                                  const char   *root_id)
+{
+  g_return_if_fail (DERM_IS_ROOT_LIST (self));
+
+  self->silent = TRUE;
+  select_row_for_root (self, root_id);
+  self->row_just_selected = FALSE;
+  self->silent = FALSE;
+}
