@@ -5,9 +5,12 @@
  * shared and noisy. Run with `build-aux/dev bench` (meson test --benchmark).
  * Targets (issue 2): lookup < 1 us; hover redraw < 4 ms; full render < 30 ms;
  * start-up time and peak memory within 1.25x of the smallest window.
+ * Issue 4: exporting both views to a labelled A4 PDF, as a whole process,
+ * within 1.5x of rsvg-convert making a PDF of the two map SVGs.
  */
 #define G_LOG_DOMAIN "Dermatomes"
 
+#include <glib/gstdio.h>
 #include <math.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -209,6 +212,75 @@ bench_startup (void)
   g_print ("%-44s %10.2f x   (target <= 1.25x)\n", "  ratio", memory[1] / memory[0]);
 }
 
+/* Median wall time of a command run to completion, in ms, or -1. */
+static double
+time_command (char **argv,
+              guint  runs)
+{
+  g_autoptr (GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < runs; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+      int status;
+      double ms;
+
+      if (!g_spawn_sync (NULL, argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                         NULL, NULL, NULL, NULL, &status, &error) ||
+          !g_spawn_check_wait_status (status, NULL))
+        {
+          g_print ("%s failed%s%s\n", argv[0], error ? ": " : "", error ? error->message : "");
+          return -1;
+        }
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (times, ms);
+    }
+  return median_of (times);
+}
+
+static void
+bench_export (void)
+{
+  const char *app = g_getenv ("DERMATOMES_BIN");
+  const char *srcdir = g_getenv ("G_TEST_SRCDIR");
+  g_autofree char *rsvg_convert = g_find_program_in_path ("rsvg-convert");
+  g_autofree char *dir = g_dir_make_tmp ("derm-bench-XXXXXX", NULL);
+  g_autofree char *ours = NULL, *theirs = NULL, *anterior = NULL, *posterior = NULL;
+  double t_ours, t_theirs;
+
+  if (app == NULL || srcdir == NULL || rsvg_convert == NULL || dir == NULL)
+    {
+      g_print ("export benchmark skipped: needs DERMATOMES_BIN, G_TEST_SRCDIR and rsvg-convert (librsvg2-bin)\n");
+      return;
+    }
+  ours = g_build_filename (dir, "both.pdf", NULL);
+  theirs = g_build_filename (dir, "rsvg.pdf", NULL);
+  anterior = g_build_filename (srcdir, "..", "data", "maps", "anterior.svg", NULL);
+  posterior = g_build_filename (srcdir, "..", "data", "maps", "posterior.svg", NULL);
+
+  {
+    const char *argv_ours[] = { app, "--export", ours, "--view", "both", "--legend", NULL };
+    const char *argv_theirs[] = { rsvg_convert, "-f", "pdf", "-o", theirs, anterior, posterior, NULL };
+
+    /* warm the page cache for both first */
+    time_command ((char **) argv_ours, 1);
+    time_command ((char **) argv_theirs, 1);
+    t_ours = time_command ((char **) argv_ours, 9);
+    t_theirs = time_command ((char **) argv_theirs, 9);
+  }
+
+  if (t_ours > 0 && t_theirs > 0)
+    {
+      report ("export both views, labelled A4 PDF (process)", t_ours, "ms", "");
+      report ("rsvg-convert -f pdf of the two map SVGs", t_theirs, "ms", "");
+      g_print ("%-44s %10.2f x   (target <= 1.5x)\n", "  ratio", t_ours / t_theirs);
+    }
+  g_remove (ours);
+  g_remove (theirs);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -222,6 +294,7 @@ main (int argc, char *argv[])
   report ("atlas load (XML, SVG scan, label points)", (g_get_monotonic_time () - t) / 1000.0, "ms", "");
 
   bench_model (atlas);
+  bench_export ();
   bench_startup ();
   return 0;
 }

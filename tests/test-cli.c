@@ -7,6 +7,7 @@
 #define G_LOG_DOMAIN "Dermatomes"
 
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -354,6 +355,169 @@ test_bad_usage (void)
     }
 }
 
+static char *
+export_dir (void)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp ("derm-cli-export-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static guint
+count_files (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_export (void)
+{
+  g_autofree char *dir = export_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "handout.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "gray.PNG", NULL);
+  g_autofree char *svg = g_build_filename (dir, "front.svg", NULL);
+  g_autofree char *sheet = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  {
+    g_auto (Run) run = { 0 };
+
+    run_cli (&run, "--export", pdf, "--legend", "--map", "keegan-garrett", "--title", "Handout", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+    g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+    g_clear_pointer (&contents, g_free);
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_cli (&run, "--export", png, "--style", "grayscale", "--width", "300", "--highlight", "l4",
+             "--paper", "letter", "--landscape", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+    g_assert_true (memcmp (contents, "\x89PNG", 4) == 0);
+    /* 300 pixels wide: the width field of the IHDR chunk */
+    g_assert_cmpint (((guchar) contents[18] << 8) | (guchar) contents[19], ==, 300);
+    g_clear_pointer (&contents, g_free);
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_cli (&run, "--export", svg, "--view", "anterior", "--no-labels", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_test (svg, G_FILE_TEST_IS_REGULAR));
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_cli (&run, "--export", sheet, "--style", "worksheet", "--answer-key", "--view", "both", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_test (sheet, G_FILE_TEST_IS_REGULAR));
+  }
+  remove_dir (dir);
+}
+
+static void
+test_export_bad_usage (void)
+{
+  g_autofree char *dir = export_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "x.pdf", NULL);
+  g_autofree char *txt = g_build_filename (dir, "x.txt", NULL);
+  const char *cases[][5] = {
+    /* the arguments, then a word the message must name */
+    { "--style", "sepia", NULL, NULL, "sepia" },
+    { "--paper", "a5", NULL, NULL, "a5" },
+    { "--view", "lateral", NULL, NULL, "lateral" },
+    { "--highlight", "L9", NULL, NULL, "L9" },
+    { "--width", "99", NULL, NULL, "99" },
+    { "--width", "20001", NULL, NULL, "20001" },
+    { "--width", "wide", NULL, NULL, "wide" },
+    { "--answer-key", NULL, NULL, NULL, "answer-key" },
+    { "--style", "color", "--answer-key", NULL, "answer-key" },
+    { "--map", "nope", NULL, NULL, "nope" },
+    { "--labels", "--no-labels", NULL, NULL, "labels" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto (Run) run = { 0 };
+
+      run_cli (&run, "--export", pdf, cases[i][0], cases[i][1], cases[i][2], cases[i][3], NULL);
+      if (run.status != 2)
+        g_error ("--export %s %s: exit %d, expected 2", cases[i][0], cases[i][1] ? cases[i][1] : "", run.status);
+      g_assert_cmpstr (run.out, ==, "");
+      if (strstr (run.err, cases[i][4]) == NULL)
+        g_error ("--export %s %s: the message does not name “%s”: %s",
+                 cases[i][0], cases[i][1] ? cases[i][1] : "", cases[i][4], run.err);
+      g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    }
+
+  /* a format it cannot write, and export options without --export */
+  {
+    g_auto (Run) run = { 0 };
+
+    run_cli (&run, "--export", txt, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, txt));
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_cli (&run, "--style", "grayscale", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--export"));
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_cli (&run, "--export", pdf, "--list-roots", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  g_assert_cmpuint (count_files (dir), ==, 0);
+  remove_dir (dir);
+}
+
+static void
+test_export_unwritable (void)
+{
+  g_autofree char *dir = export_dir ();
+  g_autofree char *blocker = g_build_filename (dir, "file", NULL);
+  g_autofree char *path = g_build_filename (blocker, "map.pdf", NULL);
+  g_auto (Run) run = { 0 };
+
+  /* a file where a directory should be: unwritable, even for root */
+  g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
+  run_cli (&run, "--export", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, path));
+  g_assert_cmpuint (count_files (dir), ==, 1);
+  remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -373,6 +537,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/info-key-point-region", test_info_key_point_region);
   g_test_add_func ("/cli/regions-nerves", test_regions_nerves);
   g_test_add_func ("/cli/bad-usage", test_bad_usage);
+  g_test_add_func ("/cli/export", test_export);
+  g_test_add_func ("/cli/export-bad-usage", test_export_bad_usage);
+  g_test_add_func ("/cli/export-unwritable", test_export_unwritable);
 
   return g_test_run ();
 }

@@ -2,7 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The headless command line. Output is tab-separated for scripts and tests;
- * errors go to stderr. Exit status: 0 done, 1 nothing found, 2 bad usage.
+ * errors go to stderr. Exit status: 0 done, 1 nothing found (or, for
+ * --export, the file could not be written), 2 bad usage.
  */
 #define G_LOG_DOMAIN "Dermatomes"
 
@@ -14,6 +15,7 @@
 
 #include "derm-atlas.h"
 #include "derm-cli.h"
+#include "derm-export.h"
 
 enum {
   EXIT_FOUND = 0,
@@ -33,7 +35,18 @@ static const GOptionEntry cli_entries[] = {
   { "list-nerves", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the cutaneous nerves: ID, name, roots"), NULL },
   { "nerve-info", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Print a cutaneous nerve, one FIELD<TAB>VALUE a line"), N_("ID") },
   { "map", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The dermatome map to use (see --list-maps)"), N_("ID") },
-  { "view", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Only this view: anterior or posterior"), N_("VIEW") },
+  { "view", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Only this view: anterior or posterior (for --export also both)"), N_("VIEW") },
+  { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write the map to a .pdf, .svg or .png file"), N_("FILE") },
+  { "labels", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Export: label each root zone (the default)"), NULL },
+  { "no-labels", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Export: no root labels or numbered blanks"), NULL },
+  { "legend", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Export: add a legend of the roots"), NULL },
+  { "style", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export: color, grayscale or worksheet"), N_("STYLE") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export: a4 or letter"), N_("PAPER") },
+  { "landscape", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Export: landscape paper"), NULL },
+  { "width", 0, 0, G_OPTION_ARG_INT, NULL, N_("Export: PNG width in pixels (100-20000, default 2000)"), N_("PX") },
+  { "highlight", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export: make one root stand out"), N_("ROOT") },
+  { "answer-key", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Export: add an answer key page to a worksheet"), NULL },
+  { "title", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export: the page title"), N_("TEXT") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL, NULL, N_("[VIEW X Y]") },
   { NULL }
 };
@@ -43,7 +56,13 @@ static gboolean options_parsed;
 
 static const char * const commands[] = {
   "version", "list-maps", "list-roots", "info", "regions", "zone-at", "key-points", "search",
-  "list-nerves", "nerve-info", NULL
+  "list-nerves", "nerve-info", "export", NULL
+};
+
+/* options that only mean something to --export */
+static const char * const export_options[] = {
+  "labels", "no-labels", "legend", "style", "paper", "landscape", "width", "highlight",
+  "answer-key", "title", NULL
 };
 
 void
@@ -254,6 +273,71 @@ parse_number (const char *text,
   return end != text && *end == '\0';
 }
 
+static int
+export_map (DermAtlas    *atlas,
+            GVariantDict *options,
+            const char   *view_name)
+{
+  g_auto (DermExportOptions) export = { 0, };
+  g_autoptr (DermRenderer) renderer = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL, *style = NULL, *paper = NULL;
+  const DermRoot *root;
+
+  derm_export_options_init (&export);
+  g_variant_dict_lookup (options, "export", "^ay", &path);
+  g_variant_dict_lookup (options, "map", "s", &export.page.map_id);
+  g_variant_dict_lookup (options, "title", "s", &export.page.title);
+  g_variant_dict_lookup (options, "highlight", "s", &export.page.highlight_root);
+  g_variant_dict_lookup (options, "style", "s", &style);
+  g_variant_dict_lookup (options, "paper", "s", &paper);
+  g_variant_dict_lookup (options, "width", "i", &export.width);
+  export.page.legend = g_variant_dict_contains (options, "legend");
+  export.page.landscape = g_variant_dict_contains (options, "landscape");
+  export.page.answer_key = g_variant_dict_contains (options, "answer-key");
+
+  if (g_variant_dict_contains (options, "labels") && g_variant_dict_contains (options, "no-labels"))
+    return usage_error (_("--labels and --no-labels cannot be used together"));
+  export.page.labels = !g_variant_dict_contains (options, "no-labels");
+
+  if (path == NULL || path[0] == '\0')
+    return usage_error (_("--export needs a file name ending in .pdf, .svg or .png"));
+  {
+    DermExportFormat format;
+
+    if (!derm_export_format_from_path (path, &format))
+      return usage_error (_("cannot export to “%s”: the name must end in .pdf, .svg or .png"), path);
+  }
+  if (view_name != NULL && !derm_layout_from_string (view_name, &export.page.layout))
+    return usage_error (_("unknown view “%s” (anterior, posterior or both)"), view_name);
+  if (style != NULL && !derm_style_from_string (style, &export.page.style))
+    return usage_error (_("unknown style “%s” (color, grayscale or worksheet)"), style);
+  if (paper != NULL && !derm_paper_from_string (paper, &export.page.paper))
+    return usage_error (_("unknown paper “%s” (a4 or letter)"), paper);
+  if (export.width < DERM_EXPORT_MIN_WIDTH || export.width > DERM_EXPORT_MAX_WIDTH)
+    return usage_error (_("--width %d is out of range (%d to %d pixels)"),
+                        export.width, DERM_EXPORT_MIN_WIDTH, DERM_EXPORT_MAX_WIDTH);
+  if (export.page.highlight_root != NULL)
+    {
+      root = derm_atlas_get_root (atlas, export.page.highlight_root);
+      if (root == NULL)
+        return usage_error (_("unknown root “%s”; see --list-roots"), export.page.highlight_root);
+      /* the atlas's own spelling: "l4" highlights L4 */
+      g_free (export.page.highlight_root);
+      export.page.highlight_root = g_strdup (root->id);
+    }
+  if (export.page.answer_key && export.page.style != DERM_STYLE_WORKSHEET)
+    return usage_error (_("--answer-key goes with --style worksheet"));
+
+  renderer = derm_renderer_new (atlas);
+  if (!derm_export_write (renderer, &export, path, &error))
+    {
+      g_printerr ("dermatomes: %s\n", error->message);
+      return g_error_matches (error, DERM_EXPORT_ERROR, DERM_EXPORT_ERROR_WRITE) ? EXIT_NOT_FOUND : EXIT_USAGE;
+    }
+  return EXIT_FOUND;
+}
+
 int
 derm_cli_handle_local_options (GApplication *app,
                                GVariantDict *options)
@@ -286,6 +370,11 @@ derm_cli_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "view", "s", &view_name);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^as", &rest);
 
+  if (g_strcmp0 (command, "export") != 0)
+    for (guint i = 0; export_options[i] != NULL; i++)
+      if (g_variant_dict_contains (options, export_options[i]))
+        return usage_error (_("--%s goes with --export"), export_options[i]);
+
   if (command == NULL)
     {
       if (map_id != NULL || view_name != NULL)
@@ -309,12 +398,12 @@ derm_cli_handle_local_options (GApplication *app,
   else if (rest != NULL && rest[0] != NULL)
     return usage_error (_("unexpected argument “%s”"), rest[0]);
 
-  if (view_name != NULL)
+  if (view_name != NULL && g_strcmp0 (command, "export") != 0)
     {
       if (!derm_view_from_string (view_name, &view))
         return usage_error (_("unknown view “%s” (anterior or posterior)"), view_name);
       if (g_strcmp0 (command, "regions") != 0)
-        return usage_error (_("--view goes with --regions"));
+        return usage_error (_("--view goes with --regions or --export"));
       has_view = TRUE;
     }
 
@@ -328,6 +417,9 @@ derm_cli_handle_local_options (GApplication *app,
   map = derm_atlas_get_map (atlas, map_id);
   if (map == NULL)
     return usage_error (_("unknown map “%s”; see --list-maps"), map_id);
+
+  if (g_strcmp0 (command, "export") == 0)
+    return export_map (atlas, options, view_name);
 
   if (g_strcmp0 (command, "list-maps") == 0)
     {

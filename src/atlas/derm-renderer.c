@@ -18,6 +18,7 @@
 #include "derm-layout.h"
 #include "derm-outline.h"
 #include "derm-renderer.h"
+#include "derm-svg-path.h"
 
 #define MAX_CACHED_HANDLES 10
 
@@ -53,6 +54,7 @@ struct _DermRenderer {
   GQueue     *handle_order;
   GHashTable *labels;   /* map id -> GArray of Label */
   GPtrArray  *nerve_outlines[DERM_N_VIEWS];  /* of NerveOutline, traced once */
+  GHashTable *paths[DERM_N_VIEWS];  /* element id -> cairo_path_t, read when first needed */
 };
 
 G_DEFINE_FINAL_TYPE (DermRenderer, derm_renderer, G_TYPE_OBJECT)
@@ -71,6 +73,53 @@ static const DermColor root_colors[] = {
 };
 
 static const DermColor skin = { 0.957, 0.925, 0.898 };
+
+/* Grayscale: a tone and a pattern per root, so a black-and-white printer
+ * still tells every root apart; neighbours differ in both. */
+typedef enum {
+  PATTERN_NONE,
+  PATTERN_HATCH_UP,    /* / */
+  PATTERN_HATCH_DOWN,  /* \ */
+  PATTERN_HORIZONTAL,
+  PATTERN_VERTICAL,
+  PATTERN_CROSS,
+  PATTERN_DOTS,
+} Pattern;
+
+static const struct {
+  double  tone;
+  Pattern pattern;
+} root_grays[] = {
+  { 0.91, PATTERN_NONE },        /* T12 */
+  { 0.60, PATTERN_HATCH_UP },    /* L1 */
+  { 0.83, PATTERN_DOTS },        /* L2 */
+  { 0.50, PATTERN_NONE },        /* L3 */
+  { 0.76, PATTERN_HATCH_DOWN },  /* L4 */
+  { 0.96, PATTERN_HORIZONTAL },  /* L5 */
+  { 0.66, PATTERN_NONE },        /* S1 */
+  { 0.87, PATTERN_CROSS },       /* S2 */
+  { 0.72, PATTERN_VERTICAL },    /* S3 */
+  { 0.42, PATTERN_DOTS },        /* S4-5 */
+};
+
+/* view units: pattern period, hatch width of each root in an overlap */
+#define PATTERN_SPACING 7.0
+#define STRIPE_WIDTH    6.0
+#define GRAY_STRIPE_WIDTH 9.0
+#define DIM_MIX         0.72
+
+static DermColor
+mix (const DermColor *a,
+     const DermColor *b,
+     double           t)
+{
+  DermColor c = {
+    a->red + (b->red - a->red) * t,
+    a->green + (b->green - a->green) * t,
+    a->blue + (b->blue - a->blue) * t,
+  };
+  return c;
+}
 
 /* dark, saturated and far apart, so a dashed outline and its name read on
  * every pastel root colour and neighbouring nerves differ */
@@ -110,15 +159,197 @@ derm_palette_get_root_color (guint      root_index,
 
   if (style == DERM_STYLE_GRAYSCALE)
     {
-      /* distinct tones, alternating so neighbouring roots contrast */
-      static const double tones[] = { 0.93, 0.55, 0.85, 0.45, 0.77, 0.62, 0.97, 0.50, 0.70, 0.40 };
-      double t = tones[root_index % G_N_ELEMENTS (tones)];
+      double t = root_grays[root_index % G_N_ELEMENTS (root_grays)].tone;
       color->red = color->green = color->blue = t;
     }
   else if (style == DERM_STYLE_WORKSHEET)
     {
       color->red = color->green = color->blue = 1.0;
     }
+}
+
+/* Lines of a pattern over the clip, anchored to user space so it runs on
+ * unbroken across neighbouring regions. */
+static void
+draw_pattern (cairo_t *cr,
+              Pattern  pattern,
+              double   ink)
+{
+  double x0, y0, x1, y1;
+  const double s = PATTERN_SPACING;
+
+  if (pattern == PATTERN_NONE)
+    return;
+
+  cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
+  x0 = floor (x0 / s) * s - s;
+  y0 = floor (y0 / s) * s - s;
+  x1 += s;
+  y1 += s;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_set_source_rgb (cr, ink, ink, ink);
+  cairo_set_line_width (cr, 1.1);
+  switch (pattern)
+    {
+    case PATTERN_HATCH_UP:
+    case PATTERN_HATCH_DOWN:
+    case PATTERN_CROSS:
+      {
+        double step = s * G_SQRT2;
+
+        /* x + y = t */
+        if (pattern != PATTERN_HATCH_DOWN)
+          for (double t = floor ((x0 + y0) / step) * step; t <= x1 + y1; t += step)
+            {
+              cairo_move_to (cr, x0, t - x0);
+              cairo_line_to (cr, x1, t - x1);
+            }
+        /* x - y = t */
+        if (pattern != PATTERN_HATCH_UP)
+          for (double t = floor ((x0 - y1) / step) * step; t <= x1 - y0; t += step)
+            {
+              cairo_move_to (cr, x0, x0 - t);
+              cairo_line_to (cr, x1, x1 - t);
+            }
+        cairo_stroke (cr);
+      }
+      break;
+    case PATTERN_HORIZONTAL:
+      for (double y = y0; y <= y1; y += s)
+        {
+          cairo_move_to (cr, x0, y);
+          cairo_line_to (cr, x1, y);
+        }
+      cairo_stroke (cr);
+      break;
+    case PATTERN_VERTICAL:
+      for (double x = x0; x <= x1; x += s)
+        {
+          cairo_move_to (cr, x, y0);
+          cairo_line_to (cr, x, y1);
+        }
+      cairo_stroke (cr);
+      break;
+    case PATTERN_DOTS:
+      {
+        int row = (int) floor (y0 / s);
+
+        /* a dot is a zero-length stroke with round caps: two numbers in a PDF, not thirteen */
+        for (double y = y0; y <= y1; y += s, row++)
+          for (double x = x0 + (row % 2 ? s / 2 : 0); x <= x1; x += s)
+            {
+              cairo_move_to (cr, x, y);
+              cairo_close_path (cr);
+            }
+        cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+        cairo_set_line_width (cr, 2.7);
+        cairo_stroke (cr);
+      }
+      break;
+    case PATTERN_NONE:
+    default:
+      break;
+    }
+  cairo_restore (cr);
+}
+
+/* Paint the clip with a root's colour, or tone and pattern. */
+static void
+paint_root (cairo_t   *cr,
+            guint      root_index,
+            DermStyle  style,
+            gboolean   dim)
+{
+  static const DermColor white = { 1, 1, 1 };
+  DermColor color;
+
+  derm_palette_get_root_color (root_index, style, &color);
+  if (dim)
+    color = mix (&color, &white, DIM_MIX);
+  cairo_set_source_rgb (cr, color.red, color.green, color.blue);
+  cairo_paint (cr);
+
+  if (style == DERM_STYLE_GRAYSCALE)
+    {
+      guint i = root_index % G_N_ELEMENTS (root_grays);
+      double tone = root_grays[i].tone;
+      double ink = tone < 0.55 ? 0.97 : 0.22;
+
+      if (dim)
+        ink = ink + (1 - ink) * DIM_MIX;
+      draw_pattern (cr, root_grays[i].pattern, ink);
+    }
+}
+
+/* Over the clip, each root but the first gets its stripe of a period of
+ * n stripes at 45 degrees; the first root's paint is already there. */
+static void
+paint_stripes (cairo_t     *cr,
+               const guint *root_indices,
+               guint        n,
+               DermStyle    style,
+               gboolean     dim)
+{
+  double w = style == DERM_STYLE_GRAYSCALE ? GRAY_STRIPE_WIDTH : STRIPE_WIDTH;
+  double period = w * n * G_SQRT2;  /* along x + y */
+  double x0, y0, x1, y1;
+
+  cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
+  for (guint c = 1; c < n; c++)
+    {
+      cairo_save (cr);
+      cairo_new_path (cr);
+      for (double t = floor ((x0 + y0) / period) * period; t <= x1 + y1; t += period)
+        {
+          double a = t + c * w * G_SQRT2, b = a + w * G_SQRT2;
+
+          cairo_move_to (cr, x0, a - x0);
+          cairo_line_to (cr, x1, a - x1);
+          cairo_line_to (cr, x1, b - x1);
+          cairo_line_to (cr, x0, b - x0);
+          cairo_close_path (cr);
+        }
+      cairo_clip (cr);
+      paint_root (cr, root_indices[c], style, dim);
+      cairo_restore (cr);
+    }
+}
+
+void
+derm_palette_get_blank_color (DermStyle  style,
+                              DermColor *color)
+{
+  static const DermColor white = { 1, 1, 1 };
+
+  *color = style == DERM_STYLE_COLOR ? skin : white;
+}
+
+void
+derm_palette_fill_root (cairo_t   *cr,
+                        guint      root_index,
+                        DermStyle  style)
+{
+  cairo_save (cr);
+  cairo_clip (cr);
+  paint_root (cr, root_index, style, FALSE);
+  cairo_restore (cr);
+}
+
+void
+derm_palette_fill_overlap (cairo_t     *cr,
+                           const guint *root_indices,
+                           guint        n_roots,
+                           DermStyle    style)
+{
+  g_return_if_fail (n_roots > 0);
+
+  cairo_save (cr);
+  cairo_clip (cr);
+  paint_root (cr, root_indices[0], style, FALSE);
+  paint_stripes (cr, root_indices, n_roots, style, FALSE);
+  cairo_restore (cr);
 }
 
 static void
@@ -144,7 +375,10 @@ derm_renderer_finalize (GObject *object)
   DermRenderer *self = DERM_RENDERER (object);
 
   for (DermView view = 0; view < DERM_N_VIEWS; view++)
-    g_clear_pointer (&self->nerve_outlines[view], g_ptr_array_unref);
+    {
+      g_clear_pointer (&self->nerve_outlines[view], g_ptr_array_unref);
+      g_clear_pointer (&self->paths[view], g_hash_table_unref);
+    }
 
   g_hash_table_unref (self->handles);
   g_queue_free_full (self->handle_order, g_free);
@@ -195,19 +429,6 @@ append_color (GString         *css,
                           (int) round (CLAMP (c->red, 0, 1) * 255),
                           (int) round (CLAMP (c->green, 0, 1) * 255),
                           (int) round (CLAMP (c->blue, 0, 1) * 255));
-}
-
-static DermColor
-mix (const DermColor *a,
-     const DermColor *b,
-     double           t)
-{
-  DermColor c = {
-    a->red + (b->red - a->red) * t,
-    a->green + (b->green - a->green) * t,
-    a->blue + (b->blue - a->blue) * t,
-  };
-  return c;
 }
 
 /* A handle for the view with this stylesheet (and extra defs), made once:
@@ -352,79 +573,285 @@ build_stylesheet (DermRenderer            *self,
   const DermRoot *highlight = derm_atlas_get_root (self->atlas, options->highlight_root);
   static const DermColor white = { 1, 1, 1 };
   gboolean worksheet = options->style == DERM_STYLE_WORKSHEET;
-  GHashTable *patterns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean gray = options->style == DERM_STYLE_GRAYSCALE;
 
-  g_string_append (css, "#key-points { display: none !important; }\n");
-  /* the regions tile the silhouette, so it is only an outline */
-  g_string_append_printf (css, "#silhouette-outline { fill: none !important; stroke: %s !important; }\n",
-                          options->dark ? "#1e1e1e" : "#303030");
-  g_string_append_printf (css, "#landmarks { stroke: %s !important; stroke-opacity: 0.55 !important; }\n",
-                          worksheet ? "#555555" : "#5e5048");
-  g_string_append_printf (css, ".region { stroke: %s !important; stroke-width: %s !important; }\n",
-                          worksheet ? "#222222" : "#ffffff",
-                          worksheet ? "0.9" : "0.8");
+  /* the outline and landmarks are drawn over everything by draw_lines (),
+   * once: in a PDF every stroke drawn twice costs time and bytes */
+  g_string_append (css, "#key-points, #silhouette, #landmarks { display: none !important; }\n");
+  /* a worksheet outlines root zones (outline_zones ()) on white paper */
+  if (worksheet)
+    g_string_append (css, "#regions { display: none !important; }\n");
+  else
+    g_string_append (css, ".region { stroke: #ffffff !important; stroke-width: 0.8 !important; }\n");
 
   for (guint i = 0; i < regions->len; i++)
     {
       const DermRegion *region = g_ptr_array_index (regions, i);
       const char * const *roots = derm_map_get_roots (map, region);
       gboolean dim = highlight != NULL && !g_strv_contains (roots, highlight->id);
-      DermColor colors[4];
-      guint n = 0;
+      DermColor color;
 
       if (region->view != view)
         continue;
 
-      for (guint r = 0; roots[r] != NULL && n < G_N_ELEMENTS (colors); r++)
-        {
-          const DermRoot *root = derm_atlas_get_root (self->atlas, roots[r]);
-          derm_palette_get_root_color (root->index, options->style, &colors[n]);
-          if (dim)
-            colors[n] = mix (&colors[n], &white, 0.72);
-          n++;
-        }
-
-      g_string_append_printf (css, "#%s { fill: ", region->id);
-      if (n == 0 || worksheet)
-        append_color (css, worksheet ? &white : (dim ? &white : &skin));
-      else if (n == 1)
-        append_color (css, &colors[0]);
+      if (worksheet)
+        color = white;
+      else if (roots[0] == NULL)
+        color = dim || gray ? white : skin;
       else
         {
-          /* an overlap: a stripe of each root's colour */
-          g_autofree char *joined = g_strjoinv ("-", (char **) roots);
-          g_autofree char *id = g_strdup_printf ("hatch-%s%s", joined, dim ? "-dim" : "");
+          /* an overlap starts with its first root's paint; the stripes of
+           * the others and grayscale patterns are drawn over it, as vectors
+           * (decorate_regions ()) */
+          const DermRoot *root = derm_atlas_get_root (self->atlas, roots[0]);
 
-          if (!g_hash_table_contains (patterns, id))
-            {
-              g_string_append_printf (defs,
-                                      "<pattern id=\"%s\" patternUnits=\"userSpaceOnUse\" width=\"%u\" height=\"10\" "
-                                      "patternTransform=\"rotate(45)\">", id, 6 * n);
-              for (guint c = 0; c < n; c++)
-                {
-                  g_string_append_printf (defs, "<rect x=\"%u\" width=\"6\" height=\"10\" fill=\"", 6 * c);
-                  append_color (defs, &colors[c]);
-                  g_string_append (defs, "\"/>");
-                }
-              g_string_append (defs, "</pattern>\n");
-              g_hash_table_add (patterns, g_strdup (id));
-            }
-          /* librsvg 2.54 drops "url(...) !important"; the SVG has no
-           * style attributes, so the plain rule wins over its fill. */
-          g_string_append_printf (css, "url(#%s); }\n", id);
-          continue;
+          derm_palette_get_root_color (root->index, options->style, &color);
+          if (dim)
+            color = mix (&color, &white, DIM_MIX);
         }
+      g_string_append_printf (css, "#%s { fill: ", region->id);
+      append_color (css, &color);
       g_string_append (css, " !important; }\n");
     }
+}
 
-  if (defs->len > 0)
+/* The outlines of the view's elements, read once. */
+static GHashTable *
+get_paths (DermRenderer *self,
+           DermView      view)
+{
+  g_autoptr (GError) error = NULL;
+  GBytes *svg;
+  const char *data;
+  gsize size;
+
+  if (self->paths[view] != NULL)
+    return self->paths[view];
+
+  svg = derm_atlas_get_svg (self->atlas, view);
+  data = g_bytes_get_data (svg, &size);
+  self->paths[view] = derm_svg_path_read_all (data, size, derm_view_to_string (view), &error);
+  if (self->paths[view] == NULL)
     {
-      g_string_prepend (defs, "<defs>\n");
-      g_string_append (defs, "</defs>\n");
+      g_critical ("Cannot read the outlines of the %s view: %s", derm_view_to_string (view), error->message);
+      self->paths[view] = g_hash_table_new (g_str_hash, g_str_equal);
     }
-  /* the outline once more, last, so the regions hide none of its stroke */
-  g_string_append (defs, "<use href=\"#silhouette-outline\"/>\n");
-  g_hash_table_unref (patterns);
+  return self->paths[view];
+}
+
+static gboolean
+append_region_path (DermRenderer     *self,
+                    cairo_t          *cr,
+                    const DermRegion *region)
+{
+  cairo_path_t *path = g_hash_table_lookup (get_paths (self, region->view), region->id);
+
+  if (path == NULL)
+    return FALSE;
+  cairo_append_path (cr, path);
+  return TRUE;
+}
+
+/* Grayscale patterns and the stripes of overlaps, drawn with cairo clipped
+ * to the regions' outlines, so PDF and SVG output stay vector. Then the
+ * region borders, landmarks and outline they covered, once more. */
+static void
+decorate_regions (DermRenderer            *self,
+                  cairo_t                 *cr,
+                  DermView                 view,
+                  const DermMap           *map,
+                  const DermRenderOptions *options)
+{
+  GPtrArray *regions = derm_atlas_get_regions (self->atlas);
+  const DermRoot *highlight = derm_atlas_get_root (self->atlas, options->highlight_root);
+  gboolean gray = options->style == DERM_STYLE_GRAYSCALE;
+  g_autoptr (GPtrArray) decorated = g_ptr_array_new ();
+
+  cairo_save (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+
+  /* one clip per root and dimming: the union of the regions it starts
+   * (they tile, so even-odd over all their contours is their union) */
+  if (gray)
+    for (guint r = 0; r < derm_atlas_get_roots (self->atlas)->len; r++)
+      for (int dim = 0; dim < 2; dim++)
+        {
+          const DermRoot *root = g_ptr_array_index (derm_atlas_get_roots (self->atlas), r);
+          guint n = 0;
+
+          cairo_new_path (cr);
+          for (guint i = 0; i < regions->len; i++)
+            {
+              const DermRegion *region = g_ptr_array_index (regions, i);
+              const char * const *roots = derm_map_get_roots (map, region);
+              gboolean dimmed = highlight != NULL && !g_strv_contains (roots, highlight->id);
+
+              if (region->view != view || roots[0] == NULL || dimmed != dim ||
+                  g_ascii_strcasecmp (roots[0], root->id) != 0)
+                continue;
+              if (append_region_path (self, cr, region))
+                {
+                  g_ptr_array_add (decorated, (gpointer) region);
+                  n++;
+                }
+            }
+          if (n == 0 || root_grays[root->index % G_N_ELEMENTS (root_grays)].pattern == PATTERN_NONE)
+            {
+              cairo_new_path (cr);
+              continue;
+            }
+          cairo_save (cr);
+          cairo_clip (cr);
+          {
+            double ink = root_grays[root->index % G_N_ELEMENTS (root_grays)].tone < 0.55 ? 0.97 : 0.22;
+
+            if (dim)
+              ink = ink + (1 - ink) * DIM_MIX;
+            draw_pattern (cr, root_grays[root->index % G_N_ELEMENTS (root_grays)].pattern, ink);
+          }
+          cairo_restore (cr);
+        }
+
+  for (guint i = 0; i < regions->len; i++)
+    {
+      const DermRegion *region = g_ptr_array_index (regions, i);
+      const char * const *roots = derm_map_get_roots (map, region);
+      gboolean dim = highlight != NULL && !g_strv_contains (roots, highlight->id);
+      guint indices[8];
+      guint n = 0;
+
+      if (region->view != view || roots[0] == NULL || roots[1] == NULL)
+        continue;
+      for (guint r = 0; roots[r] != NULL && n < G_N_ELEMENTS (indices); r++)
+        indices[n++] = derm_atlas_get_root (self->atlas, roots[r])->index;
+
+      cairo_save (cr);
+      cairo_new_path (cr);
+      if (append_region_path (self, cr, region))
+        {
+          cairo_clip (cr);
+          paint_stripes (cr, indices, n, options->style, dim);
+          g_ptr_array_add (decorated, (gpointer) region);
+        }
+      cairo_restore (cr);
+    }
+
+  if (decorated->len > 0)
+    {
+      cairo_new_path (cr);
+      for (guint i = 0; i < decorated->len; i++)
+        append_region_path (self, cr, g_ptr_array_index (decorated, i));
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, 0.8);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+/* Landmarks (patella, malleoli, folds, toes) in thin lines, then the skin
+ * outline, over the regions. */
+static void
+draw_lines (DermRenderer            *self,
+            cairo_t                 *cr,
+            DermView                 view,
+            const DermRenderOptions *options)
+{
+  GHashTable *paths = get_paths (self, view);
+  cairo_path_t *outline = g_hash_table_lookup (paths, "silhouette-outline");
+  double ink = options->style == DERM_STYLE_WORKSHEET ? 0.333 : 0.314;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  for (guint i = 0;; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("landmark#%u", i);
+      cairo_path_t *path = g_hash_table_lookup (paths, key);
+
+      if (path == NULL)
+        break;
+      cairo_append_path (cr, path);
+    }
+  if (options->style == DERM_STYLE_COLOR)
+    cairo_set_source_rgba (cr, 0x5e / 255.0, 0x50 / 255.0, 0x48 / 255.0, 0.55);
+  else
+    cairo_set_source_rgba (cr, ink, ink, ink, 0.55);
+  cairo_set_line_width (cr, 1.0);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+  cairo_stroke (cr);
+
+  if (outline != NULL)
+    {
+      double gray = options->dark ? 0x1e / 255.0 : 0x30 / 255.0;
+
+      cairo_append_path (cr, outline);
+      cairo_set_source_rgb (cr, gray, gray, gray);
+      cairo_set_line_width (cr, 2.5);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+/* A worksheet outlines each root zone (same roots, same side), not the
+ * regions it is made of: each zone's border stroked outside the zone only,
+ * so borders inside a zone vanish and each border between two zones is
+ * drawn half by each. */
+static void
+outline_zones (DermRenderer  *self,
+               cairo_t       *cr,
+               DermView       view,
+               const DermMap *map)
+{
+  GPtrArray *regions = derm_atlas_get_regions (self->atlas);
+  g_autoptr (GHashTable) zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) g_ptr_array_unref);
+  GHashTableIter iter;
+  gpointer value;
+
+  for (guint i = 0; i < regions->len; i++)
+    {
+      const DermRegion *region = g_ptr_array_index (regions, i);
+      g_autofree char *roots = NULL;
+      g_autofree char *key = NULL;
+      GPtrArray *zone;
+
+      if (region->view != view)
+        continue;
+      roots = join_roots (derm_map_get_roots (map, region));
+      key = g_strdup_printf ("%s:%d", roots, region->side);
+      zone = g_hash_table_lookup (zones, key);
+      if (zone == NULL)
+        {
+          zone = g_ptr_array_new ();
+          g_hash_table_insert (zones, g_steal_pointer (&key), zone);
+        }
+      g_ptr_array_add (zone, (gpointer) region);
+    }
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0.13, 0.13, 0.13);
+  cairo_set_line_width (cr, 2.2);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  g_hash_table_iter_init (&iter, zones);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      GPtrArray *zone = value;
+
+      cairo_save (cr);
+      cairo_new_path (cr);
+      cairo_rectangle (cr, -10, -10, DERM_VIEW_WIDTH + 20, DERM_VIEW_HEIGHT + 20);
+      for (guint i = 0; i < zone->len; i++)
+        append_region_path (self, cr, g_ptr_array_index (zone, i));
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+      cairo_clip (cr);
+      cairo_new_path (cr);
+      for (guint i = 0; i < zone->len; i++)
+        append_region_path (self, cr, g_ptr_array_index (zone, i));
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+  cairo_restore (cr);
 }
 
 static void
@@ -1021,6 +1448,310 @@ draw_key_points (DermRenderer            *self,
     }
 }
 
+typedef struct {
+  const Label *label;
+  char        *text;
+  gboolean     circle;   /* a worksheet's numbered blank */
+  double       size;     /* font size, view units */
+  gboolean     outside;
+  Box          box;
+} Marker;
+
+static void
+marker_clear (gpointer data)
+{
+  Marker *marker = data;
+  g_free (marker->text);
+}
+
+static int
+compare_label_position (gconstpointer a,
+                        gconstpointer b)
+{
+  const Label *la = *(const Label * const *) a;
+  const Label *lb = *(const Label * const *) b;
+
+  /* rows of 40 units, so the two legs' zones at one level read left to right */
+  int ra = (int) floor (la->y / 40), rb = (int) floor (lb->y / 40);
+
+  if (la->view != lb->view)
+    return la->view < lb->view ? -1 : 1;
+  if (ra != rb)
+    return ra < rb ? -1 : 1;
+  return (la->x > lb->x) - (la->x < lb->x);
+}
+
+/* The root zones of the layout's views in reading order: anterior before
+ * posterior, top to bottom, then left to right. The blanks' numbers. */
+static GPtrArray *
+sorted_labels (DermRenderer *self,
+               const DermMap *map,
+               DermLayout    layout)
+{
+  GArray *labels = get_labels (self, map);
+  GPtrArray *sorted = g_ptr_array_new ();
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const Label *label = &g_array_index (labels, Label, i);
+      double ox, oy;
+
+      if (derm_layout_view_origin (layout, label->view, &ox, &oy))
+        g_ptr_array_add (sorted, (gpointer) label);
+    }
+  g_ptr_array_sort (sorted, compare_label_position);
+  return sorted;
+}
+
+char **
+derm_renderer_dup_blank_answers (DermRenderer            *self,
+                                 const DermRenderOptions *options)
+{
+  const DermMap *map;
+  g_autoptr (GPtrArray) sorted = NULL;
+  GStrvBuilder *builder;
+  char **answers;
+
+  g_return_val_if_fail (DERM_IS_RENDERER (self), NULL);
+
+  map = derm_atlas_get_map (self->atlas, options->map_id);
+  if (map == NULL)
+    map = derm_atlas_get_default_map (self->atlas);
+  sorted = sorted_labels (self, map, options->layout);
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < sorted->len; i++)
+    g_strv_builder_add (builder, ((const Label *) g_ptr_array_index (sorted, i))->text);
+  answers = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return answers;
+}
+
+/* Off the skin (with a little air), inside the view and clear of the
+ * other markers. */
+static gboolean
+box_is_free (DermAtlas *atlas,
+             DermView   view,
+             const Box *box,
+             GArray    *taken)
+{
+  const double air = 4;
+  double x0 = box->x0 - air, y0 = box->y0 - air, x1 = box->x1 + air, y1 = box->y1 + air;
+  int nx, ny;
+
+  if (box->x0 < 3 || box->x1 > DERM_VIEW_WIDTH - 3 || box->y0 < 3 || box->y1 > DERM_VIEW_HEIGHT - 3)
+    return FALSE;
+  /* the middle first: most candidates fail there */
+  if (derm_atlas_region_at (atlas, view, (x0 + x1) / 2, (y0 + y1) / 2) != NULL)
+    return FALSE;
+  if (box_overlap (box, taken) > 0)
+    return FALSE;
+
+  nx = (int) ceil ((x1 - x0) / 3);
+  ny = (int) ceil ((y1 - y0) / 3);
+  for (int j = 0; j <= ny; j++)
+    for (int i = 0; i <= nx; i++)
+      if (derm_atlas_region_at (atlas, view, x0 + (x1 - x0) * i / nx, y0 + (y1 - y0) * j / ny) != NULL)
+        return FALSE;
+  return TRUE;
+}
+
+/* The nearest free place beside the body, level with the zone if it can
+ * be, a little above or below if not. */
+static gboolean
+place_outside (DermRenderer *self,
+               Marker       *marker,
+               double        width,
+               double        height,
+               GArray       *taken)
+{
+  static const double rows[] = { 0, 1, -1, 2, -2, 3, -3, 4, -4, 6, -6 };
+  const Label *label = marker->label;
+  double best_cost = G_MAXDOUBLE;
+  gboolean found = FALSE;
+
+  for (int dir = -1; dir <= 1; dir += 2)
+    for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+      {
+        double cy = label->y + rows[r] * height * 1.1;
+
+        for (double cx = label->x + dir * (width / 2 + 6);
+             cx - width / 2 >= 3 && cx + width / 2 <= DERM_VIEW_WIDTH - 3;
+             cx += dir * 3)
+          {
+            double cost = fabs (cx - label->x) + 2.5 * fabs (cy - label->y);
+            Box box = { cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2 };
+
+            if (cost >= best_cost)
+              break;
+            if (box_is_free (self->atlas, label->view, &box, taken))
+              {
+                marker->box = box;
+                best_cost = cost;
+                found = TRUE;
+                break;
+              }
+          }
+      }
+  return found;
+}
+
+static void
+draw_circle_number (cairo_t    *cr,
+                    const char *text,
+                    double      x,
+                    double      y,
+                    double      size)
+{
+  double radius = size * 0.95;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 0.13, 0.13, 0.13);
+  cairo_set_line_width (cr, MAX (0.8, size * 0.09));
+  cairo_stroke (cr);
+  cairo_restore (cr);
+  draw_text (cr, text, x, y, size * (strlen (text) > 1 ? 0.82 : 0.95), TRUE, 0, FALSE);
+}
+
+/* Root labels (or a worksheet's numbered blanks) for paper: each inside its
+ * zone at a legible size, or if the zone is too small, beside the body with
+ * a leader line to it. */
+static void
+draw_markers (DermRenderer            *self,
+              cairo_t                 *cr,
+              DermView                 view,
+              const DermMap           *map,
+              const DermRenderOptions *options,
+              gboolean                 numbers)
+{
+  g_autoptr (GPtrArray) sorted = sorted_labels (self, map, options->layout);
+  g_autoptr (GArray) markers = g_array_new (FALSE, TRUE, sizeof (Marker));
+  g_autoptr (GArray) taken = g_array_new (FALSE, FALSE, sizeof (Box));
+  double min_size = options->min_label_size > 0 ? options->min_label_size : 12;
+  double line_width = MAX (0.8, min_size * 0.075);
+
+  g_array_set_clear_func (markers, marker_clear);
+
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const Label *label = g_ptr_array_index (sorted, i);
+      Marker marker = { label, NULL, numbers, 0, FALSE, { 0, } };
+      double half_w, half_h;
+
+      if (label->view != view)
+        continue;
+
+      if (numbers)
+        {
+          marker.text = g_strdup_printf ("%u", i + 1);
+          marker.size = min_size;
+          half_w = half_h = min_size * 0.95;
+          marker.outside = label->depth < half_w + 2.5;
+        }
+      else
+        {
+          g_auto (GStrv) roots = g_strsplit (label->text, "/", -1);
+          double fit = MIN (MIN (label->depth * 1.1, 26),
+                            2.1 * label->depth / (0.62 * strlen (label->text)));
+
+          if (options->highlight_root != NULL &&
+              !g_strv_contains ((const char * const *) roots, options->highlight_root))
+            continue;
+          marker.text = g_strdup (label->text);
+          marker.outside = fit < min_size;
+          marker.size = marker.outside ? min_size : fit;
+          if (options->key_points && key_point_covers (self, label, marker.size))
+            {
+              g_free (marker.text);
+              continue;
+            }
+          half_w = 0.62 * marker.size * strlen (label->text) / 2 + 1;
+          half_h = marker.size * 0.6;
+        }
+      marker.box.x0 = label->x - half_w;
+      marker.box.x1 = label->x + half_w;
+      marker.box.y0 = label->y - half_h;
+      marker.box.y1 = label->y + half_h;
+      if (!marker.outside)
+        g_array_append_val (taken, marker.box);
+      g_array_append_val (markers, marker);
+    }
+
+  for (guint i = 0; i < markers->len; i++)
+    {
+      Marker *marker = &g_array_index (markers, Marker, i);
+
+      if (!marker->outside)
+        continue;
+      if (!place_outside (self, marker, marker->box.x1 - marker->box.x0 + 2,
+                          marker->box.y1 - marker->box.y0 + 2, taken))
+        marker->outside = FALSE;  /* nowhere better: over the zone */
+      else
+        g_array_append_val (taken, marker->box);
+    }
+
+  /* leader lines under all text */
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < markers->len; i++)
+      {
+        const Marker *marker = &g_array_index (markers, Marker, i);
+        double cx = (marker->box.x0 + marker->box.x1) / 2, cy = (marker->box.y0 + marker->box.y1) / 2;
+        double tx = marker->label->x, ty = marker->label->y;
+        double sx, sy;
+
+        if (!marker->outside)
+          continue;
+        if (marker->circle)
+          {
+            double d = hypot (tx - cx, ty - cy), r = marker->size * 0.95;
+
+            sx = cx + (tx - cx) * r / MAX (d, 1e-6);
+            sy = cy + (ty - cy) * r / MAX (d, 1e-6);
+          }
+        else
+          {
+            sx = tx < cx ? marker->box.x0 : marker->box.x1;
+            sy = cy;
+          }
+        cairo_new_path (cr);
+        cairo_move_to (cr, sx, sy);
+        cairo_line_to (cr, tx, ty);
+        if (pass == 0)
+          {
+            cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+            cairo_set_line_width (cr, line_width * 3);
+            cairo_stroke (cr);
+            cairo_arc (cr, tx, ty, line_width * 2.6, 0, 2 * G_PI);
+            cairo_fill (cr);
+          }
+        else
+          {
+            cairo_set_source_rgb (cr, 0.13, 0.13, 0.13);
+            cairo_set_line_width (cr, line_width);
+            cairo_stroke (cr);
+            cairo_arc (cr, tx, ty, line_width * 1.7, 0, 2 * G_PI);
+            cairo_fill (cr);
+          }
+      }
+  cairo_restore (cr);
+
+  for (guint i = 0; i < markers->len; i++)
+    {
+      const Marker *marker = &g_array_index (markers, Marker, i);
+      double cx = (marker->box.x0 + marker->box.x1) / 2, cy = (marker->box.y0 + marker->box.y1) / 2;
+
+      if (marker->circle)
+        draw_circle_number (cr, marker->text, cx, cy, marker->size);
+      else
+        draw_text (cr, marker->text, cx, cy, marker->size, TRUE, marker->size * 0.28, FALSE);
+    }
+}
+
 void
 derm_renderer_render (DermRenderer            *self,
                       cairo_t                 *cr,
@@ -1056,8 +1787,20 @@ derm_renderer_render (DermRenderer            *self,
       cairo_translate (cr, ox, oy);
       if (!rsvg_handle_render_document (handle, cr, &viewport, &error))
         g_critical ("Cannot draw the %s view: %s", derm_view_to_string (view), error->message);
+      if (options->style == DERM_STYLE_WORKSHEET)
+        outline_zones (self, cr, view, map);
+      else
+        decorate_regions (self, cr, view, map, options);
+      draw_lines (self, cr, view, options);
       if (options->labels && options->style != DERM_STYLE_WORKSHEET)
-        draw_labels (self, cr, view, map, options);
+        {
+          if (options->min_label_size > 0)
+            draw_markers (self, cr, view, map, options, FALSE);
+          else
+            draw_labels (self, cr, view, map, options);
+        }
+      if (options->blanks && options->style == DERM_STYLE_WORKSHEET)
+        draw_markers (self, cr, view, map, options, TRUE);
       if (options->nerves)
         draw_nerves (self, cr, view, map, options);
       if (options->key_points)

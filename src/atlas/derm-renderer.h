@@ -19,6 +19,11 @@ typedef struct {
   const char *highlight_root;  /* NULL, or a root whose regions stand out (others dimmed) */
   gboolean    nerves;          /* cutaneous nerve territories, outlined and named */
   gboolean    key_points;      /* ISNCSCI key sensory points, a dot and the root */
+  /* 0: screen sizes, labels shrink to fit their zone. > 0: for paper, no
+   * root label or blank smaller than this (layout units); one that does not
+   * fit its zone goes outside the body with a leader line to it. */
+  double      min_label_size;
+  gboolean    blanks;          /* worksheet style: a numbered circle in each root zone */
 } DermRenderOptions;
 
 void derm_render_options_init (DermRenderOptions *options);
@@ -31,6 +36,23 @@ typedef struct {
 void derm_palette_get_root_color (guint      root_index,
                                   DermStyle  style,
                                   DermColor *color);
+
+/* The paint of skin no root supplies on a map (blank: varies between people). */
+void derm_palette_get_blank_color (DermStyle  style,
+                                   DermColor *color);
+
+/* Fill the current path (consumed) with a root's paint in a style: its
+ * colour, or in grayscale its tone and pattern; for legends. */
+void derm_palette_fill_root (cairo_t   *cr,
+                             guint      root_index,
+                             DermStyle  style);
+
+/* Fill the current path (consumed) with the stripes of several roots, as
+ * an overlap of roots is drawn. */
+void derm_palette_fill_overlap (cairo_t     *cr,
+                                const guint *root_indices,
+                                guint        n_roots,
+                                DermStyle    style);
 
 #define DERM_TYPE_RENDERER (derm_renderer_get_type ())
 G_DECLARE_FINAL_TYPE (DermRenderer, derm_renderer, DERM, RENDERER, GObject)
@@ -51,5 +73,11 @@ void          derm_renderer_render_region    (DermRenderer            *self,
                                               const DermRegion        *region,
                                               gboolean                 strong,
                                               gboolean                 dark);
+
+/* The numbered blanks of a worksheet (options->blanks) in number order:
+ * item n - 1 is what blank n stands for, "L4" or "L1/S2". Free with
+ * g_strfreev (). */
+char        **derm_renderer_dup_blank_answers (DermRenderer            *self,
+                                               const DermRenderOptions *options);
 
 G_END_DECLS

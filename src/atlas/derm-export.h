@@ -1,0 +1,52 @@
+/* derm-export.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "derm-page.h"
+
+G_BEGIN_DECLS
+
+#define DERM_EXPORT_ERROR (derm_export_error_quark ())
+
+typedef enum {
+  DERM_EXPORT_ERROR_FORMAT,   /* the file name's extension is not .pdf, .svg or .png */
+  DERM_EXPORT_ERROR_INVALID,  /* an option is out of range */
+  DERM_EXPORT_ERROR_WRITE,    /* the file cannot be written */
+} DermExportError;
+
+GQuark derm_export_error_quark (void);
+
+typedef enum {
+  DERM_EXPORT_PDF,  /* vector, one page each */
+  DERM_EXPORT_SVG,  /* vector, pages one under the other */
+  DERM_EXPORT_PNG,  /* width pixels wide, white, pages one under the other */
+} DermExportFormat;
+
+#define DERM_EXPORT_MIN_WIDTH     100
+#define DERM_EXPORT_MAX_WIDTH     20000
+#define DERM_EXPORT_DEFAULT_WIDTH 2000
+
+typedef struct {
+  DermPageOptions page;   /* the paper size comes from page.paper and page.landscape */
+  int             width;  /* PNG only: pixels */
+} DermExportOptions;
+
+void     derm_export_options_init         (DermExportOptions *options);
+void     derm_export_options_clear        (DermExportOptions *options);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DermExportOptions, derm_export_options_clear)
+
+/* The format from the file name's extension, case-insensitive. */
+gboolean derm_export_format_from_path     (const char        *path,
+                                           DermExportFormat  *format);
+
+/* Write the pages to path, in the format its extension names. The file
+ * appears whole or not at all: it is written beside path under another
+ * name and renamed when complete. Errors name the path. */
+gboolean derm_export_write                (DermRenderer            *renderer,
+                                           const DermExportOptions *options,
+                                           const char              *path,
+                                           GError                 **error);
+
+G_END_DECLS

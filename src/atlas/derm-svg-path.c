@@ -1,0 +1,230 @@
+/* derm-svg-path.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Dermatomes"
+
+#include <string.h>
+
+#include "derm-atlas.h"
+#include "derm-svg-path.h"
+
+static void
+skip_separators (const char **p)
+{
+  while (**p == ' ' || **p == ',' || **p == '\t' || **p == '\n' || **p == '\r')
+    (*p)++;
+}
+
+static gboolean
+read_number (const char **p,
+             double      *value)
+{
+  char *end = NULL;
+
+  skip_separators (p);
+  *value = g_ascii_strtod (*p, &end);
+  if (end == *p)
+    return FALSE;
+  *p = end;
+  return TRUE;
+}
+
+static void
+append (GArray                 *data,
+        cairo_path_data_type_t  type,
+        const double           *points,
+        int                     n_points)
+{
+  cairo_path_data_t header;
+
+  header.header.type = type;
+  header.header.length = 1 + n_points;
+  g_array_append_val (data, header);
+  for (int i = 0; i < n_points; i++)
+    {
+      cairo_path_data_t point;
+
+      point.point.x = points[2 * i];
+      point.point.y = points[2 * i + 1];
+      g_array_append_val (data, point);
+    }
+}
+
+cairo_path_t *
+derm_svg_path_parse (const char  *d,
+                     GError     **error)
+{
+  g_autoptr (GArray) data = g_array_new (FALSE, FALSE, sizeof (cairo_path_data_t));
+  const char *p = d;
+  char command = 0;
+  double start[2] = { 0, 0 }, current[2] = { 0, 0 };
+  gboolean have_current = FALSE;
+  cairo_path_t *path;
+
+  g_return_val_if_fail (d != NULL, NULL);
+
+  for (;;)
+    {
+      double v[6];
+      int n_numbers;
+
+      skip_separators (&p);
+      if (*p == '\0')
+        break;
+      if (g_ascii_isalpha (*p))
+        {
+          /* close path is the same command in either case */
+          command = *p == 'z' ? 'Z' : *p;
+          p++;
+        }
+      else if (command == 0 || command == 'Z')
+        goto bad;
+      /* after M, further pairs are L */
+      else if (command == 'M')
+        command = 'L';
+
+      switch (command)
+        {
+        case 'M': case 'L': n_numbers = 2; break;
+        case 'C': n_numbers = 6; break;
+        case 'H': case 'V': n_numbers = 1; break;
+        case 'Z': n_numbers = 0; break;
+        default: goto bad;
+        }
+
+      for (int i = 0; i < n_numbers; i++)
+        if (!read_number (&p, &v[i]))
+          goto bad;
+
+      if (command != 'M' && command != 'Z' && !have_current)
+        goto bad;
+
+      switch (command)
+        {
+        case 'M':
+          append (data, CAIRO_PATH_MOVE_TO, v, 1);
+          start[0] = current[0] = v[0];
+          start[1] = current[1] = v[1];
+          have_current = TRUE;
+          break;
+        case 'L':
+          append (data, CAIRO_PATH_LINE_TO, v, 1);
+          current[0] = v[0];
+          current[1] = v[1];
+          break;
+        case 'H':
+        case 'V':
+          {
+            double point[2] = { command == 'H' ? v[0] : current[0], command == 'V' ? v[0] : current[1] };
+
+            append (data, CAIRO_PATH_LINE_TO, point, 1);
+            current[0] = point[0];
+            current[1] = point[1];
+          }
+          break;
+        case 'C':
+          append (data, CAIRO_PATH_CURVE_TO, v, 3);
+          current[0] = v[4];
+          current[1] = v[5];
+          break;
+        case 'Z':
+          if (have_current)
+            {
+              append (data, CAIRO_PATH_CLOSE_PATH, v, 0);
+              /* cairo's close_path moves to the subpath's start, as SVG does */
+              append (data, CAIRO_PATH_MOVE_TO, start, 1);
+              current[0] = start[0];
+              current[1] = start[1];
+            }
+          break;
+        default:
+          goto bad;
+        }
+    }
+
+  path = g_new0 (cairo_path_t, 1);
+  path->status = CAIRO_STATUS_SUCCESS;
+  path->num_data = (int) data->len;
+  path->data = (cairo_path_data_t *) g_array_free (g_steal_pointer (&data), FALSE);
+  return path;
+
+bad:
+  g_set_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_PARSE,
+               "Unsupported path data at offset %d: “%.20s”", (int) (p - d), p);
+  return NULL;
+}
+
+void
+derm_svg_path_free (cairo_path_t *path)
+{
+  if (path == NULL)
+    return;
+  g_free (path->data);
+  g_free (path);
+}
+
+typedef struct {
+  GHashTable *paths;
+  const char *filename;
+  guint       n_unnamed;
+} ReadAll;
+
+static void
+start_element_cb (GMarkupParseContext  *context,
+                  const char           *element,
+                  const char          **names,
+                  const char          **values,
+                  gpointer              user_data,
+                  GError              **error)
+{
+  ReadAll *read = user_data;
+  const char *id = NULL, *d = NULL, *class_name = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr (GError) local_error = NULL;
+  cairo_path_t *path;
+
+  if (strcmp (element, "path") != 0)
+    return;
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (strcmp (names[i], "id") == 0)
+        id = values[i];
+      else if (strcmp (names[i], "d") == 0)
+        d = values[i];
+      else if (strcmp (names[i], "class") == 0)
+        class_name = values[i];
+    }
+  if (d == NULL || (id == NULL && class_name == NULL))
+    return;
+  key = id != NULL ? g_strdup (id) : g_strdup_printf ("%s#%u", class_name, read->n_unnamed++);
+
+  path = derm_svg_path_parse (d, &local_error);
+  if (path == NULL)
+    {
+      int line;
+
+      g_markup_parse_context_get_position (context, &line, NULL);
+      g_set_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_PARSE,
+                   "%s:%d: path “%s”: %s", read->filename, line, key, local_error->message);
+      return;
+    }
+  g_hash_table_insert (read->paths, g_steal_pointer (&key), path);
+}
+
+GHashTable *
+derm_svg_path_read_all (const char  *data,
+                        gsize        size,
+                        const char  *filename,
+                        GError     **error)
+{
+  static const GMarkupParser parser = { start_element_cb, NULL, NULL, NULL, NULL };
+  g_autoptr (GHashTable) paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) derm_svg_path_free);
+  ReadAll read = { paths, filename, 0 };
+  g_autoptr (GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, &read, NULL);
+
+  if (!g_markup_parse_context_parse (context, data, size, error) ||
+      !g_markup_parse_context_end_parse (context, error))
+    return NULL;
+  return g_steal_pointer (&paths);
+}
