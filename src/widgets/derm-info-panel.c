@@ -96,6 +96,8 @@ new_label (const char *text,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* wrapped text asks for a panel's width, not a line of the whole text */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   /* selectable labels should not grab the focus (and select all) on their own */
   gtk_widget_set_focus_on_click (label, FALSE);

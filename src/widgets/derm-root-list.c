@@ -67,6 +67,8 @@ create_row (const DermRoot *root)
   summary_label = gtk_label_new (summary != NULL ? summary->text : NULL);
   gtk_label_set_xalign (GTK_LABEL (summary_label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (summary_label), PANGO_ELLIPSIZE_END);
+  /* ask for little width: the panel should not grow to fit the summaries */
+  gtk_label_set_max_width_chars (GTK_LABEL (summary_label), 20);
   gtk_widget_set_hexpand (summary_label, TRUE);
   gtk_widget_add_css_class (summary_label, "dim-label");
   gtk_widget_add_css_class (summary_label, "caption");
