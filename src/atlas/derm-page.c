@@ -16,6 +16,7 @@
 
 #include "derm-layout.h"
 #include "derm-page.h"
+#include "derm-text.h"
 
 /* printed sizes on an A4 page, in points; other pages scale them */
 #define MARGIN        36.0
@@ -274,29 +275,7 @@ text_layout (cairo_t    *cr,
              gboolean    bold,
              double      width)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Cantarell, Sans");
-  cairo_font_options_t *font_options = cairo_font_options_create ();
-
-  /* unhinted: the same shapes on screen, paper and PDF */
-  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (pango_layout_get_context (layout), font_options);
-  pango_layout_context_changed (layout);
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-    }
-  pango_layout_set_text (layout, text, -1);
-
-  cairo_font_options_destroy (font_options);
-  pango_font_description_free (font);
-  return layout;
+  return derm_text_layout_new (cr, text, size, bold, width, PANGO_ALIGN_LEFT);
 }
 
 static double

@@ -18,6 +18,7 @@
 #include "derm-layout.h"
 #include "derm-outline.h"
 #include "derm-renderer.h"
+#include "derm-text.h"
 #include "derm-svg-path.h"
 
 #define MAX_CACHED_HANDLES 10
@@ -864,20 +865,9 @@ draw_text (cairo_t    *cr,
            double      halo,
            gboolean    dark)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Cantarell, Sans");
-  cairo_font_options_t *font_options = cairo_font_options_create ();
+  PangoLayout *layout = derm_text_layout_new (cr, text, size, bold, -1, PANGO_ALIGN_LEFT);
   PangoRectangle ink, logical;
 
-  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (pango_layout_get_context (layout), font_options);
-  pango_layout_context_changed (layout);
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
   pango_layout_get_pixel_extents (layout, &ink, &logical);
 
   cairo_save (cr);
@@ -903,8 +893,6 @@ draw_text (cairo_t    *cr,
   pango_cairo_show_layout (cr, layout);
   cairo_restore (cr);
 
-  cairo_font_options_destroy (font_options);
-  pango_font_description_free (font);
   g_object_unref (layout);
 }
 
@@ -1201,29 +1189,7 @@ create_label_layout (cairo_t    *cr,
                      double      size,
                      double      wrap_width)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Cantarell, Sans");
-  cairo_font_options_t *font_options = cairo_font_options_create ();
-
-  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (pango_layout_get_context (layout), font_options);
-  pango_layout_context_changed (layout);
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  if (wrap_width > 0)
-    {
-      pango_layout_set_width (layout, (int) (wrap_width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
-      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-    }
-  pango_layout_set_text (layout, text, -1);
-
-  cairo_font_options_destroy (font_options);
-  pango_font_description_free (font);
-  return layout;
+  return derm_text_layout_new (cr, text, size, TRUE, wrap_width, PANGO_ALIGN_CENTER);
 }
 
 /* Text at (x, y) top left in a colour, over a light halo. */

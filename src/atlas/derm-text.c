@@ -1,0 +1,39 @@
+/* derm-text.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Dermatomes"
+
+#include "derm-text.h"
+
+PangoLayout *
+derm_text_layout_new (cairo_t        *cr,
+                      const char     *text,
+                      double          size,
+                      gboolean        bold,
+                      double          wrap_width,
+                      PangoAlignment  alignment)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Cantarell, Sans");
+  cairo_font_options_t *font_options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (pango_layout_get_context (layout), font_options);
+  pango_layout_context_changed (layout);
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  if (wrap_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (wrap_width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_alignment (layout, alignment);
+    }
+  pango_layout_set_text (layout, text, -1);
+
+  cairo_font_options_destroy (font_options);
+  pango_font_description_free (font);
+  return layout;
+}

@@ -1,0 +1,20 @@
+/* derm-text.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <pango/pangocairo.h>
+
+G_BEGIN_DECLS
+
+/* A layout for drawing text into cr: Cantarell at size user units,
+ * unhinted so it has the same shapes on screen, paper and PDF. With
+ * wrap_width > 0 it wraps at that width, its lines aligned as given. */
+PangoLayout *derm_text_layout_new (cairo_t        *cr,
+                                   const char     *text,
+                                   double          size,
+                                   gboolean        bold,
+                                   double          wrap_width,
+                                   PangoAlignment  alignment);
+
+G_END_DECLS
