@@ -24,6 +24,8 @@
 #define CACHE_MAX_PIXELS (4096.0 * 2048.0)
 #define HIGHLIGHT_MARGIN 6.0
 #define WHEEL_PAN_STEP   48.0
+/* How near a click must fall to a key-point dot, in view units. */
+#define KEY_POINT_RADIUS 9.0
 
 struct _DermMapView
 {
@@ -35,6 +37,8 @@ struct _DermMapView
   char             *map_id;
   char             *selected_root;
   gboolean          labels;
+  gboolean          nerves;
+  gboolean          key_points;
 
   const DermRegion *selected_region;
   const DermRegion *hover_region;
@@ -86,6 +90,8 @@ enum {
   PROP_SELECTED_REGION,
   PROP_SELECTED_ROOT,
   PROP_LABELS,
+  PROP_NERVES,
+  PROP_KEY_POINTS,
   PROP_ZOOM,
   N_PROPS
 };
@@ -94,6 +100,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   REGION_ACTIVATED,
+  KEY_POINT_ACTIVATED,
   N_SIGNALS
 };
 
@@ -281,6 +288,8 @@ render_cache (DermMapView     *self,
   options.header = TRUE;
   options.dark = is_dark ();
   options.highlight_root = self->selected_root;
+  options.nerves = self->nerves;
+  options.key_points = self->key_points;
   derm_renderer_render (self->renderer, cr, &options);
 
   cairo_destroy (cr);
@@ -368,6 +377,29 @@ find_region_at (DermMapView *self,
     return NULL;
 
   return derm_id_map_lookup (id_map, layout_x, layout_y);
+}
+
+/* The key-point dot under a widget point, when the dots are shown. */
+static const DermKeyPoint *
+find_key_point_at (DermMapView *self,
+                   double       x,
+                   double       y)
+{
+  Transform t;
+  double layout_x, layout_y, view_x, view_y;
+  DermView view;
+
+  if (self->atlas == NULL || !self->key_points ||
+      gtk_widget_get_width (GTK_WIDGET (self)) <= 0 ||
+      gtk_widget_get_height (GTK_WIDGET (self)) <= 0)
+    return NULL;
+
+  get_transform (self, &t);
+  widget_to_layout (&t, x, y, &layout_x, &layout_y);
+  if (!derm_layout_to_view (self->layout, layout_x, layout_y, &view, &view_x, &view_y))
+    return NULL;
+
+  return derm_atlas_key_point_near (self->atlas, view, view_x, view_y, KEY_POINT_RADIUS);
 }
 
 /* The highlight's extent, measured once per region by recording it. */
@@ -701,7 +733,11 @@ motion_cb (DermMapView              *self,
   self->pointer_y = y;
 
   if (!self->dragging)
-    set_hover_region (self, find_region_at (self, x, y));
+    {
+      set_hover_region (self, find_region_at (self, x, y));
+      if (find_key_point_at (self, x, y) != NULL)
+        gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
+    }
 }
 
 static void
@@ -733,9 +769,19 @@ released_cb (DermMapView     *self,
              GtkGestureClick *gesture)
 {
   const DermRegion *region;
+  const DermKeyPoint *key_point;
 
   if (n_press != 1 || self->drag_moved)
     return;
+
+  /* a dot lies on top of its region: it wins */
+  key_point = find_key_point_at (self, x, y);
+  if (key_point != NULL)
+    {
+      derm_map_view_set_selected_region (self, NULL);
+      g_signal_emit (self, signals[KEY_POINT_ACTIVATED], 0, key_point);
+      return;
+    }
 
   region = find_region_at (self, x, y);
   if (region == NULL)
@@ -1027,6 +1073,19 @@ derm_map_view_query_tooltip (GtkWidget  *widget,
   if (self->atlas == NULL || self->dragging)
     return FALSE;
 
+  if (!keyboard_mode)
+    {
+      const DermKeyPoint *key_point = find_key_point_at (self, x, y);
+
+      if (key_point != NULL)
+        {
+          text = derm_map_view_describe_key_point (self, key_point);
+          gtk_tooltip_set_text (tooltip, text);
+          gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { x - 6, y - 6, 12, 12 });
+          return TRUE;
+        }
+    }
+
   region = keyboard_mode ? self->focus_region : find_region_at (self, x, y);
   if (region == NULL || !region_shown (self, region))
     return FALSE;
@@ -1107,6 +1166,12 @@ derm_map_view_get_property (GObject    *object,
     case PROP_LABELS:
       g_value_set_boolean (value, self->labels);
       break;
+    case PROP_NERVES:
+      g_value_set_boolean (value, self->nerves);
+      break;
+    case PROP_KEY_POINTS:
+      g_value_set_boolean (value, self->key_points);
+      break;
     case PROP_ZOOM:
       g_value_set_double (value, self->zoom);
       break;
@@ -1142,6 +1207,12 @@ derm_map_view_set_property (GObject      *object,
       break;
     case PROP_LABELS:
       derm_map_view_set_labels (self, g_value_get_boolean (value));
+      break;
+    case PROP_NERVES:
+      derm_map_view_set_nerves (self, g_value_get_boolean (value));
+      break;
+    case PROP_KEY_POINTS:
+      derm_map_view_set_key_points (self, g_value_get_boolean (value));
       break;
     case PROP_ZOOM:
       derm_map_view_set_zoom (self, g_value_get_double (value));
@@ -1190,6 +1261,14 @@ derm_map_view_class_init (DermMapViewClass *klass)
     g_param_spec_boolean ("labels", NULL, NULL,
                           TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NERVES] =
+    g_param_spec_boolean ("nerves", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KEY_POINTS] =
+    g_param_spec_boolean ("key-points", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ZOOM] =
     g_param_spec_double ("zoom", NULL, NULL,
                          ZOOM_MIN, ZOOM_MAX, ZOOM_MIN,
@@ -1202,6 +1281,18 @@ derm_map_view_class_init (DermMapViewClass *klass)
    */
   signals[REGION_ACTIVATED] =
     g_signal_new ("region-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL,
+                  g_cclosure_marshal_VOID__POINTER,
+                  G_TYPE_NONE, 1, G_TYPE_POINTER);
+
+  /**
+   * DermMapView::key-point-activated:
+   * @key_point: (type gpointer): the const DermKeyPoint whose dot was clicked
+   */
+  signals[KEY_POINT_ACTIVATED] =
+    g_signal_new ("key-point-activated",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL,
@@ -1407,6 +1498,52 @@ derm_map_view_set_labels (DermMapView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABELS]);
 }
 
+gboolean
+derm_map_view_get_nerves (DermMapView *self)
+{
+  g_return_val_if_fail (DERM_IS_MAP_VIEW (self), FALSE);
+
+  return self->nerves;
+}
+
+void
+derm_map_view_set_nerves (DermMapView *self,
+                          gboolean     nerves)
+{
+  g_return_if_fail (DERM_IS_MAP_VIEW (self));
+
+  nerves = !!nerves;
+  if (self->nerves == nerves)
+    return;
+
+  self->nerves = nerves;
+  invalidate_cache (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NERVES]);
+}
+
+gboolean
+derm_map_view_get_key_points (DermMapView *self)
+{
+  g_return_val_if_fail (DERM_IS_MAP_VIEW (self), FALSE);
+
+  return self->key_points;
+}
+
+void
+derm_map_view_set_key_points (DermMapView *self,
+                              gboolean     key_points)
+{
+  g_return_if_fail (DERM_IS_MAP_VIEW (self));
+
+  key_points = !!key_points;
+  if (self->key_points == key_points)
+    return;
+
+  self->key_points = key_points;
+  invalidate_cache (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEY_POINTS]);
+}
+
 double
 derm_map_view_get_zoom (DermMapView *self)
 {
@@ -1504,4 +1641,49 @@ derm_map_view_describe_region (DermMapView      *self,
 
   /* Translators: a region of skin and its nerve roots, "Left medial malleolus – L4" */
   return g_strdup_printf (C_("region tooltip", "%s – %s"), title, roots_text);
+}
+
+const DermKeyPoint *
+derm_map_view_key_point_at (DermMapView *self,
+                            double       x,
+                            double       y)
+{
+  g_return_val_if_fail (DERM_IS_MAP_VIEW (self), NULL);
+
+  return find_key_point_at (self, x, y);
+}
+
+gboolean
+derm_map_view_key_point_to_widget (DermMapView        *self,
+                                   const DermKeyPoint *key_point,
+                                   double             *x,
+                                   double             *y)
+{
+  Transform t;
+  double origin_x, origin_y;
+
+  g_return_val_if_fail (DERM_IS_MAP_VIEW (self), FALSE);
+  g_return_val_if_fail (key_point != NULL, FALSE);
+
+  if (!derm_layout_view_origin (self->layout, key_point->view, &origin_x, &origin_y))
+    return FALSE;
+
+  get_transform (self, &t);
+  *x = t.origin_x + (origin_x + key_point->x) * t.scale;
+  *y = t.origin_y + (origin_y + key_point->y) * t.scale;
+
+  return TRUE;
+}
+
+char *
+derm_map_view_describe_key_point (DermMapView        *self,
+                                  const DermKeyPoint *key_point)
+{
+  g_return_val_if_fail (DERM_IS_MAP_VIEW (self), NULL);
+  g_return_val_if_fail (key_point != NULL, NULL);
+
+  /* Translators: tooltip of a key-point dot, "Left L4 key sensory point" */
+  return g_strdup_printf (key_point->side == DERM_SIDE_LEFT ? _("Left %s key sensory point")
+                                                            : _("Right %s key sensory point"),
+                          key_point->root);
 }

@@ -32,6 +32,12 @@ void              derm_map_view_set_selected_root   (DermMapView      *self,
 gboolean          derm_map_view_get_labels          (DermMapView      *self);
 void              derm_map_view_set_labels          (DermMapView      *self,
                                                      gboolean          labels);
+gboolean          derm_map_view_get_nerves          (DermMapView      *self);
+void              derm_map_view_set_nerves          (DermMapView      *self,
+                                                     gboolean          nerves);
+gboolean          derm_map_view_get_key_points      (DermMapView      *self);
+void              derm_map_view_set_key_points      (DermMapView      *self,
+                                                     gboolean          key_points);
 double            derm_map_view_get_zoom            (DermMapView      *self);
 void              derm_map_view_set_zoom            (DermMapView      *self,
                                                      double            zoom);
@@ -51,5 +57,19 @@ gboolean          derm_map_view_region_to_widget    (DermMapView      *self,
 /* "Left medial malleolus – L4"; free with g_free. */
 char             *derm_map_view_describe_region     (DermMapView      *self,
                                                      const DermRegion *region);
+
+/* The key-point dot under a widget point (within 9 view units), or NULL,
+ * also when the key points are hidden. */
+const DermKeyPoint *derm_map_view_key_point_at      (DermMapView        *self,
+                                                     double              x,
+                                                     double              y);
+/* Where a key point lies in widget coordinates; FALSE when its view is not shown. */
+gboolean          derm_map_view_key_point_to_widget (DermMapView        *self,
+                                                     const DermKeyPoint *key_point,
+                                                     double             *x,
+                                                     double             *y);
+/* "Left L4 key sensory point"; free with g_free. */
+char             *derm_map_view_describe_key_point  (DermMapView        *self,
+                                                     const DermKeyPoint *key_point);
 
 G_END_DECLS
