@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "derm-info-panel.h"
 #include "derm-root-style.h"
@@ -22,6 +23,7 @@ struct _DermInfoPanel
   DermAtlas         *atlas;
   char              *map_id;
   const DermRegion  *region;
+  const DermKeyPoint *key_point;
   char              *root_id;
   char              *title;
 
@@ -45,16 +47,39 @@ static const struct {
   const char *field;
   const char *heading;
 } root_fields[] = {
-  { "key-point",    N_("Key sensory point") },
-  { "key-muscle",   N_("Key muscle") },
-  { "motor-test",   N_("Motor test") },
-  { "reflex",       N_("Reflex") },
-  { "picture",      N_("Typical picture") },
-  { "disagreement", N_("Where maps disagree") },
-  { "caveat",       N_("Caveat") },
+  { "key-point",       N_("Key sensory point") },
+  { "key-muscle",      N_("Key muscle") },
+  { "motor-test",      N_("Motor test") },
+  { "non-key-muscles", N_("Non-key muscles") },
+  { "other-muscles",   N_("Also attributed to this root") },
+  { "reflex",          N_("Reflex") },
+  { "disc",            N_("Disc level") },
+  { "picture",         N_("Typical picture") },
+  { "disagreement",    N_("Where sources disagree") },
+  { "caveat",          N_("Caveats") },
 };
 
+/* The source of the root-or-nerve rules in atlas.xml: a root's caveat
+ * citing it tells a root lesion from a nerve lesion. */
+#define ROOT_OR_NERVE_SOURCE "preston-shapiro"
+/* The source of the nerve conduction rule (SNAPs), cited by the general caveat. */
+#define NERVE_CONDUCTION_SOURCE "mondelli2013"
+
 /* helpers */
+
+static gboolean
+cites (const DermStatement *statement,
+       const char          *source)
+{
+  return statement->sources != NULL &&
+         g_strv_contains ((const char * const *) statement->sources, source);
+}
+
+static gboolean
+is_root_or_nerve (const DermStatement *statement)
+{
+  return g_strcmp0 (statement->field, "caveat") == 0 && cites (statement, ROOT_OR_NERVE_SOURCE);
+}
 
 static const DermMap *
 active_map (DermInfoPanel *self)
@@ -235,12 +260,25 @@ append_red_flags (DermInfoPanel  *self,
     }
 }
 
+static const char *
+disc_kind_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "posterolateral") == 0)
+    return _("Posterolateral (paracentral) disc:");
+  if (g_strcmp0 (kind, "far-lateral") == 0)
+    return _("Far-lateral (foraminal) disc:");
+  return NULL;
+}
+
+/* with_root_or_nerve FALSE: those caveats are shown in the card's
+ * "Root or nerve?" section instead. */
 static void
 append_field (DermInfoPanel  *self,
               GtkBox         *card,
               const DermRoot *root,
               const char     *field,
-              const char     *heading)
+              const char     *heading,
+              gboolean        with_root_or_nerve)
 {
   GtkWidget *section = NULL;
 
@@ -250,6 +288,8 @@ append_field (DermInfoPanel  *self,
 
       if (g_strcmp0 (statement->field, field) != 0 || !statement_applies (self, statement))
         continue;
+      if (!with_root_or_nerve && is_root_or_nerve (statement))
+        continue;
 
       if (section == NULL)
         {
@@ -257,11 +297,15 @@ append_field (DermInfoPanel  *self,
           append_heading (GTK_BOX (section), heading);
         }
 
-      append_statement (self, GTK_BOX (section), NULL, statement->text,
+      append_statement (self, GTK_BOX (section),
+                        g_strcmp0 (field, "disc") == 0 ? disc_kind_label (statement->kind) : NULL,
+                        statement->text,
                         (const char * const *) statement->sources);
     }
 }
 
+/* Every territory statement, per view: the general one first, then those
+ * of one map, each named with its map so the maps can be compared. */
 static void
 append_territory (DermInfoPanel  *self,
                   GtkBox         *card,
@@ -271,26 +315,38 @@ append_territory (DermInfoPanel  *self,
 
   for (int view = 0; view < DERM_N_VIEWS; view++)
     {
-      for (guint i = 0; i < root->statements->len; i++)
-        {
-          const DermStatement *statement = g_ptr_array_index (root->statements, i);
-          const char *prefix;
+      for (int pass = 0; pass < 2; pass++)
+        for (guint i = 0; i < root->statements->len; i++)
+          {
+            const DermStatement *statement = g_ptr_array_index (root->statements, i);
+            const DermMap *map = NULL;
+            g_autofree char *prefix = NULL;
+            const char *view_label;
 
-          if (g_strcmp0 (statement->field, "territory") != 0 ||
-              statement->view != view ||
-              !statement_applies (self, statement))
-            continue;
+            if (g_strcmp0 (statement->field, "territory") != 0 ||
+                statement->view != view ||
+                (pass == 0) != (statement->map == NULL))
+              continue;
 
-          if (section == NULL)
-            {
-              section = new_section (card);
-              append_heading (GTK_BOX (section), _("Skin territory"));
-            }
+            if (section == NULL)
+              {
+                section = new_section (card);
+                append_heading (GTK_BOX (section), _("Skin territory"));
+              }
 
-          prefix = view == DERM_VIEW_ANTERIOR ? _("Anterior:") : _("Posterior:");
-          append_statement (self, GTK_BOX (section), prefix, statement->text,
-                            (const char * const *) statement->sources);
-        }
+            view_label = view == DERM_VIEW_ANTERIOR ? _("Anterior") : _("Posterior");
+            if (statement->map != NULL)
+              map = derm_atlas_get_map (self->atlas, statement->map);
+            if (map != NULL)
+              /* Translators: a root's territory on one map, "Anterior, Keegan and Garrett (1948):" */
+              prefix = g_strdup_printf (_("%s, %s:"), view_label, map->name);
+            else
+              /* Translators: a root's territory in one view, "Anterior:" */
+              prefix = g_strdup_printf (_("%s:"), view_label);
+
+            append_statement (self, GTK_BOX (section), prefix, statement->text,
+                              (const char * const *) statement->sources);
+          }
     }
 }
 
@@ -298,7 +354,8 @@ append_territory (DermInfoPanel  *self,
 static void
 append_root (DermInfoPanel  *self,
              const DermRoot *root,
-             gboolean        with_header)
+             gboolean        with_header,
+             gboolean        with_root_or_nerve)
 {
   const DermStatement *summary = derm_root_get_statement (root, "summary", -1);
 
@@ -327,7 +384,8 @@ append_root (DermInfoPanel  *self,
   append_territory (self, self->card, root);
 
   for (guint i = 0; i < G_N_ELEMENTS (root_fields); i++)
-    append_field (self, self->card, root, root_fields[i].field, _(root_fields[i].heading));
+    append_field (self, self->card, root, root_fields[i].field, _(root_fields[i].heading),
+                  with_root_or_nerve);
 }
 
 static void
@@ -439,6 +497,102 @@ append_nerves (DermInfoPanel    *self,
       text = g_strdup_printf (_("%s (%s)"), name, roots);
       append_statement (self, GTK_BOX (section), NULL, text,
                         (const char * const *) nerve->sources);
+    }
+}
+
+/* The general rule, root sensory loss blurred and nerve loss sharp, SNAPs
+ * kept in root lesions: as atlas.xml words it, the shortest caveat citing
+ * both sources, for roots that carry no rule of their own. */
+static const DermStatement *
+general_root_or_nerve_rule (DermInfoPanel *self)
+{
+  GPtrArray *roots = derm_atlas_get_roots (self->atlas);
+  const DermStatement *best = NULL;
+
+  for (guint r = 0; r < roots->len; r++)
+    {
+      const DermRoot *root = g_ptr_array_index (roots, r);
+
+      for (guint i = 0; i < root->statements->len; i++)
+        {
+          const DermStatement *statement = g_ptr_array_index (root->statements, i);
+
+          if (is_root_or_nerve (statement) && cites (statement, NERVE_CONDUCTION_SOURCE) &&
+              (best == NULL || strlen (statement->text) < strlen (best->text)))
+            best = statement;
+        }
+    }
+
+  return best;
+}
+
+/* "Root or nerve?": how each nerve of the region shows itself, then the
+ * rules that tell a root lesion from a nerve lesion. */
+static void
+append_root_or_nerve (DermInfoPanel      *self,
+                      const DermRegion   *region,
+                      const char * const *roots)
+{
+  g_autoptr (GPtrArray) nerves = derm_atlas_get_region_nerves (self->atlas, region);
+  g_autoptr (GPtrArray) rules = g_ptr_array_new ();
+  gboolean has_conduction = FALSE;
+  GtkWidget *section;
+
+  for (guint r = 0; roots != NULL && roots[r] != NULL; r++)
+    {
+      const DermRoot *root = derm_atlas_get_root (self->atlas, roots[r]);
+
+      for (guint i = 0; root != NULL && i < root->statements->len; i++)
+        {
+          const DermStatement *statement = g_ptr_array_index (root->statements, i);
+
+          if (!is_root_or_nerve (statement) || !statement_applies (self, statement))
+            continue;
+          /* roots of one region often share a rule: show it once */
+          if (g_ptr_array_find_with_equal_func (rules, statement, NULL, NULL))
+            continue;
+          g_ptr_array_add (rules, (gpointer) statement);
+          has_conduction |= cites (statement, NERVE_CONDUCTION_SOURCE);
+        }
+    }
+
+  if (!has_conduction)
+    {
+      const DermStatement *general = general_root_or_nerve_rule (self);
+
+      if (general != NULL)
+        g_ptr_array_add (rules, (gpointer) general);
+    }
+
+  if ((nerves == NULL || nerves->len == 0) && rules->len == 0)
+    return;
+
+  section = new_section (self->card);
+  gtk_widget_add_css_class (section, "root-or-nerve");
+  append_heading (GTK_BOX (section), _("Root or nerve?"));
+
+  for (guint i = 0; nerves != NULL && i < nerves->len; i++)
+    {
+      const DermNerve *nerve = g_ptr_array_index (nerves, i);
+      g_autofree char *name = NULL;
+      g_autofree char *prefix = NULL;
+
+      if (nerve->distinguish == NULL)
+        continue;
+
+      name = capitalize (nerve->name);
+      /* Translators: before what a nerve lesion looks like, "Saphenous nerve:" */
+      prefix = g_strdup_printf (_("%s:"), name);
+      append_statement (self, GTK_BOX (section), prefix, nerve->distinguish->text,
+                        (const char * const *) nerve->distinguish->sources);
+    }
+
+  for (guint i = 0; i < rules->len; i++)
+    {
+      const DermStatement *statement = g_ptr_array_index (rules, i);
+
+      append_statement (self, GTK_BOX (section), NULL, statement->text,
+                        (const char * const *) statement->sources);
     }
 }
 
@@ -619,7 +773,9 @@ derm_info_panel_set_map_id (DermInfoPanel *self,
   self->map_id = g_strdup (map_id);
 
   /* the roots of a region depend on the map: redo the card */
-  if (self->region != NULL)
+  if (self->key_point != NULL)
+    derm_info_panel_show_key_point (self, self->key_point);
+  else if (self->region != NULL)
     derm_info_panel_show_region (self, self->region);
   else if (self->root_id != NULL)
     {
@@ -649,6 +805,7 @@ derm_info_panel_show_region (DermInfoPanel    *self,
     }
 
   self->region = region;
+  self->key_point = NULL;
   g_clear_pointer (&self->root_id, g_free);
 
   map = active_map (self);
@@ -663,13 +820,14 @@ derm_info_panel_show_region (DermInfoPanel    *self,
 
   append_root_tags (self, roots);
   append_nerves (self, region);
+  append_root_or_nerve (self, region, roots);
 
   for (guint i = 0; roots != NULL && roots[i] != NULL; i++)
     {
       const DermRoot *root = derm_atlas_get_root (self->atlas, roots[i]);
 
       if (root != NULL)
-        append_root (self, root, TRUE);
+        append_root (self, root, TRUE, FALSE);
     }
 
   end_card (self);
@@ -693,6 +851,7 @@ derm_info_panel_show_root (DermInfoPanel *self,
     }
 
   self->region = NULL;
+  self->key_point = NULL;
   g_free (self->root_id);
   self->root_id = g_strdup (root->id);
 
@@ -702,7 +861,72 @@ derm_info_panel_show_root (DermInfoPanel *self,
   begin_card (self, root->id, subtitle);
   gtk_widget_add_css_class (gtk_widget_get_first_child (GTK_WIDGET (self->card)), "root-title");
 
-  append_root (self, root, FALSE);
+  append_root (self, root, FALSE, TRUE);
+  end_card (self);
+}
+
+void
+derm_info_panel_show_key_point (DermInfoPanel      *self,
+                                const DermKeyPoint *key_point)
+{
+  static const char * const scoring_sources[] = { "is19", NULL };
+  const DermRoot *root;
+  const DermStatement *point;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *section;
+
+  g_return_if_fail (DERM_IS_INFO_PANEL (self));
+
+  root = self->atlas != NULL && key_point != NULL ?
+         derm_atlas_get_root (self->atlas, key_point->root) : NULL;
+  if (root == NULL)
+    {
+      derm_info_panel_clear (self);
+      return;
+    }
+
+  self->region = NULL;
+  self->key_point = key_point;
+  g_clear_pointer (&self->root_id, g_free);
+
+  /* Translators: a key point card's title, "L4 key sensory point" */
+  title = g_strdup_printf (_("%s key sensory point"), root->id);
+  /* Translators: under a key point's title, "Left side · Anterior view" */
+  subtitle = g_strdup_printf (_("%s · %s"),
+                              key_point->side == DERM_SIDE_LEFT ? _("Left side") : _("Right side"),
+                              view_name (key_point->view));
+  begin_card (self, title, subtitle);
+
+  {
+    const char *roots[] = { root->id, NULL };
+
+    append_root_tags (self, roots);
+  }
+
+  section = new_section (self->card);
+  append_heading (GTK_BOX (section), _("Where to test"));
+  point = derm_root_get_statement (root, "key-point", -1);
+  if (point != NULL)
+    append_statement (self, GTK_BOX (section), NULL, point->text,
+                      (const char * const *) point->sources);
+  if (key_point->region != NULL)
+    {
+      g_autofree char *region_title = derm_region_dup_title (key_point->region);
+      /* Translators: the drawn region a key point lies in, "In: Left medial malleolus" */
+      g_autofree char *text = g_strdup_printf (_("In: %s"), region_title);
+
+      append_label (GTK_BOX (section), text, "dim-label");
+    }
+
+  section = new_section (self->card);
+  append_heading (GTK_BOX (section), _("Scoring"));
+  append_statement (self, GTK_BOX (section), NULL,
+                    _("Light touch and pin prick are scored separately: 0 absent, 1 altered, "
+                      "2 normal, NT not testable"),
+                    scoring_sources);
+
+  append_root (self, root, TRUE, TRUE);
   end_card (self);
 }
 
@@ -712,6 +936,7 @@ derm_info_panel_clear (DermInfoPanel *self)
   g_return_if_fail (DERM_IS_INFO_PANEL (self));
 
   self->region = NULL;
+  self->key_point = NULL;
   g_clear_pointer (&self->root_id, g_free);
   g_clear_pointer (&self->title, g_free);
   gtk_stack_set_visible_child_name (self->stack, "empty");

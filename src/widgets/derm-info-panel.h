@@ -27,6 +27,9 @@ void              derm_info_panel_show_region (DermInfoPanel    *self,
 /* The card of a root, without a region. */
 void              derm_info_panel_show_root   (DermInfoPanel    *self,
                                                const char       *root_id);
+/* The card of a key sensory point: its exact place, scoring and root. */
+void              derm_info_panel_show_key_point (DermInfoPanel   *self,
+                                               const DermKeyPoint *key_point);
 /* Back to the "Click the skin" page. */
 void              derm_info_panel_clear       (DermInfoPanel    *self);
 
