@@ -216,6 +216,180 @@ test_search (void)
          derm_info_panel_get_title (derm_window_get_info_panel (window)));
 }
 
+static gboolean
+map_id_is (gpointer data)
+{
+  return g_strcmp0 (derm_map_view_get_map_id (derm_window_get_map_view (window)), data) == 0;
+}
+
+static char *
+patella_tooltip (void)
+{
+  const DermRegion *patella = derm_atlas_get_region (derm_window_get_atlas (window), "patella-left");
+
+  return derm_map_view_describe_region (derm_window_get_map_view (window), patella);
+}
+
+/* The patella is L3 on the ISNCSCI (Foerster) map, L4 on Keegan and Garrett. */
+static void
+test_switch_maps (void)
+{
+  DermInfoPanel *panel = derm_window_get_info_panel (window);
+  g_autofree char *win = xid ();
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+
+  CHECK (g_strcmp0 (derm_window_get_map_id (window), "isncsci") == 0,
+         "the default map is isncsci (is %s)", derm_window_get_map_id (window));
+
+  click_region ("patella-left");
+  CHECK (wait_until (panel_title_is, (gpointer) "Left patella", 3000),
+         "a click on the left patella shows its card (title: %s)", derm_info_panel_get_title (panel));
+  text = derm_info_panel_dup_text (panel);
+  CHECK (strstr (text, "L3 root") != NULL && strstr (text, "L4 root") == NULL,
+         "on the ISNCSCI map the patella card shows the L3 root only");
+  tooltip = patella_tooltip ();
+  CHECK (g_str_has_suffix (tooltip, "– L3"), "the patella tooltip says L3 (%s)", tooltip);
+
+  /* the action, as the header bar's map menu activates it */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.map", "s", "keegan-garrett");
+  CHECK (wait_until (map_id_is, (gpointer) "keegan-garrett", 2000), "win.map switches the map view");
+  g_free (text);
+  text = derm_info_panel_dup_text (panel);
+  CHECK (strstr (text, "L4 root") != NULL && strstr (text, "L3 root") == NULL,
+         "on Keegan and Garrett the open patella card now shows L4");
+  CHECK (strstr (text, "Keegan and Garrett") != NULL, "the card names the active map");
+  g_free (tooltip);
+  tooltip = patella_tooltip ();
+  CHECK (g_str_has_suffix (tooltip, "– L4"), "the patella tooltip says L4 (%s)", tooltip);
+
+  /* Ctrl+M: the next map, lee2008, leaves some skin blank */
+  gtk_widget_grab_focus (GTK_WIDGET (derm_window_get_map_view (window)));
+  xdotool ("key", "--window", win, "ctrl+m", NULL);
+  CHECK (wait_until (map_id_is, (gpointer) "lee2008", 2000), "Ctrl+M moves on to the Lee map");
+  xdotool ("key", "--window", win, "ctrl+m", NULL);
+  CHECK (wait_until (map_id_is, (gpointer) "isncsci", 2000), "Ctrl+M wraps round to ISNCSCI");
+  g_free (text);
+  text = derm_info_panel_dup_text (panel);
+  CHECK (strstr (text, "L3 root") != NULL, "back on ISNCSCI the patella is L3 again");
+}
+
+static gboolean
+nerves_are (gpointer data)
+{
+  return derm_map_view_get_nerves (derm_window_get_map_view (window)) == GPOINTER_TO_INT (data);
+}
+
+static gboolean
+key_points_are (gpointer data)
+{
+  return derm_map_view_get_key_points (derm_window_get_map_view (window)) == GPOINTER_TO_INT (data);
+}
+
+static void
+test_overlay_keys (void)
+{
+  g_autofree char *win = xid ();
+  DermMapView *view = derm_window_get_map_view (window);
+
+  CHECK (!derm_map_view_get_nerves (view) && !derm_map_view_get_key_points (view),
+         "both overlays start off");
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  settle (100);
+  xdotool ("key", "--window", win, "n", NULL);
+  CHECK (wait_until (nerves_are, GINT_TO_POINTER (TRUE), 2000), "N turns the nerve overlay on");
+  xdotool ("key", "--window", win, "k", NULL);
+  CHECK (wait_until (key_points_are, GINT_TO_POINTER (TRUE), 2000), "K turns the key points on");
+  xdotool ("key", "--window", win, "n", NULL);
+  CHECK (wait_until (nerves_are, GINT_TO_POINTER (FALSE), 2000), "N again turns the nerves off");
+
+  /* in the search entry the letters are text, not overlay keys */
+  xdotool ("key", "--window", win, "ctrl+f", NULL);
+  settle (300);
+  xdotool ("type", "--delay", "20", "nk", NULL);
+  settle (300);
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+    GtkWidget *entry = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) : NULL;
+
+    CHECK (entry != NULL && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), "nk") == 0,
+           "typing “nk” into the search types it (%s)",
+           entry != NULL ? gtk_editable_get_text (GTK_EDITABLE (entry)) : "no entry focused");
+  }
+  CHECK (!derm_map_view_get_nerves (view) && derm_map_view_get_key_points (view),
+         "typing into the search leaves the overlays as they were");
+  xdotool ("key", "--window", win, "Escape", NULL);
+  settle (300);
+}
+
+static void
+test_root_or_nerve (void)
+{
+  DermInfoPanel *panel = derm_window_get_info_panel (window);
+  g_autofree char *text = NULL;
+
+  click_region ("anteromedial-leg-right");
+  CHECK (wait_until (panel_title_is, (gpointer) "Right anteromedial leg", 3000),
+         "a click on the right anteromedial leg shows its card (title: %s)",
+         derm_info_panel_get_title (panel));
+  text = derm_info_panel_dup_text (panel);
+  CHECK (strstr (text, "L4 root") != NULL, "the card shows the root, L4");
+  CHECK (strstr (text, "Saphenous nerve (L3, L4)") != NULL, "the card shows the nerve, saphenous");
+  CHECK (strstr (text, "Root or nerve?") != NULL, "the card has a “Root or nerve?” section");
+  CHECK (strstr (text, "tibialis anterior and knee jerk normal") != NULL,
+         "it tells how a saphenous lesion differs");
+  CHECK (strstr (text, "Sensory nerve action potentials") != NULL ||
+         strstr (text, "sensory nerve action potentials") != NULL,
+         "it gives the nerve conduction rule");
+  CHECK (strstr (text, "mondelli2013") != NULL, "with its source");
+}
+
+static gboolean
+panel_title_has_prefix (gpointer data)
+{
+  const char *title = derm_info_panel_get_title (derm_window_get_info_panel (window));
+
+  return title != NULL && g_str_has_prefix (title, data);
+}
+
+static void
+test_key_point_click (void)
+{
+  DermMapView *view = derm_window_get_map_view (window);
+  DermInfoPanel *panel = derm_window_get_info_panel (window);
+  const DermKeyPoint *kp = derm_atlas_get_key_point (derm_window_get_atlas (window), "L4", DERM_SIDE_LEFT);
+  g_autofree char *sx = NULL, *sy = NULL, *win = xid ();
+  g_autofree char *text = NULL;
+  double x, y;
+
+  g_assert_nonnull (kp);
+  if (!derm_map_view_get_key_points (view))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.key-points", NULL);
+  CHECK (wait_until (key_points_are, GINT_TO_POINTER (TRUE), 2000), "key points are on");
+
+  g_assert_true (derm_map_view_key_point_to_widget (view, kp, &x, &y));
+  /* a little off the centre: the dot is a target, not a pixel */
+  x += 3;
+  CHECK (derm_map_view_key_point_at (view, x, y) == kp, "the view finds the L4 dot under the point");
+  map_point_to_window (x, y, &sx, &sy);
+  xdotool ("mousemove", "--window", win, sx, sy, NULL);
+  settle (100);
+  xdotool ("click", "1", NULL);
+  CHECK (wait_until (panel_title_has_prefix, (gpointer) "L4 key sensory point", 3000),
+         "a click on the L4 dot shows its key point card (title: %s)", derm_info_panel_get_title (panel));
+  text = derm_info_panel_dup_text (panel);
+  CHECK (strstr (text, "Medial malleolus") != NULL, "the card gives the exact point: medial malleolus");
+  CHECK (strstr (text, "0 absent, 1 altered, 2 normal, NT not testable") != NULL &&
+         strstr (text, "is19") != NULL,
+         "the card gives the ISNCSCI scoring with its source");
+  CHECK (strstr (text, "Left side") != NULL, "the card names the patient's side");
+
+  /* hidden, the dots are no longer targets */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.key-points", NULL);
+  CHECK (wait_until (key_points_are, GINT_TO_POINTER (FALSE), 2000), "the key points action toggles them off");
+  CHECK (derm_map_view_key_point_at (view, x, y) == NULL, "hidden dots are not hit");
+}
+
 static void
 test_help_overlay (void)
 {
@@ -247,6 +421,10 @@ activate_cb (GApplication *app)
   test_root_list ();
   test_keyboard ();
   test_search ();
+  test_switch_maps ();
+  test_overlay_keys ();
+  test_root_or_nerve ();
+  test_key_point_click ();
 
   g_application_quit (app);
 }

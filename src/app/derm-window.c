@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "derm-layout.h"
+#include "derm-reference-pages.h"
 #include "derm-root-style.h"
 #include "derm-window.h"
 
@@ -27,9 +28,13 @@ struct _DermWindow
   DermInfoPanel        *info_panel;
   GtkWidget            *zoom_out_button;
   GtkWidget            *zoom_reset_button;
+  GtkMenuButton        *map_button;
 
   DermAtlas            *atlas;
   char                 *view;
+  char                 *map_id;     /* NULL until the atlas picks its default */
+  gboolean              nerves;
+  gboolean              key_points;
   GSettings            *settings;
 };
 
@@ -39,6 +44,9 @@ enum {
   PROP_0,
   PROP_ATLAS,
   PROP_VIEW,
+  PROP_MAP_ID,
+  PROP_NERVES,
+  PROP_KEY_POINTS,
   N_PROPS
 };
 
@@ -68,9 +76,53 @@ create_settings (void)
 static const char *
 map_id (DermWindow *self)
 {
-  const DermMap *map = derm_atlas_get_default_map (self->atlas);
+  const DermMap *map;
+
+  if (self->map_id != NULL)
+    return self->map_id;
+
+  map = self->atlas != NULL ? derm_atlas_get_default_map (self->atlas) : NULL;
 
   return map != NULL ? map->id : NULL;
+}
+
+/* The map switcher's menu: one radio item a map, then "About This Map". */
+static void
+build_map_menu (DermWindow *self)
+{
+  GPtrArray *maps = derm_atlas_get_maps (self->atlas);
+  g_autoptr (GMenu) menu = g_menu_new ();
+  g_autoptr (GMenu) maps_section = g_menu_new ();
+  g_autoptr (GMenu) about_section = g_menu_new ();
+
+  for (guint i = 0; i < maps->len; i++)
+    {
+      const DermMap *map = g_ptr_array_index (maps, i);
+      g_autoptr (GMenuItem) item = g_menu_item_new (map->name, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.map", g_variant_new_string (map->id));
+      g_menu_append_item (maps_section, item);
+    }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (maps_section));
+  g_menu_append (about_section, _("_About This Map"), "win.about-map");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (about_section));
+
+  gtk_menu_button_set_menu_model (self->map_button, G_MENU_MODEL (menu));
+}
+
+static void
+update_map_button (DermWindow *self)
+{
+  const DermMap *map = self->atlas != NULL ? derm_atlas_get_map (self->atlas, map_id (self)) : NULL;
+  g_autofree char *tooltip = NULL;
+
+  if (map == NULL)
+    return;
+
+  gtk_menu_button_set_label (self->map_button, map->name);
+  /* Translators: tooltip of the map switcher, "Dermatome map: ISNCSCI (Foerster) (Ctrl+M for the next)" */
+  tooltip = g_strdup_printf (_("Dermatome map: %s (Ctrl+M for the next)"), map->name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->map_button), tooltip);
 }
 
 static GtkWidget *
@@ -182,6 +234,16 @@ region_activated_cb (DermWindow  *self,
                      DermMapView *map_view)
 {
   derm_info_panel_show_region (self->info_panel, region);
+}
+
+static void
+key_point_activated_cb (DermWindow  *self,
+                        gpointer     key_point,
+                        DermMapView *map_view)
+{
+  derm_root_list_set_selected_root (self->root_list, NULL);
+  derm_map_view_set_selected_root (map_view, NULL);
+  derm_info_panel_show_key_point (self->info_panel, key_point);
 }
 
 static void
@@ -337,6 +399,87 @@ zoom_action (GtkWidget  *widget,
     derm_map_view_set_zoom (self->map_view, 1.0);
 }
 
+/* N and K toggle the overlays. Plain letters: caught in the capture phase,
+ * ahead of the search bar's type-to-search, and left alone while a text
+ * field has the focus, so typing "n" into the search still types. */
+static gboolean
+overlay_key_pressed_cb (DermWindow            *self,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        GtkEventControllerKey *controller)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  const char *action;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK | GDK_SUPER_MASK)) != 0 ||
+      (focus != NULL && GTK_IS_EDITABLE (focus)))
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_n:
+    case GDK_KEY_N:
+      action = "win.nerves";
+      break;
+    case GDK_KEY_k:
+    case GDK_KEY_K:
+      action = "win.key-points";
+      break;
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
+
+  return GDK_EVENT_STOP;
+}
+
+static void
+next_map_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  DermWindow *self = DERM_WINDOW (widget);
+  GPtrArray *maps;
+
+  if (self->atlas == NULL)
+    return;
+
+  maps = derm_atlas_get_maps (self->atlas);
+  for (guint i = 0; i < maps->len; i++)
+    {
+      const DermMap *map = g_ptr_array_index (maps, i);
+
+      if (g_strcmp0 (map->id, map_id (self)) == 0)
+        {
+          const DermMap *next = g_ptr_array_index (maps, (i + 1) % maps->len);
+
+          derm_window_set_map_id (self, next->id);
+          return;
+        }
+    }
+}
+
+static void
+reference_page_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DermWindow *self = DERM_WINDOW (widget);
+  GtkWindow *page;
+
+  if (self->atlas == NULL)
+    return;
+
+  if (g_str_equal (action_name, "win.about-map"))
+    page = derm_map_info_window_new (GTK_WINDOW (self), self->atlas, map_id (self));
+  else
+    page = derm_sources_window_new (GTK_WINDOW (self), self->atlas);
+
+  gtk_window_present (page);
+}
+
 static void
 zoom_changed_cb (DermWindow  *self,
                  GParamSpec  *pspec,
@@ -366,6 +509,14 @@ derm_window_constructed (GObject *object)
 
   derm_root_style_ensure (gtk_widget_get_display (GTK_WIDGET (self)));
 
+  /* a saved map the atlas no longer has: back to the default */
+  if (self->map_id != NULL && derm_atlas_get_map (self->atlas, self->map_id) == NULL)
+    g_clear_pointer (&self->map_id, g_free);
+  if (self->map_id == NULL)
+    self->map_id = g_strdup (map_id (self));
+  build_map_menu (self);
+  update_map_button (self);
+
   derm_map_view_set_map_id (self->map_view, map_id (self));
   derm_map_view_set_atlas (self->map_view, self->atlas);
   derm_info_panel_set_map_id (self->info_panel, map_id (self));
@@ -391,6 +542,7 @@ derm_window_finalize (GObject *object)
   DermWindow *self = DERM_WINDOW (object);
 
   g_free (self->view);
+  g_free (self->map_id);
 
   G_OBJECT_CLASS (derm_window_parent_class)->finalize (object);
 }
@@ -410,6 +562,15 @@ derm_window_get_property (GObject    *object,
       break;
     case PROP_VIEW:
       g_value_set_string (value, self->view);
+      break;
+    case PROP_MAP_ID:
+      g_value_set_string (value, map_id (self));
+      break;
+    case PROP_NERVES:
+      g_value_set_boolean (value, self->nerves);
+      break;
+    case PROP_KEY_POINTS:
+      g_value_set_boolean (value, self->key_points);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -431,6 +592,25 @@ derm_window_set_property (GObject      *object,
       break;
     case PROP_VIEW:
       derm_window_set_view (self, g_value_get_string (value));
+      break;
+    case PROP_MAP_ID:
+      derm_window_set_map_id (self, g_value_get_string (value));
+      break;
+    case PROP_NERVES:
+      if (self->nerves != g_value_get_boolean (value))
+        {
+          self->nerves = g_value_get_boolean (value);
+          derm_map_view_set_nerves (self->map_view, self->nerves);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_KEY_POINTS:
+      if (self->key_points != g_value_get_boolean (value))
+        {
+          self->key_points = g_value_get_boolean (value);
+          derm_map_view_set_key_points (self->map_view, self->key_points);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -457,6 +637,18 @@ derm_window_class_init (DermWindowClass *klass)
     g_param_spec_string ("view", NULL, NULL,
                          "both",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MAP_ID] =
+    g_param_spec_string ("map-id", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NERVES] =
+    g_param_spec_boolean ("nerves", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KEY_POINTS] =
+    g_param_spec_boolean ("key-points", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DERM_TYPE_MAP_VIEW);
@@ -475,7 +667,9 @@ derm_window_class_init (DermWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DermWindow, info_panel);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, zoom_out_button);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, zoom_reset_button);
+  gtk_widget_class_bind_template_child (widget_class, DermWindow, map_button);
   gtk_widget_class_bind_template_callback (widget_class, region_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, key_point_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, root_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
@@ -489,6 +683,16 @@ derm_window_class_init (DermWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.view", "s", "anterior");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.view", "s", "posterior");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.view", "s", "both");
+
+  gtk_widget_class_install_property_action (widget_class, "win.map", "map-id");
+  gtk_widget_class_install_action (widget_class, "win.next-map", NULL, next_map_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.next-map", NULL);
+  gtk_widget_class_install_action (widget_class, "win.about-map", NULL, reference_page_action);
+  gtk_widget_class_install_action (widget_class, "win.sources", NULL, reference_page_action);
+
+  /* their keys, N and K, in overlay_key_pressed_cb */
+  gtk_widget_class_install_property_action (widget_class, "win.nerves", "nerves");
+  gtk_widget_class_install_property_action (widget_class, "win.key-points", "key-points");
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
@@ -517,6 +721,15 @@ derm_window_init (DermWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* added before the search bar's key capture, so it sees N and K first */
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (overlay_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
+
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   zoom_changed_cb (self, NULL, self->map_view);
@@ -528,6 +741,7 @@ derm_window_init (DermWindow *self)
       g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "view", self, "view", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "map", self, "map-id", G_SETTINGS_BIND_DEFAULT);
     }
 
   /* arrow keys work on the map from the start */
@@ -586,6 +800,52 @@ derm_window_set_view (DermWindow *self,
   self->view = g_strdup (view);
   derm_map_view_set_layout (self->map_view, layout);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+}
+
+const char *
+derm_window_get_map_id (DermWindow *self)
+{
+  g_return_val_if_fail (DERM_IS_WINDOW (self), NULL);
+
+  return map_id (self);
+}
+
+/**
+ * derm_window_set_map_id:
+ * @map_id: a map of the atlas, "isncsci", "keegan-garrett" or "lee2008"
+ *
+ * Recolours the map and redoes the card and tooltips for that map.
+ */
+void
+derm_window_set_map_id (DermWindow *self,
+                        const char *map_id)
+{
+  g_return_if_fail (DERM_IS_WINDOW (self));
+
+  if (map_id == NULL)
+    return;
+
+  /* before the atlas is set (settings bound in init) keep it for constructed () */
+  if (self->atlas != NULL && derm_atlas_get_map (self->atlas, map_id) == NULL)
+    {
+      g_warning ("Unknown map “%s”", map_id);
+      return;
+    }
+
+  if (g_strcmp0 (self->map_id, map_id) == 0)
+    return;
+
+  g_free (self->map_id);
+  self->map_id = g_strdup (map_id);
+
+  if (self->atlas != NULL)
+    {
+      derm_map_view_set_map_id (self->map_view, map_id);
+      derm_info_panel_set_map_id (self->info_panel, map_id);
+      update_map_button (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAP_ID]);
 }
 
 void

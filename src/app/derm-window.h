@@ -24,6 +24,11 @@ const char    *derm_window_get_view        (DermWindow       *self);
 void           derm_window_set_view        (DermWindow       *self,
                                             const char       *view);
 
+/* The active dermatome map, "isncsci" by default. */
+const char    *derm_window_get_map_id      (DermWindow       *self);
+void           derm_window_set_map_id      (DermWindow       *self,
+                                            const char       *map_id);
+
 /* Select a region or a root as if the user had clicked it. */
 void           derm_window_select_region   (DermWindow       *self,
                                             const DermRegion *region);
