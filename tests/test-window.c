@@ -174,6 +174,14 @@ test_root_list (void)
   CHECK (wait_until (selected_root_is, (gpointer) "L5", 2000), "selecting L5 highlights it on the map");
   text = derm_info_panel_dup_text (derm_window_get_info_panel (window));
   CHECK (strstr (text, "extensor hallucis longus") != NULL, "the L5 root card shows its key muscle");
+  CHECK (strstr (text, "Anterior, Keegan and Garrett (1948):") != NULL,
+         "the root card gives the territory of each map, named");
+  CHECK (strstr (text, "Posterolateral (paracentral) disc: L4-5") != NULL &&
+         strstr (text, "Far-lateral (foraminal) disc: L5-S1") != NULL,
+         "the root card gives both disc levels");
+  CHECK (strstr (text, "Non-key muscles") != NULL && strstr (text, "gluteus medius") != NULL,
+         "the root card gives non-key and other muscles");
+  CHECK (strstr (text, "Where sources disagree") != NULL, "the root card shows where sources disagree");
   derm_window_select_root (window, NULL);
 }
 

@@ -58,6 +58,33 @@ add_group (AdwPreferencesPage *page,
   return group;
 }
 
+static gboolean
+unselect_focus_cb (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
+
+  if (GTK_IS_LABEL (focus))
+    gtk_label_select_region (GTK_LABEL (focus), 0, 0);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The first selectable label takes the initial focus, and a label focused
+ * from the keyboard selects all its text: the page would open highlighted.
+ * Undo that once, for the focus the window gives itself. */
+static void
+initial_focus_cb (GtkWindow  *window,
+                  GParamSpec *pspec,
+                  gpointer    data)
+{
+  if (!GTK_IS_LABEL (gtk_window_get_focus (window)))
+    return;
+
+  g_signal_handlers_disconnect_by_func (window, initial_focus_cb, data);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, unselect_focus_cb,
+                   g_object_ref (window), g_object_unref);
+}
+
 /* A modal window with one page, closed by Escape. */
 static AdwPreferencesWindow *
 new_page_window (GtkWindow           *parent,
@@ -75,6 +102,8 @@ new_page_window (GtkWindow           *parent,
                          "default-width", 620,
                          "default-height", 640,
                          NULL);
+
+  g_signal_connect (window, "notify::focus-widget", G_CALLBACK (initial_focus_cb), NULL);
 
   *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   adw_preferences_page_set_title (*page, title);

@@ -11,6 +11,7 @@
 #include "derm-reference-pages.h"
 #include "derm-root-style.h"
 #include "derm-window.h"
+#include "derm-window-print.h"
 
 #define MAX_RESULTS 60
 
@@ -712,6 +713,13 @@ derm_window_class_init (DermWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.fullscreen", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+
+  /* derm-window-print.c */
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, derm_window_print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_install_action (widget_class, "win.page-setup", NULL, derm_window_page_setup_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, derm_window_export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
 }
 
 static void

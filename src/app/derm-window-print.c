@@ -1,0 +1,215 @@
+/* derm-window-print.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each action loads what the last print or export left in print.ini,
+ * starts on the map the window shows, and saves what the user chose.
+ */
+#define G_LOG_DOMAIN "Dermatomes"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "derm-export-dialog.h"
+#include "derm-print-operation.h"
+#include "derm-print-settings.h"
+#include "derm-window-print.h"
+
+/* helpers */
+
+/* One renderer per window, made on the first print or export. */
+static DermRenderer *
+get_renderer (DermWindow *self)
+{
+  DermRenderer *renderer = g_object_get_data (G_OBJECT (self), "derm-print-renderer");
+
+  if (renderer == NULL)
+    {
+      renderer = derm_renderer_new (derm_window_get_atlas (self));
+      g_object_set_data_full (G_OBJECT (self), "derm-print-renderer", renderer, g_object_unref);
+    }
+
+  return renderer;
+}
+
+static void
+load_state (DermWindow      *self,
+            DermPrintState  *state)
+{
+  g_autofree char *path = derm_print_state_get_default_path ();
+  const char *map_id = derm_map_view_get_map_id (derm_window_get_map_view (self));
+  DermAtlas *atlas = derm_window_get_atlas (self);
+  g_autoptr (GError) error = NULL;
+
+  derm_print_state_init (state);
+  derm_print_state_load (state, path);
+
+  /* what is printed is the map on screen */
+  g_free (state->options.map_id);
+  state->options.map_id = g_strdup (map_id);
+  g_free (state->export_options.page.map_id);
+  state->export_options.page.map_id = g_strdup (map_id);
+
+  /* a root or map the atlas no longer has: drop it rather than fail later */
+  if (!derm_page_options_validate (&state->options, atlas, &error))
+    {
+      g_warning ("Print options: %s", error->message);
+      g_clear_pointer (&state->options.highlight_root, g_free);
+      state->options.answer_key = state->options.answer_key &&
+                                  state->options.style == DERM_STYLE_WORKSHEET;
+      g_clear_error (&error);
+    }
+  if (!derm_page_options_validate (&state->export_options.page, atlas, &error))
+    {
+      g_warning ("Export options: %s", error->message);
+      g_clear_pointer (&state->export_options.page.highlight_root, g_free);
+      state->export_options.page.answer_key = state->export_options.page.answer_key &&
+                                              state->export_options.page.style == DERM_STYLE_WORKSHEET;
+    }
+}
+
+static void
+save_state (const DermPrintState *state)
+{
+  g_autofree char *path = derm_print_state_get_default_path ();
+  g_autoptr (GError) error = NULL;
+
+  if (!derm_print_state_save (state, path, &error))
+    g_warning ("Could not save the print settings: %s", error->message);
+}
+
+static void
+show_print_error (DermWindow   *self,
+                  const GError *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Print"), NULL);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* callbacks */
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               DermWindow              *self)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr (GError) error = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      if (error != NULL && g_object_get_data (G_OBJECT (operation), "derm-error-shown") == NULL)
+        show_print_error (self, error);
+      g_object_set_data (G_OBJECT (operation), "derm-error-shown", GINT_TO_POINTER (1));
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      g_auto (DermPrintState) state = { 0 };
+      GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+      GtkPageSetup *page_setup = gtk_print_operation_get_default_page_setup (operation);
+
+      load_state (self, &state);
+      if (settings != NULL)
+        g_set_object (&state.settings, settings);
+      if (page_setup != NULL)
+        g_set_object (&state.page_setup, page_setup);
+      derm_page_options_clear (&state.options);
+      derm_page_options_copy (derm_print_operation_get_options (DERM_PRINT_OPERATION (operation)),
+                              &state.options);
+      save_state (&state);
+    }
+}
+
+static void
+page_setup_done_cb (GtkPageSetup *page_setup,
+                    gpointer      user_data)
+{
+  g_autoptr (DermWindow) self = user_data;
+  g_auto (DermPrintState) state = { 0 };
+
+  /* NULL: the dialog was cancelled */
+  if (page_setup == NULL)
+    return;
+
+  load_state (self, &state);
+  g_set_object (&state.page_setup, page_setup);
+  save_state (&state);
+}
+
+static void
+exported_cb (DermExportDialog *dialog,
+             const char       *path,
+             DermWindow       *self)
+{
+  g_auto (DermPrintState) state = { 0 };
+
+  load_state (self, &state);
+  derm_export_options_clear (&state.export_options);
+  derm_export_options_init (&state.export_options);
+  derm_export_dialog_get_options (dialog, &state.export_options);
+  save_state (&state);
+}
+
+/* public API */
+
+void
+derm_window_print_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  DermWindow *self = DERM_WINDOW (widget);
+  g_auto (DermPrintState) state = { 0 };
+  g_autoptr (DermPrintOperation) operation = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  load_state (self, &state);
+
+  operation = derm_print_operation_new (get_renderer (self), &state.options);
+  gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (operation), state.settings);
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (operation), state.page_setup);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR &&
+      g_object_get_data (G_OBJECT (operation), "derm-error-shown") == NULL)
+    {
+      g_object_set_data (G_OBJECT (operation), "derm-error-shown", GINT_TO_POINTER (1));
+      show_print_error (self, error);
+    }
+}
+
+void
+derm_window_page_setup_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  DermWindow *self = DERM_WINDOW (widget);
+  g_auto (DermPrintState) state = { 0 };
+
+  load_state (self, &state);
+  gtk_print_run_page_setup_dialog_async (GTK_WINDOW (self), state.page_setup, state.settings,
+                                         page_setup_done_cb, g_object_ref (self));
+}
+
+void
+derm_window_export_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  DermWindow *self = DERM_WINDOW (widget);
+  g_auto (DermPrintState) state = { 0 };
+  DermExportDialog *dialog;
+
+  load_state (self, &state);
+
+  dialog = derm_export_dialog_new (GTK_WINDOW (self), get_renderer (self), &state.export_options);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}

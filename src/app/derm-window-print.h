@@ -1,0 +1,23 @@
+/* derm-window-print.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window's print, page setup and export actions, kept apart from
+ * derm-window.c. Install them with gtk_widget_class_install_action ().
+ */
+#pragma once
+
+#include "derm-window.h"
+
+G_BEGIN_DECLS
+
+void derm_window_print_action      (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter);
+void derm_window_page_setup_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter);
+void derm_window_export_action     (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter);
+
+G_END_DECLS
