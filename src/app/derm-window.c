@@ -522,6 +522,7 @@ derm_window_constructed (GObject *object)
   derm_map_view_set_atlas (self->map_view, self->atlas);
   derm_info_panel_set_map_id (self->info_panel, map_id (self));
   derm_info_panel_set_atlas (self->info_panel, self->atlas);
+  derm_root_list_set_map_id (self->root_list, map_id (self));
   derm_root_list_set_atlas (self->root_list, self->atlas);
 }
 
@@ -850,6 +851,7 @@ derm_window_set_map_id (DermWindow *self,
     {
       derm_map_view_set_map_id (self->map_view, map_id);
       derm_info_panel_set_map_id (self->info_panel, map_id);
+      derm_root_list_set_map_id (self->root_list, map_id);
       update_map_button (self);
     }
 

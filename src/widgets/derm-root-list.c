@@ -17,6 +17,7 @@ struct _DermRootList
   GtkListBox *list_box;
 
   DermAtlas  *atlas;
+  char       *map_id;
   char       *selected_root;
   gboolean    row_just_selected;
   gboolean    silent;
@@ -89,6 +90,36 @@ create_row (const DermRoot *root)
   return row;
 }
 
+/* A key row under the roots: how the map draws overlaps and blanks. */
+static GtkWidget *
+create_key_row (const char *swatch_class,
+                const char *text)
+{
+  GtkWidget *row, *box, *swatch, *label;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (swatch, "root-swatch");
+  gtk_widget_add_css_class (swatch, swatch_class);
+  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), swatch);
+
+  label = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (box), label);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_add_css_class (row, "legend-row");
+  return row;
+}
+
 static void
 rebuild (DermRootList *self)
 {
@@ -106,6 +137,27 @@ rebuild (DermRootList *self)
   roots = derm_atlas_get_roots (self->atlas);
   for (guint i = 0; i < roots->len; i++)
     gtk_list_box_append (self->list_box, create_row (g_ptr_array_index (roots, i)));
+
+  /* the rest of the legend, for what this map has */
+  {
+    const DermMap *map = derm_atlas_get_map (self->atlas, self->map_id);
+    GPtrArray *regions = derm_atlas_get_regions (self->atlas);
+    gboolean overlap = FALSE, blank = FALSE;
+
+    for (guint i = 0; map != NULL && i < regions->len; i++)
+      {
+        const char * const *region_roots = derm_map_get_roots (map, g_ptr_array_index (regions, i));
+
+        blank |= region_roots[0] == NULL;
+        overlap |= region_roots[0] != NULL && region_roots[1] != NULL;
+      }
+    if (overlap)
+      gtk_list_box_append (self->list_box,
+                           create_key_row ("hatched", _("Striped: two or more roots overlap")));
+    if (blank)
+      gtk_list_box_append (self->list_box,
+                           create_key_row ("skin", _("Plain skin: varies between people")));
+  }
 }
 
 static void
@@ -185,6 +237,7 @@ derm_root_list_finalize (GObject *object)
   DermRootList *self = DERM_ROOT_LIST (object);
 
   g_free (self->selected_root);
+  g_free (self->map_id);
 
   G_OBJECT_CLASS (derm_root_list_parent_class)->finalize (object);
 }
@@ -311,6 +364,30 @@ derm_root_list_set_atlas (DermRootList *self,
   self->silent = FALSE;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATLAS]);
+}
+
+/**
+ * derm_root_list_set_map_id:
+ *
+ * The map whose overlaps and blanks the key under the roots explains.
+ */
+void
+derm_root_list_set_map_id (DermRootList *self,
+                           const char   *map_id)
+{
+  g_autofree char *selected = NULL;
+
+  g_return_if_fail (DERM_IS_ROOT_LIST (self));
+
+  if (g_strcmp0 (self->map_id, map_id) == 0)
+    return;
+  g_free (self->map_id);
+  self->map_id = g_strdup (map_id);
+  selected = g_strdup (self->selected_root);
+  self->silent = TRUE;
+  rebuild (self);
+  select_row_for_root (self, selected);
+  self->silent = FALSE;
 }
 
 const char *

@@ -17,6 +17,8 @@ GtkWidget  *derm_root_list_new               (void);
 DermAtlas  *derm_root_list_get_atlas         (DermRootList *self);
 void        derm_root_list_set_atlas         (DermRootList *self,
                                               DermAtlas    *atlas);
+void        derm_root_list_set_map_id        (DermRootList *self,
+                                              const char   *map_id);
 const char *derm_root_list_get_selected_root (DermRootList *self);
 /* Selects a row without emitting ::root-selected. */
 void        derm_root_list_set_selected_root (DermRootList *self,
