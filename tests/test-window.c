@@ -238,6 +238,21 @@ patella_tooltip (void)
   return derm_map_view_describe_region (derm_window_get_map_view (window), patella);
 }
 
+/* Is a label showing text somewhere under widget? */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 /* The patella is L3 on the ISNCSCI (Foerster) map, L4 on Keegan and Garrett. */
 static void
 test_switch_maps (void)
@@ -275,8 +290,14 @@ test_switch_maps (void)
   gtk_widget_grab_focus (GTK_WIDGET (derm_window_get_map_view (window)));
   xdotool ("key", "--window", win, "ctrl+m", NULL);
   CHECK (wait_until (map_id_is, (gpointer) "lee2008", 2000), "Ctrl+M moves on to the Lee map");
+  CHECK (shows_label (GTK_WIDGET (derm_window_get_root_list (window)), "varies between people"),
+         "on the Lee map the root list's key explains the plain skin");
   xdotool ("key", "--window", win, "ctrl+m", NULL);
   CHECK (wait_until (map_id_is, (gpointer) "isncsci", 2000), "Ctrl+M wraps round to ISNCSCI");
+  CHECK (!shows_label (GTK_WIDGET (derm_window_get_root_list (window)), "varies between people"),
+         "the ISNCSCI map has no blank skin, so the key does not mention it");
+  CHECK (shows_label (GTK_WIDGET (derm_window_get_root_list (window)), "overlap"),
+         "the ISNCSCI map has overlaps, so the key explains the stripes");
   g_free (text);
   text = derm_info_panel_dup_text (panel);
   CHECK (strstr (text, "L3 root") != NULL, "back on ISNCSCI the patella is L3 again");
