@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "derm-application.h"
+#include "display-util.h"
 #include "derm-export-dialog.h"
 #include "derm-page-options-widget.h"
 #include "derm-print-operation.h"
@@ -23,31 +24,6 @@
 
 static DermWindow *window;
 static char *tmp_dir;
-static int failures;
-
-#define CHECK(cond, ...) G_STMT_START {                         \
-    if (!(cond)) { g_printerr ("FAIL: " __VA_ARGS__); g_printerr ("\n"); failures++; } \
-    else { g_print ("ok: " __VA_ARGS__); g_print ("\n"); }   \
-  } G_STMT_END
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_until (Condition condition,
-            gpointer  data,
-            guint     timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  return TRUE;
-}
 
 static char *
 run_tool (const char *tool,
@@ -387,10 +363,10 @@ main (int argc, char *argv[])
   g_application_run (G_APPLICATION (app), 0, NULL);
 
   /* the files stay to look at when something failed, or on request */
-  if (failures > 0 || g_getenv ("DERM_TEST_KEEP") != NULL)
-    g_print ("%d failed; files in %s\n", failures, tmp_dir);
+  if (check_failures > 0 || g_getenv ("DERM_TEST_KEEP") != NULL)
+    g_print ("%d failed; files in %s\n", check_failures, tmp_dir);
   else
     remove_tree (tmp_dir);
 
-  return failures > 0 ? 1 : 0;
+  return check_failures > 0 ? 1 : 0;
 }

@@ -11,67 +11,11 @@
 #include <string.h>
 
 #include "derm-application.h"
+#include "display-util.h"
 #include "derm-window.h"
 
 static DermWindow *window;
-static int failures;
 
-#define CHECK(cond, ...) G_STMT_START {                         \
-    if (!(cond)) { g_printerr ("FAIL: " __VA_ARGS__); g_printerr ("\n"); failures++; } \
-    else { g_print ("ok: " __VA_ARGS__); g_print ("\n"); }   \
-  } G_STMT_END
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_until (Condition condition,
-            gpointer  data,
-            guint     timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  return TRUE;
-}
-
-static void
-settle (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-static void
-xdotool (const char *first, ...)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  const char *arg;
-  va_list args;
-  int status;
-
-  g_ptr_array_add (argv, (gpointer) "xdotool");
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                     NULL, NULL, &status, &error) || !g_spawn_check_wait_status (status, &error))
-    g_error ("xdotool %s: %s", first, error->message);
-}
 
 static gboolean
 window_ready (gpointer data)
@@ -474,6 +418,6 @@ main (int argc, char *argv[])
   g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);
   g_application_run (G_APPLICATION (app), 0, NULL);
 
-  g_print ("%d failed\n", failures);
-  return failures > 0 ? 1 : 0;
+  g_print ("%d failed\n", check_failures);
+  return check_failures > 0 ? 1 : 0;
 }
