@@ -149,6 +149,8 @@ derm_render_options_init (DermRenderOptions *options)
   options->style = DERM_STYLE_COLOR;
   options->labels = TRUE;
   options->header = TRUE;
+  options->palette = DERM_PALETTE_DEFAULT;
+  options->label_scale = 1.0;
 }
 
 void
@@ -167,6 +169,52 @@ derm_palette_get_root_color (guint      root_index,
     {
       color->red = color->green = color->blue = 1.0;
     }
+}
+
+void
+derm_palette_get_root_color_full (guint        root_index,
+                                  DermStyle    style,
+                                  DermPalette  palette,
+                                  gboolean     dark,
+                                  DermColor   *color)
+{
+  derm_palette_get_root_color (root_index, style, color);
+}
+
+static double
+linear_channel (double v)
+{
+  return v <= 0.04045 ? v / 12.92 : pow ((v + 0.055) / 1.055, 2.4);
+}
+
+double
+derm_color_get_luminance (const DermColor *color)
+{
+  return 0.2126 * linear_channel (color->red) +
+         0.7152 * linear_channel (color->green) +
+         0.0722 * linear_channel (color->blue);
+}
+
+double
+derm_color_get_contrast (const DermColor *a,
+                         const DermColor *b)
+{
+  double la = derm_color_get_luminance (a), lb = derm_color_get_luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+void
+derm_palette_get_text_color (DermPalette      palette,
+                             const DermColor *fill,
+                             DermColor       *text)
+{
+  static const DermColor ink = { 0.13, 0.13, 0.13 }, white = { 1, 1, 1 };
+
+  if (derm_color_get_contrast (fill, &ink) >= derm_color_get_contrast (fill, &white))
+    *text = ink;
+  else
+    *text = white;
 }
 
 /* Lines of a pattern over the clip, anchored to user space so it runs on
@@ -325,6 +373,36 @@ derm_palette_get_blank_color (DermStyle  style,
   static const DermColor white = { 1, 1, 1 };
 
   *color = style == DERM_STYLE_COLOR ? skin : white;
+}
+
+void
+derm_palette_get_blank_color_full (DermStyle    style,
+                                   DermPalette  palette,
+                                   gboolean     dark,
+                                   DermColor   *color)
+{
+  derm_palette_get_blank_color (style, color);
+}
+
+void
+derm_palette_fill_root_full (cairo_t     *cr,
+                             guint        root_index,
+                             DermStyle    style,
+                             DermPalette  palette,
+                             gboolean     dark)
+{
+  derm_palette_fill_root (cr, root_index, style);
+}
+
+void
+derm_palette_fill_overlap_full (cairo_t     *cr,
+                                const guint *root_indices,
+                                guint        n_roots,
+                                DermStyle    style,
+                                DermPalette  palette,
+                                gboolean     dark)
+{
+  derm_palette_fill_overlap (cr, root_indices, n_roots, style);
 }
 
 void
@@ -1784,6 +1862,18 @@ derm_renderer_render_region (DermRenderer     *self,
                              const DermRegion *region,
                              gboolean          strong,
                              gboolean          dark)
+{
+  derm_renderer_render_region_full (self, cr, layout, region, strong, DERM_PALETTE_DEFAULT, dark);
+}
+
+void
+derm_renderer_render_region_full (DermRenderer     *self,
+                                  cairo_t          *cr,
+                                  DermLayout        layout,
+                                  const DermRegion *region,
+                                  gboolean          strong,
+                                  DermPalette       palette,
+                                  gboolean          dark)
 {
   g_autofree char *element = NULL;
   g_autoptr (GError) error = NULL;

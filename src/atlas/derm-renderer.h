@@ -24,6 +24,11 @@ typedef struct {
    * fit its zone goes outside the body with a leader line to it. */
   double      min_label_size;
   gboolean    blanks;          /* worksheet style: a numbered circle in each root zone */
+  DermPalette palette;         /* colours of the colour style */
+  /* root label size, 1.0 normal (e.g. 0.85 small, 1.3 large); labels
+   * still fit their zone or, when larger than it allows, go beside the
+   * body with a leader line */
+  double      label_scale;
 } DermRenderOptions;
 
 void derm_render_options_init (DermRenderOptions *options);
@@ -32,20 +37,49 @@ typedef struct {
   double red, green, blue;
 } DermColor;
 
-/* The palette colour of a root (index in T12..S4-5 order). */
+/* The palette colour of a root (index in T12..S4-5 order), in the default
+ * palette for a light background. */
 void derm_palette_get_root_color (guint      root_index,
                                   DermStyle  style,
                                   DermColor *color);
 
+/* The same in a palette, for a dark background or not: what the diagram
+ * draws, so swatches and tags elsewhere should use it too. */
+void derm_palette_get_root_color_full (guint        root_index,
+                                       DermStyle    style,
+                                       DermPalette  palette,
+                                       gboolean     dark,
+                                       DermColor   *color);
+
 /* The paint of skin no root supplies on a map (blank: varies between people). */
 void derm_palette_get_blank_color (DermStyle  style,
                                    DermColor *color);
+void derm_palette_get_blank_color_full (DermStyle    style,
+                                        DermPalette  palette,
+                                        gboolean     dark,
+                                        DermColor   *color);
+
+/* The colour of text written on fill: dark or light, whichever contrasts
+ * more with it; the palette's own black and white. */
+void derm_palette_get_text_color (DermPalette      palette,
+                                  const DermColor *fill,
+                                  DermColor       *text);
+
+/* WCAG 2 relative luminance (0..1) and contrast ratio (1..21). */
+double derm_color_get_luminance (const DermColor *color);
+double derm_color_get_contrast  (const DermColor *a,
+                                 const DermColor *b);
 
 /* Fill the current path (consumed) with a root's paint in a style: its
  * colour, or in grayscale its tone and pattern; for legends. */
 void derm_palette_fill_root (cairo_t   *cr,
                              guint      root_index,
                              DermStyle  style);
+void derm_palette_fill_root_full (cairo_t     *cr,
+                                  guint        root_index,
+                                  DermStyle    style,
+                                  DermPalette  palette,
+                                  gboolean     dark);
 
 /* Fill the current path (consumed) with the stripes of several roots, as
  * an overlap of roots is drawn. */
@@ -53,6 +87,12 @@ void derm_palette_fill_overlap (cairo_t     *cr,
                                 const guint *root_indices,
                                 guint        n_roots,
                                 DermStyle    style);
+void derm_palette_fill_overlap_full (cairo_t     *cr,
+                                     const guint *root_indices,
+                                     guint        n_roots,
+                                     DermStyle    style,
+                                     DermPalette  palette,
+                                     gboolean     dark);
 
 #define DERM_TYPE_RENDERER (derm_renderer_get_type ())
 G_DECLARE_FINAL_TYPE (DermRenderer, derm_renderer, DERM, RENDERER, GObject)
@@ -73,6 +113,14 @@ void          derm_renderer_render_region    (DermRenderer            *self,
                                               const DermRegion        *region,
                                               gboolean                 strong,
                                               gboolean                 dark);
+/* The same in a palette: high contrast draws thicker, opaque outlines. */
+void          derm_renderer_render_region_full (DermRenderer          *self,
+                                                cairo_t               *cr,
+                                                DermLayout             layout,
+                                                const DermRegion      *region,
+                                                gboolean               strong,
+                                                DermPalette            palette,
+                                                gboolean               dark);
 
 /* The numbered blanks of a worksheet (options->blanks) in number order:
  * item n - 1 is what blank n stands for, "L4" or "L1/S2". Free with

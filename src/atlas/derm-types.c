@@ -9,6 +9,7 @@ static const char * const view_names[] = { "anterior", "posterior" };
 static const char * const side_names[] = { "right", "left", "mid" };
 static const char * const layout_names[] = { "anterior", "posterior", "both" };
 static const char * const style_names[] = { "color", "grayscale", "worksheet" };
+static const char * const palette_names[] = { "default", "colorblind", "high-contrast" };
 
 static gboolean
 lookup_name (const char * const *names,
@@ -97,5 +98,24 @@ derm_style_from_string (const char *str,
   if (!lookup_name (style_names, G_N_ELEMENTS (style_names), str, &value))
     return FALSE;
   *style = (DermStyle) value;
+  return TRUE;
+}
+
+const char *
+derm_palette_to_string (DermPalette palette)
+{
+  g_return_val_if_fail (palette <= DERM_PALETTE_HIGH_CONTRAST, NULL);
+  return palette_names[palette];
+}
+
+gboolean
+derm_palette_from_string (const char  *str,
+                          DermPalette *palette)
+{
+  int value;
+
+  if (!lookup_name (palette_names, G_N_ELEMENTS (palette_names), str, &value))
+    return FALSE;
+  *palette = (DermPalette) value;
   return TRUE;
 }

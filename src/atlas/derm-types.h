@@ -35,6 +35,16 @@ typedef enum {
   DERM_STYLE_WORKSHEET
 } DermStyle;
 
+/* The colours of a coloured diagram: the default pastels, a set whose
+ * neighbouring roots stay apart with any colour vision deficiency, or
+ * strong colours with black (on dark: white) outlines for low vision and
+ * projectors. Stored as "default", "colorblind", "high-contrast". */
+typedef enum {
+  DERM_PALETTE_DEFAULT,
+  DERM_PALETTE_COLORBLIND,
+  DERM_PALETTE_HIGH_CONTRAST
+} DermPalette;
+
 #define DERM_VIEW_WIDTH  600.0
 #define DERM_VIEW_HEIGHT 1000.0
 
@@ -49,5 +59,8 @@ gboolean    derm_layout_from_string (const char *str,
 const char *derm_layout_to_string (DermLayout layout);
 gboolean    derm_style_from_string (const char *str,
                                     DermStyle  *style);
+const char *derm_palette_to_string (DermPalette palette);
+gboolean    derm_palette_from_string (const char  *str,
+                                      DermPalette *palette);
 
 G_END_DECLS
