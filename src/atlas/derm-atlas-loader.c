@@ -17,6 +17,7 @@ typedef enum {
   REF_SOURCE,
   REF_ROOT,
   REF_REGION,
+  REF_NERVE,
 } RefKind;
 
 typedef struct {
@@ -41,6 +42,9 @@ typedef struct {
   GPtrArray           *nerve_regions;
   DermStatement       *statement;
   DermSource          *source;
+  DermQuizItem        *quiz_item;
+  int                  quiz_item_line;
+  GHashTable          *quiz_ids;   /* "kind:id" of each quiz item so far */
 } LoadState;
 
 /* Where each element may appear. */
@@ -57,6 +61,10 @@ static const struct {
   { "name", "map" }, { "description", "map" }, { "zone", "map" },
   { "nerves", "atlas" }, { "nerve", "nerves" },
   { "name", "nerve" }, { "territory", "nerve" }, { "distinguish", "nerve" }, { "area", "nerve" },
+  { "quiz", "atlas" }, { "motor", "quiz" }, { "reflex", "quiz" }, { "case", "quiz" },
+  { "question", "motor" }, { "explanation", "motor" },
+  { "question", "reflex" }, { "explanation", "reflex" },
+  { "findings", "case" }, { "choice", "case" }, { "explanation", "case" },
 };
 
 static const char * const root_fields[] = {
@@ -261,6 +269,114 @@ start_root_field (LoadState   *state,
   return add_sources (state, sources, &statement->sources, error);
 }
 
+static gboolean
+start_quiz_item (LoadState   *state,
+                 const char  *element,
+                 const char  *id,
+                 const char  *roots,
+                 const char  *sources,
+                 GError     **error)
+{
+  g_autofree char *key = g_strdup_printf ("%s:%s", element, id);
+  DermQuizItem *item;
+
+  if (!g_hash_table_add (state->quiz_ids, g_strdup (key)))
+    return invalid (state, error, "quiz item <%s id=\"%s\"> is defined twice", element, id);
+
+  item = g_new0 (DermQuizItem, 1);
+  item->kind = g_strdup (element);
+  item->id = g_strdup (id);
+  item->roots = split_list (roots);
+  g_ptr_array_add (state->atlas->quiz_items, item);
+  state->quiz_item = item;
+  state->quiz_item_line = current_line (state);
+
+  if (strcmp (element, "case") == 0)
+    item->choices = derm_quiz_item_choices_new ();
+  else if (item->roots[0] == NULL)
+    return invalid (state, error, "<%s id=\"%s\"> needs the roots that count as right", element, id);
+  for (guint i = 0; item->roots[i] != NULL; i++)
+    {
+      for (guint j = 0; j < i; j++)
+        if (strcmp (item->roots[i], item->roots[j]) == 0)
+          return invalid (state, error, "root “%s” is listed twice", item->roots[i]);
+      add_ref (state, REF_ROOT, item->roots[i]);
+    }
+  return add_sources (state, sources, &item->sources, error);
+}
+
+static gboolean
+start_quiz_choice (LoadState   *state,
+                   const char  *root,
+                   const char  *nerve,
+                   const char  *correct,
+                   GError     **error)
+{
+  DermQuizItem *item = state->quiz_item;
+  DermQuizItemChoice *choice;
+
+  if ((root == NULL) == (nerve == NULL))
+    return invalid (state, error, "a <choice> names either a root=\"...\" or a nerve=\"...\"");
+  if (correct != NULL && strcmp (correct, "yes") != 0)
+    return invalid (state, error, "correct=\"%s\": only correct=\"yes\" is allowed", correct);
+
+  choice = g_new0 (DermQuizItemChoice, 1);
+  choice->id = root != NULL ? g_strconcat ("root:", root, NULL) : g_strconcat ("nerve:", nerve, NULL);
+  for (guint i = 0; i < item->choices->len; i++)
+    {
+      DermQuizItemChoice *other = g_ptr_array_index (item->choices, i);
+
+      if (strcmp (other->id, choice->id) == 0)
+        {
+          g_free (choice->id);
+          g_free (choice);
+          return invalid (state, error, "the choice “%s” is offered twice", root != NULL ? root : nerve);
+        }
+    }
+  add_ref (state, root != NULL ? REF_ROOT : REF_NERVE, root != NULL ? root : nerve);
+  if (correct != NULL)
+    {
+      if (item->correct > 0)
+        {
+          g_free (choice->id);
+          g_free (choice);
+          return invalid (state, error, "case “%s” has more than one correct=\"yes\" choice", item->id);
+        }
+      /* one more than the index while parsing: 0 is none yet */
+      item->correct = item->choices->len + 1;
+    }
+  g_ptr_array_add (item->choices, choice);
+  return TRUE;
+}
+
+static gboolean
+end_quiz_item (LoadState   *state,
+               GError     **error)
+{
+  DermQuizItem *item = state->quiz_item;
+  const char *problem = NULL;
+
+  state->quiz_item = NULL;
+  if (item->question == NULL)
+    problem = strcmp (item->kind, "case") == 0 ? "has no <findings>" : "has no <question>";
+  else if (item->explanation == NULL)
+    problem = "has no <explanation>";
+  else if (item->choices != NULL && (item->choices->len < 2 || item->choices->len > 6))
+    problem = "needs 2 to 6 choices";
+  else if (item->choices != NULL && item->correct == 0)
+    problem = "has no choice with correct=\"yes\"";
+  if (problem != NULL)
+    {
+      g_set_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_INVALID,
+                   "%s:%d: <%s id=\"%s\"> %s", state->filename, state->quiz_item_line,
+                   item->kind, item->id, problem);
+      return FALSE;
+    }
+  if (item->choices != NULL)
+    item->correct--;
+  return TRUE;
+}
+
 static void
 start_element_cb (GMarkupParseContext  *context,
                   const char           *element,
@@ -447,6 +563,33 @@ start_element_cb (GMarkupParseContext  *context,
       state->nerve->distinguish = statement;
       add_sources (state, sources, &statement->sources, error);
     }
+  else if (strcmp (element, "motor") == 0 || strcmp (element, "reflex") == 0 ||
+           strcmp (element, "case") == 0)
+    {
+      const char *roots = NULL;
+
+      if (strcmp (element, "case") == 0)
+        {
+          COLLECT (G_MARKUP_COLLECT_STRING, "id", &id,
+                   G_MARKUP_COLLECT_STRING, "sources", &sources);
+        }
+      else
+        {
+          COLLECT (G_MARKUP_COLLECT_STRING, "id", &id,
+                   G_MARKUP_COLLECT_STRING, "roots", &roots,
+                   G_MARKUP_COLLECT_STRING, "sources", &sources);
+        }
+      start_quiz_item (state, element, id, roots, sources, error);
+    }
+  else if (strcmp (element, "choice") == 0)
+    {
+      const char *root = NULL, *nerve = NULL, *correct = NULL;
+
+      COLLECT (G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "root", &root,
+               G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "nerve", &nerve,
+               G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "correct", &correct);
+      start_quiz_choice (state, root, nerve, correct, error);
+    }
   else
     {
       /* name, synonym, description, territory (nerve), and the containers */
@@ -512,6 +655,29 @@ end_element_cb (GMarkupParseContext  *context,
     {
       leaf = TRUE;
       state->nerve->distinguish->text = g_steal_pointer (&text);
+    }
+  else if (strcmp (element, "question") == 0 || strcmp (element, "findings") == 0)
+    {
+      leaf = TRUE;
+      replace_string (&state->quiz_item->question, text);
+    }
+  else if (strcmp (element, "explanation") == 0)
+    {
+      leaf = TRUE;
+      replace_string (&state->quiz_item->explanation, text);
+    }
+  else if (strcmp (element, "choice") == 0)
+    {
+      /* an empty choice takes the root's or the nerve's own name */
+      DermQuizItemChoice *choice = g_ptr_array_index (state->quiz_item->choices,
+                                                      state->quiz_item->choices->len - 1);
+      if (text[0] != '\0')
+        replace_string (&choice->label, text);
+    }
+  else if (strcmp (element, "motor") == 0 || strcmp (element, "reflex") == 0 ||
+           strcmp (element, "case") == 0)
+    {
+      end_quiz_item (state, error);
     }
   else if (strcmp (element, "region") == 0)
     {
@@ -589,6 +755,10 @@ check_refs (LoadState  *state,
           found = g_hash_table_contains (atlas->region_infos_by_id, ref->id);
           what = "region";
           break;
+        case REF_NERVE:
+          found = g_hash_table_contains (atlas->nerves_by_id, ref->id);
+          what = "nerve";
+          break;
         default:
           g_assert_not_reached ();
         }
@@ -641,6 +811,7 @@ derm_atlas_load_xml (DermAtlas   *self,
   g_autoptr (GString) text = g_string_new (NULL);
   g_autoptr (GArray) refs = g_array_new (FALSE, FALSE, sizeof (Ref));
   g_autoptr (GHashTable) map_lines = g_hash_table_new (NULL, NULL);
+  g_autoptr (GHashTable) quiz_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   LoadState state = { 0 };
   gsize size;
   const char *data = g_bytes_get_data (xml, &size);
@@ -653,6 +824,7 @@ derm_atlas_load_xml (DermAtlas   *self,
   state.text = text;
   state.refs = refs;
   state.map_lines = map_lines;
+  state.quiz_ids = quiz_ids;
   state.context = g_markup_parse_context_new (&atlas_parser, 0, &state, NULL);
 
   ok = g_markup_parse_context_parse (state.context, data, size, &local_error) &&

@@ -30,6 +30,7 @@ struct _DermAtlas {
   GPtrArray  *maps;          /* DermMap */
   GPtrArray  *nerves;        /* DermNerve */
   GPtrArray  *key_points;    /* DermKeyPoint */
+  GPtrArray  *quiz_items;    /* DermQuizItem */
 
   GHashTable *sources_by_id;
   GHashTable *roots_by_id;       /* upper-cased id -> DermRoot */
@@ -70,6 +71,8 @@ gboolean     derm_atlas_load_xml    (DermAtlas   *self,
                                      GError     **error);
 
 void         derm_statement_free    (DermStatement *statement);
+void         derm_quiz_item_free    (gpointer       item);
+GPtrArray   *derm_quiz_item_choices_new (void);  /* of DermQuizItemChoice */
 
 /* Render the regions layer of a view into cr (view units), each region
  * filled with a flat colour encoding index + 1, no antialiasing. */

@@ -99,6 +99,37 @@ nerve_free (gpointer data)
 }
 
 static void
+quiz_item_choice_free (gpointer data)
+{
+  DermQuizItemChoice *choice = data;
+
+  g_free (choice->id);
+  g_free (choice->label);
+  g_free (choice);
+}
+
+void
+derm_quiz_item_free (gpointer data)
+{
+  DermQuizItem *item = data;
+
+  g_free (item->kind);
+  g_free (item->id);
+  g_free (item->question);
+  g_strfreev (item->roots);
+  g_clear_pointer (&item->choices, g_ptr_array_unref);
+  g_free (item->explanation);
+  g_strfreev (item->sources);
+  g_free (item);
+}
+
+GPtrArray *
+derm_quiz_item_choices_new (void)
+{
+  return g_ptr_array_new_with_free_func (quiz_item_choice_free);
+}
+
+static void
 key_point_free (gpointer data)
 {
   DermKeyPoint *kp = data;
@@ -127,6 +158,7 @@ derm_atlas_finalize (GObject *object)
   g_hash_table_unref (self->maps_by_id);
   g_hash_table_unref (self->nerves_by_id);
   g_ptr_array_unref (self->key_points);
+  g_ptr_array_unref (self->quiz_items);
   g_ptr_array_unref (self->nerves);
   g_ptr_array_unref (self->maps);
   g_ptr_array_unref (self->regions);
@@ -155,6 +187,7 @@ derm_atlas_init (DermAtlas *self)
   self->maps = g_ptr_array_new_with_free_func (map_free);
   self->nerves = g_ptr_array_new_with_free_func (nerve_free);
   self->key_points = g_ptr_array_new_with_free_func (key_point_free);
+  self->quiz_items = g_ptr_array_new_with_free_func (derm_quiz_item_free);
   self->sources_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->roots_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->region_infos_by_id = g_hash_table_new (g_str_hash, g_str_equal);
@@ -642,6 +675,13 @@ derm_atlas_key_point_near (DermAtlas *self,
         }
     }
   return nearest;
+}
+
+GPtrArray *
+derm_atlas_get_quiz_items (DermAtlas *self)
+{
+  g_return_val_if_fail (DERM_IS_ATLAS (self), NULL);
+  return self->quiz_items;
 }
 
 GBytes *

@@ -85,6 +85,27 @@ typedef struct {
   const DermRegion *region;
 } DermKeyPoint;
 
+/* A choice of a quiz case: a root or a nerve. */
+typedef struct {
+  char *id;     /* "root:L5" or "nerve:deep-fibular" */
+  char *label;  /* translated text from atlas.xml, or NULL: the root's or nerve's own name */
+} DermQuizItemChoice;
+
+/* A question of atlas.xml's <quiz> that the maps cannot ask by themselves.
+ * kind "motor" or "reflex": which root does a test examine; "case": a short
+ * clinical picture answered by a root or a nerve. */
+typedef struct {
+  char       *kind;         /* "motor", "reflex" or "case" */
+  char       *id;           /* "ankle-jerk" */
+  char       *question;     /* translated; for a case the findings */
+  char      **roots;        /* motor, reflex: every root that counts as right, the
+                             * one to offer first; case: empty */
+  GPtrArray  *choices;      /* case: of DermQuizItemChoice, in the data's order; else NULL */
+  guint       correct;      /* case: index of the right choice */
+  char       *explanation;  /* translated, one line */
+  char      **sources;      /* source ids, NULL-terminated */
+} DermQuizItem;
+
 #define DERM_TYPE_ATLAS (derm_atlas_get_type ())
 G_DECLARE_FINAL_TYPE (DermAtlas, derm_atlas, DERM, ATLAS, GObject)
 
@@ -123,6 +144,8 @@ const DermKeyPoint *derm_atlas_key_point_near    (DermAtlas  *self,
                                                   double      x,
                                                   double      y,
                                                   double      radius);
+/* The items of <quiz> in document order (empty when the file has none). */
+GPtrArray          *derm_atlas_get_quiz_items    (DermAtlas  *self);  /* of DermQuizItem */
 GBytes             *derm_atlas_get_svg           (DermAtlas  *self,
                                                   DermView    view);
 
