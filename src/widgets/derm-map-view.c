@@ -26,6 +26,10 @@
 #define WHEEL_PAN_STEP   48.0
 /* How near a click must fall to a key-point dot, in view units. */
 #define KEY_POINT_RADIUS 9.0
+/* Presentation: the smallest root label, in widget pixels (read from the
+ * back of a lecture hall at 1080p), and the idle time before the pointer hides. */
+#define PRESENTATION_LABEL_PX 28.0
+#define POINTER_IDLE_SECONDS  3
 
 struct _DermMapView
 {
@@ -39,8 +43,15 @@ struct _DermMapView
   gboolean          labels;
   gboolean          nerves;
   gboolean          key_points;
+  gboolean          reveal_roots;
+  gboolean          presentation;
+  guint             pointer_idle_id;
+  gboolean          pointer_hidden;
 
   const DermRegion *selected_region;
+  /* a ring drawn over the drawing: a quiz's highlighted area or answer */
+  const DermRegion   *marker_region;
+  const DermKeyPoint *marker_key_point;
   const DermRegion *hover_region;
   const DermRegion *focus_region;
 
@@ -93,6 +104,8 @@ enum {
   PROP_NERVES,
   PROP_KEY_POINTS,
   PROP_ZOOM,
+  PROP_REVEAL_ROOTS,
+  PROP_PRESENTATION,
   N_PROPS
 };
 
@@ -101,6 +114,7 @@ static GParamSpec *properties[N_PROPS];
 enum {
   REGION_ACTIVATED,
   KEY_POINT_ACTIVATED,
+  POINT_ACTIVATED,
   N_SIGNALS
 };
 
@@ -290,6 +304,10 @@ render_cache (DermMapView     *self,
   options.highlight_root = self->selected_root;
   options.nerves = self->nerves;
   options.key_points = self->key_points;
+  /* on a projector no label is smaller than PRESENTATION_LABEL_PX: one that
+   * does not fit its zone goes outside with a leader line */
+  if (self->presentation)
+    options.min_label_size = PRESENTATION_LABEL_PX / t->scale;
   derm_renderer_render (self->renderer, cr, &options);
 
   cairo_destroy (cr);
@@ -518,6 +536,48 @@ snapshot_focus_ring (DermMapView      *self,
   gtk_snapshot_append_border (snapshot, &outer, widths, colors);
 }
 
+/* A ring round a layout point in the accent colour with a white halo, wide
+ * enough to find a small zone (S4-5, a web space) from across a room. */
+static void
+snapshot_marker (DermMapView     *self,
+                 GtkSnapshot     *snapshot,
+                 const Transform *t,
+                 double           layout_x,
+                 double           layout_y)
+{
+  GdkRGBA accent;
+  float radius = self->presentation ? 26.0f : 18.0f;
+  float width = self->presentation ? 6.0f : 4.0f;
+  float x = layout_x * t->scale, y = layout_y * t->scale;
+  GskRoundedRect ring, halo;
+  float widths[4], halo_widths[4];
+  GdkRGBA colors[4], white[4];
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)),
+                                       "accent_color", &accent))
+    gdk_rgba_parse (&accent, "#3584e4");
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  for (guint i = 0; i < 4; i++)
+    {
+      widths[i] = width;
+      halo_widths[i] = width + 4.0f;
+      colors[i] = accent;
+      white[i] = (GdkRGBA) { 1, 1, 1, 0.95f };
+    }
+
+  gsk_rounded_rect_init_from_rect (&halo,
+                                   &GRAPHENE_RECT_INIT (x - radius - 2, y - radius - 2,
+                                                        2 * radius + 4, 2 * radius + 4),
+                                   radius + 2);
+  gsk_rounded_rect_init_from_rect (&ring,
+                                   &GRAPHENE_RECT_INIT (x - radius, y - radius, 2 * radius, 2 * radius),
+                                   radius);
+  gtk_snapshot_append_border (snapshot, &halo, halo_widths, white);
+  gtk_snapshot_append_border (snapshot, &ring, widths, colors);
+}
+
 /* Whether to draw the focused region: the keyboard focus is here and the
  * user moves it with the keyboard. The window's focus-visible flag does not
  * do: GTK turns it off again when our arrow keys do not reach the window. */
@@ -557,6 +617,7 @@ set_hover_region (DermMapView      *self,
 
   self->hover_region = region;
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                   self->pointer_hidden ? "none" :
                                    self->dragging ? "grabbing" :
                                    region != NULL ? "pointer" : NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -604,12 +665,54 @@ set_focus_region (DermMapView      *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* A click or Enter at a layout point: the view and the point in view units
+ * go out first (a quiz answers with them), then the region. */
+static void
+emit_point (DermMapView *self,
+            double       layout_x,
+            double       layout_y)
+{
+  DermView view;
+  double view_x, view_y;
+
+  if (derm_layout_to_view (self->layout, layout_x, layout_y, &view, &view_x, &view_y))
+    g_signal_emit (self, signals[POINT_ACTIVATED], 0, (int) view, view_x, view_y);
+}
+
 static void
 activate_region (DermMapView      *self,
                  const DermRegion *region)
 {
   derm_map_view_set_selected_region (self, region);
   g_signal_emit (self, signals[REGION_ACTIVATED], 0, region);
+}
+
+/* Presentation: the pointer hides after a few idle seconds, and comes back
+ * as soon as it moves. */
+static gboolean
+pointer_idle_cb (gpointer user_data)
+{
+  DermMapView *self = user_data;
+
+  self->pointer_idle_id = 0;
+  self->pointer_hidden = TRUE;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "none");
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+restart_pointer_idle (DermMapView *self)
+{
+  g_clear_handle_id (&self->pointer_idle_id, g_source_remove);
+  if (self->pointer_hidden)
+    {
+      self->pointer_hidden = FALSE;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                       self->hover_region != NULL ? "pointer" : NULL);
+    }
+  if (self->presentation)
+    self->pointer_idle_id = g_timeout_add_seconds (POINTER_IDLE_SECONDS, pointer_idle_cb, self);
 }
 
 /* The region nearest to the visible centre, where keyboard focus starts. */
@@ -729,6 +832,9 @@ motion_cb (DermMapView              *self,
            double                    y,
            GtkEventControllerMotion *controller)
 {
+  /* GTK reports a motion when the widget under a still pointer changes */
+  if (x != self->pointer_x || y != self->pointer_y)
+    restart_pointer_idle (self);
   self->pointer_x = x;
   self->pointer_y = y;
 
@@ -773,6 +879,15 @@ released_cb (DermMapView     *self,
 
   if (n_press != 1 || self->drag_moved)
     return;
+
+  {
+    Transform t;
+    double layout_x, layout_y;
+
+    get_transform (self, &t);
+    widget_to_layout (&t, x, y, &layout_x, &layout_y);
+    emit_point (self, layout_x, layout_y);
+  }
 
   /* a dot lies on top of its region: it wins */
   key_point = find_key_point_at (self, x, y);
@@ -945,6 +1060,12 @@ key_pressed_cb (DermMapView           *self,
     case GDK_KEY_KP_Space:
       if (self->focus_region == NULL)
         return GDK_EVENT_PROPAGATE;
+      {
+        double x, y;
+
+        if (region_layout_point (self, self->focus_region, &x, &y))
+          emit_point (self, x, y);
+      }
       activate_region (self, self->focus_region);
       return GDK_EVENT_STOP;
     default:
@@ -1026,6 +1147,24 @@ derm_map_view_snapshot (GtkWidget   *widget,
       if (self->focus_region != self->selected_region && self->focus_region != self->hover_region)
         snapshot_region (self, snapshot, &t, self->focus_region, FALSE);
       snapshot_focus_ring (self, snapshot, &t, self->focus_region);
+    }
+
+  if (region_shown (self, self->marker_region))
+    {
+      double x, y;
+
+      if (self->marker_region != self->selected_region)
+        snapshot_region (self, snapshot, &t, self->marker_region, TRUE);
+      if (region_layout_point (self, self->marker_region, &x, &y))
+        snapshot_marker (self, snapshot, &t, x, y);
+    }
+  if (self->marker_key_point != NULL)
+    {
+      double x, y;
+
+      if (derm_layout_view_origin (self->layout, self->marker_key_point->view, &x, &y))
+        snapshot_marker (self, snapshot, &t,
+                         x + self->marker_key_point->x, y + self->marker_key_point->y);
     }
 
   gtk_snapshot_restore (snapshot);
@@ -1114,12 +1253,15 @@ derm_map_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DERM_TYPE_MAP_VIEW);
 
+  g_clear_handle_id (&self->pointer_idle_id, g_source_remove);
   g_clear_pointer (&self->cache_node, gsk_render_node_unref);
   g_clear_pointer (&self->id_map, derm_id_map_free);
   for (guint i = 0; i < G_N_ELEMENTS (self->region_bounds); i++)
     g_clear_pointer (&self->region_bounds[i], g_array_unref);
   g_clear_object (&self->renderer);
   g_clear_object (&self->atlas);
+  self->marker_region = NULL;
+  self->marker_key_point = NULL;
   self->selected_region = NULL;
   self->hover_region = NULL;
   self->focus_region = NULL;
@@ -1175,6 +1317,12 @@ derm_map_view_get_property (GObject    *object,
     case PROP_ZOOM:
       g_value_set_double (value, self->zoom);
       break;
+    case PROP_REVEAL_ROOTS:
+      g_value_set_boolean (value, self->reveal_roots);
+      break;
+    case PROP_PRESENTATION:
+      g_value_set_boolean (value, self->presentation);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1216,6 +1364,12 @@ derm_map_view_set_property (GObject      *object,
       break;
     case PROP_ZOOM:
       derm_map_view_set_zoom (self, g_value_get_double (value));
+      break;
+    case PROP_REVEAL_ROOTS:
+      derm_map_view_set_reveal_roots (self, g_value_get_boolean (value));
+      break;
+    case PROP_PRESENTATION:
+      derm_map_view_set_presentation (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1273,7 +1427,35 @@ derm_map_view_class_init (DermMapViewClass *klass)
     g_param_spec_double ("zoom", NULL, NULL,
                          ZOOM_MIN, ZOOM_MAX, ZOOM_MIN,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* FALSE while a quiz asks: tooltips and the accessible description give
+   * the region's name but not its roots */
+  properties[PROP_REVEAL_ROOTS] =
+    g_param_spec_boolean ("reveal-roots", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* for a projector: large labels, a larger marker, the pointer hidden when idle */
+  properties[PROP_PRESENTATION] =
+    g_param_spec_boolean ("presentation", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DermMapView::point-activated:
+   * @view: the DermView clicked
+   * @x: the point in view units
+   * @y: the point in view units
+   *
+   * A click (not a drag) or Enter on a region, anywhere on a view, inside
+   * the skin or not; emitted before region-activated.
+   */
+  signals[POINT_ACTIVATED] =
+    g_signal_new ("point-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 3, G_TYPE_INT, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
 
   /**
    * DermMapView::region-activated:
@@ -1324,6 +1506,7 @@ derm_map_view_init (DermMapView *self)
 {
   self->layout = DERM_LAYOUT_BOTH;
   self->labels = TRUE;
+  self->reveal_roots = TRUE;
   self->zoom = ZOOM_MIN;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1630,6 +1813,10 @@ derm_map_view_describe_region (DermMapView      *self,
   g_return_val_if_fail (region != NULL, NULL);
 
   title = derm_region_dup_title (region);
+  /* a quiz asks for the roots: the name only */
+  if (!self->reveal_roots)
+    return g_steal_pointer (&title);
+
   map = self->atlas != NULL ? derm_atlas_get_map (self->atlas, self->map_id) : NULL;
   if (map != NULL)
     roots = derm_map_get_roots (map, region);
@@ -1686,4 +1873,98 @@ derm_map_view_describe_key_point (DermMapView        *self,
   return g_strdup_printf (key_point->side == DERM_SIDE_LEFT ? _("Left %s key sensory point")
                                                             : _("Right %s key sensory point"),
                           key_point->root);
+}
+
+gboolean
+derm_map_view_get_reveal_roots (DermMapView *self)
+{
+  g_return_val_if_fail (DERM_IS_MAP_VIEW (self), TRUE);
+
+  return self->reveal_roots;
+}
+
+void
+derm_map_view_set_reveal_roots (DermMapView *self,
+                                gboolean     reveal_roots)
+{
+  g_return_if_fail (DERM_IS_MAP_VIEW (self));
+
+  reveal_roots = !!reveal_roots;
+  if (self->reveal_roots == reveal_roots)
+    return;
+
+  self->reveal_roots = reveal_roots;
+  update_accessible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVEAL_ROOTS]);
+}
+
+gboolean
+derm_map_view_get_presentation (DermMapView *self)
+{
+  g_return_val_if_fail (DERM_IS_MAP_VIEW (self), FALSE);
+
+  return self->presentation;
+}
+
+void
+derm_map_view_set_presentation (DermMapView *self,
+                                gboolean     presentation)
+{
+  g_return_if_fail (DERM_IS_MAP_VIEW (self));
+
+  presentation = !!presentation;
+  if (self->presentation == presentation)
+    return;
+
+  self->presentation = presentation;
+  restart_pointer_idle (self);
+  invalidate_cache (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION]);
+}
+
+/**
+ * derm_map_view_set_marker:
+ * @region: (nullable): a region to ring and fill, or NULL
+ * @key_point: (nullable): a key point to ring, or NULL
+ *
+ * Marks an area over the drawing, as a quiz shows the area it asks about
+ * or the answer.
+ */
+void
+derm_map_view_set_marker (DermMapView        *self,
+                          const DermRegion   *region,
+                          const DermKeyPoint *key_point)
+{
+  g_return_if_fail (DERM_IS_MAP_VIEW (self));
+
+  if (self->marker_region == region && self->marker_key_point == key_point)
+    return;
+
+  self->marker_region = region;
+  self->marker_key_point = key_point;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const DermRegion *
+derm_map_view_get_marker_region (DermMapView *self)
+{
+  g_return_val_if_fail (DERM_IS_MAP_VIEW (self), NULL);
+
+  return self->marker_region;
+}
+
+const DermKeyPoint *
+derm_map_view_get_marker_key_point (DermMapView *self)
+{
+  g_return_val_if_fail (DERM_IS_MAP_VIEW (self), NULL);
+
+  return self->marker_key_point;
+}
+
+gboolean
+derm_map_view_get_pointer_hidden (DermMapView *self)
+{
+  g_return_val_if_fail (DERM_IS_MAP_VIEW (self), FALSE);
+
+  return self->pointer_hidden;
 }

@@ -72,4 +72,18 @@ gboolean          derm_map_view_key_point_to_widget (DermMapView        *self,
 char             *derm_map_view_describe_key_point  (DermMapView        *self,
                                                      const DermKeyPoint *key_point);
 
+gboolean          derm_map_view_get_reveal_roots    (DermMapView        *self);
+void              derm_map_view_set_reveal_roots    (DermMapView        *self,
+                                                     gboolean            reveal_roots);
+gboolean          derm_map_view_get_presentation    (DermMapView        *self);
+void              derm_map_view_set_presentation    (DermMapView        *self,
+                                                     gboolean            presentation);
+void              derm_map_view_set_marker          (DermMapView        *self,
+                                                     const DermRegion   *region,
+                                                     const DermKeyPoint *key_point);
+const DermRegion *derm_map_view_get_marker_region   (DermMapView        *self);
+const DermKeyPoint *derm_map_view_get_marker_key_point (DermMapView     *self);
+/* Presentation mode hid the idle pointer. */
+gboolean          derm_map_view_get_pointer_hidden  (DermMapView        *self);
+
 G_END_DECLS
