@@ -38,6 +38,9 @@ gboolean    derm_quiz_kind_from_string (const char   *str,
                                         DermQuizKind *kind);
 /* A translated name for a person: "Find the root", "Name the root", ... */
 const char *derm_quiz_kind_get_title   (DermQuizKind  kind);
+/* TRUE for the kinds answered with a click (find-root, key-point), FALSE
+ * for those answered with a choice. */
+gboolean    derm_quiz_kind_is_click    (DermQuizKind  kind);
 /* "find-root,motor" -> a mask of 1 << kind. An unknown or empty item is an
  * error naming it. */
 gboolean    derm_quiz_kinds_parse      (const char   *list,
@@ -54,7 +57,9 @@ typedef struct {
   DermQuizKind     kind;
   char            *prompt;        /* translated, one line, for the screen */
   char            *paper_prompt;  /* translated, for a printed quiz ("Shade the L5 dermatome") */
-  char            *answer;        /* translated, what is right: "L5", "S1 (S2)", "Deep fibular nerve" */
+  /* translated, what is right: "L5", "S1 (also S2)", "Deep fibular nerve";
+   * key-point: where the point is ("Medial malleolus") */
+  char            *answer;
   char            *answer_id;     /* "root:L5" or "nerve:deep-fibular" */
   /* Roots that count as right for a click or a choice (find-root: the root;
    * reflex: e.g. S1 and S2). NULL-terminated. */
@@ -63,7 +68,14 @@ typedef struct {
    * key-point: the one the point lies in), else NULL. */
   const DermRegion   *region;
   const DermKeyPoint *key_point;  /* key-point kind: the asked root's point on the patient's right */
-  GPtrArray       *choices;       /* of DermQuizChoice, 4 for choice kinds (fewer only if the atlas lacks distractors), NULL for click kinds */
+  /* Of DermQuizChoice, 4 for choice kinds (fewer only if the atlas lacks
+   * distractors), NULL for click kinds; in an order shuffled by the seed.
+   * Exactly one choice is right: a root that also counts (the other roots
+   * of an overlap, the other roots of a reflex's range) is never offered.
+   * name-root on an overlap (a region with two or more roots): one of the
+   * region's roots, picked by the seed, is the right choice, and the
+   * answer names the others too: "L1 (also S2)". */
+  GPtrArray       *choices;
   guint            correct_choice;
   char            *explanation;   /* translated, one line */
   char           **sources;       /* source ids, NULL-terminated */
@@ -99,6 +111,9 @@ DermQuiz               *derm_quiz_new              (DermAtlas              *atla
                                                     GError                **error);
 DermAtlas              *derm_quiz_get_atlas        (DermQuiz               *self);
 const DermMap          *derm_quiz_get_map          (DermQuiz               *self);
+guint64                 derm_quiz_get_seed         (DermQuiz               *self);
+/* The kinds asked: the options' kinds less those the map leaves nothing for. */
+guint                   derm_quiz_get_kinds        (DermQuiz               *self);
 guint                   derm_quiz_get_n_questions  (DermQuiz               *self);
 const DermQuizQuestion *derm_quiz_get_question     (DermQuiz               *self,
                                                     guint                   index);
