@@ -792,14 +792,16 @@ derm_region_dup_title (const DermRegion *region)
     case DERM_N_SIDES:
     default:
       title = g_strdup (region->name);
-      if (title[0] != '\0')
-        {
-          g_autofree char *rest = g_strdup (g_utf8_next_char (title));
-          g_autofree char *first = g_utf8_strup (title, g_utf8_next_char (title) - title);
-          g_free (title);
-          title = g_strconcat (first, rest, NULL);
-        }
       break;
+    }
+  /* A title starts a line, also where a translation puts the side after
+   * the name: "maléolo medial (lado izquierdo)" */
+  if (title[0] != '\0')
+    {
+      g_autofree char *rest = g_strdup (g_utf8_next_char (title));
+      g_autofree char *first = g_utf8_strup (title, g_utf8_next_char (title) - title);
+      g_free (title);
+      title = g_strconcat (first, rest, NULL);
     }
   return g_steal_pointer (&title);
 }
