@@ -8,18 +8,29 @@
 #include <glib/gi18n.h>
 
 #include "derm-layout.h"
+#include "derm-quiz-dialog.h"
+#include "derm-quiz-panel.h"
 #include "derm-reference-pages.h"
 #include "derm-root-style.h"
 #include "derm-window.h"
 #include "derm-window-print.h"
 
 #define MAX_RESULTS 60
+/* presentation: how long the key hint shows, and the side panel's width */
+#define PRESENTATION_HINT_SECONDS 6
+#define PRESENTATION_PANEL_WIDTH  600
+#define PANEL_WIDTH               380
 
 struct _DermWindow
 {
   AdwApplicationWindow  parent_instance;
 
   AdwFlap              *flap;
+  GtkWidget            *header_bar;
+  AdwClamp             *sidebar_clamp;
+  DermQuizPanel        *quiz_panel;
+  GtkRevealer          *presentation_hint;
+  GtkWidget            *blank_cover;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkStack             *sidebar_stack;
@@ -36,7 +47,18 @@ struct _DermWindow
   char                 *map_id;     /* NULL until the atlas picks its default */
   gboolean              nerves;
   gboolean              key_points;
+  gboolean              labels;
   GSettings            *settings;
+
+  /* presentation mode */
+  gboolean              presentation;
+  gboolean              presentation_fullscreened;  /* we made it fullscreen */
+  gboolean              presentation_flap;          /* the panel before */
+  int                   presentation_step;          /* root index, -1: all roots */
+  guint                 hint_timeout_id;
+
+  /* quiz mode: the quiz panel replaces the side panel */
+  gboolean              quiz_presentation;          /* a class quiz started presentation */
 };
 
 G_DEFINE_FINAL_TYPE (DermWindow, derm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -48,6 +70,8 @@ enum {
   PROP_MAP_ID,
   PROP_NERVES,
   PROP_KEY_POINTS,
+  PROP_LABELS,
+  PROP_PRESENTATION,
   N_PROPS
 };
 
@@ -72,6 +96,57 @@ create_settings (void)
     }
 
   return g_settings_new_full (schema, NULL, NULL);
+}
+
+static gboolean
+settings_has_key (GSettings  *settings,
+                  const char *key)
+{
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+
+  return schema != NULL && g_settings_schema_has_key (schema, key);
+}
+
+static gboolean
+palette_from_setting (GValue   *value,
+                      GVariant *variant,
+                      gpointer  user_data)
+{
+  DermPalette palette;
+
+  if (!derm_palette_from_string (g_variant_get_string (variant, NULL), &palette))
+    palette = DERM_PALETTE_DEFAULT;
+  g_value_set_int (value, palette);
+
+  return TRUE;
+}
+
+static gboolean
+label_scale_from_setting (GValue   *value,
+                          GVariant *variant,
+                          gpointer  user_data)
+{
+  const char *size = g_variant_get_string (variant, NULL);
+
+  g_value_set_double (value, g_str_equal (size, "small") ? 0.85 :
+                             g_str_equal (size, "large") ? 1.3 : 1.0);
+
+  return TRUE;
+}
+
+/* Swatches and tags follow the map's palette, dark style and high contrast. */
+static void
+update_root_style (DermWindow *self)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  DermPalette palette = derm_map_view_get_palette (self->map_view);
+
+  if (adw_style_manager_get_high_contrast (style_manager))
+    palette = DERM_PALETTE_HIGH_CONTRAST;
+  derm_root_style_update (gtk_widget_get_display (GTK_WIDGET (self)), palette,
+                          adw_style_manager_get_dark (style_manager));
 }
 
 static const char *
@@ -229,11 +304,31 @@ activate_result (DermWindow    *self,
 
 /* callbacks */
 
+static gboolean
+quiz_active (DermWindow *self)
+{
+  return derm_quiz_panel_get_phase (self->quiz_panel) != DERM_QUIZ_PHASE_NONE;
+}
+
+static void
+point_activated_cb (DermWindow  *self,
+                    int          view,
+                    double       x,
+                    double       y,
+                    DermMapView *map_view)
+{
+  if (quiz_active (self))
+    derm_quiz_panel_answer_point (self->quiz_panel, view, x, y);
+}
+
 static void
 region_activated_cb (DermWindow  *self,
                      gpointer     region,
                      DermMapView *map_view)
 {
+  if (quiz_active (self))
+    return;
+
   derm_info_panel_show_region (self->info_panel, region);
 }
 
@@ -242,6 +337,9 @@ key_point_activated_cb (DermWindow  *self,
                         gpointer     key_point,
                         DermMapView *map_view)
 {
+  if (quiz_active (self))
+    return;
+
   derm_root_list_set_selected_root (self->root_list, NULL);
   derm_map_view_set_selected_root (map_view, NULL);
   derm_info_panel_show_key_point (self->info_panel, key_point);
@@ -400,25 +498,290 @@ zoom_action (GtkWidget  *widget,
     derm_map_view_set_zoom (self->map_view, 1.0);
 }
 
-/* N and K toggle the overlays. Plain letters: caught in the capture phase,
- * ahead of the search bar's type-to-search, and left alone while a text
- * field has the focus, so typing "n" into the search still types. */
+/* presentation and quiz */
+
 static gboolean
-overlay_key_pressed_cb (DermWindow            *self,
-                        guint                  keyval,
-                        guint                  keycode,
-                        GdkModifierType        state,
-                        GtkEventControllerKey *controller)
+hide_presentation_hint_cb (gpointer user_data)
+{
+  DermWindow *self = user_data;
+
+  self->hint_timeout_id = 0;
+  gtk_revealer_set_reveal_child (self->presentation_hint, FALSE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+set_blank (DermWindow *self,
+           gboolean    blank)
+{
+  gtk_widget_set_visible (self->blank_cover, blank);
+}
+
+/* Presentation: step to a root (index in T12..S4-5), or -1 for all roots. */
+static void
+present_root (DermWindow *self,
+              int         step)
+{
+  GPtrArray *roots = derm_atlas_get_roots (self->atlas);
+  const DermRoot *root;
+
+  step = CLAMP (step, -1, (int) roots->len - 1);
+  self->presentation_step = step;
+  root = step >= 0 ? g_ptr_array_index (roots, step) : NULL;
+  derm_window_select_root (self, root != NULL ? root->id : NULL);
+}
+
+static void
+update_map_actions (DermWindow *self)
+{
+  /* a quiz keeps its map */
+  gboolean free_map = !quiz_active (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.map", free_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-map", free_map);
+}
+
+/* The legs show what the quiz asks, then the answer. */
+static void
+sync_quiz_map (DermWindow *self)
+{
+  DermQuizPhase phase = derm_quiz_panel_get_phase (self->quiz_panel);
+  const DermQuizQuestion *question = derm_quiz_panel_get_question (self->quiz_panel);
+  DermMapView *map_view = self->map_view;
+
+  update_map_actions (self);
+
+  if (phase == DERM_QUIZ_PHASE_NONE || phase == DERM_QUIZ_PHASE_FINISHED || question == NULL)
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.nerves", TRUE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.key-points", TRUE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.labels", TRUE);
+      derm_map_view_set_marker (map_view, NULL, NULL);
+      derm_map_view_set_reveal_roots (map_view, TRUE);
+      derm_map_view_set_labels (map_view, self->labels);
+      derm_map_view_set_nerves (map_view, self->nerves);
+      derm_map_view_set_key_points (map_view, self->key_points);
+      derm_map_view_set_selected_root (map_view, NULL);
+      derm_map_view_set_selected_region (map_view, NULL);
+      return;
+    }
+
+  /* the area asked about must be in view */
+  if (question->region != NULL)
+    {
+      double x, y;
+
+      if (!derm_layout_view_origin (derm_map_view_get_layout (map_view), question->region->view, &x, &y))
+        derm_window_set_view (self, "both");
+    }
+
+  /* while a question waits, overlays and labels would give it away */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.nerves", phase != DERM_QUIZ_PHASE_ASKING);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.key-points", phase != DERM_QUIZ_PHASE_ASKING);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.labels", phase != DERM_QUIZ_PHASE_ASKING);
+
+  if (phase == DERM_QUIZ_PHASE_ASKING)
+    {
+      /* nothing on the legs gives the answer away */
+      derm_map_view_set_reveal_roots (map_view, FALSE);
+      derm_map_view_set_labels (map_view, FALSE);
+      derm_map_view_set_nerves (map_view, FALSE);
+      derm_map_view_set_key_points (map_view, FALSE);
+      derm_map_view_set_selected_root (map_view, NULL);
+      derm_map_view_set_selected_region (map_view, NULL);
+      derm_map_view_set_marker (map_view,
+                                question->kind == DERM_QUIZ_NAME_ROOT ? question->region : NULL,
+                                NULL);
+      return;
+    }
+
+  /* revealed: the right root stands out, labelled; the point or area ringed */
+  derm_map_view_set_reveal_roots (map_view, TRUE);
+  derm_map_view_set_labels (map_view, TRUE);
+  derm_map_view_set_selected_root (map_view,
+                                   question->accept_roots != NULL ? question->accept_roots[0] : NULL);
+  derm_map_view_set_nerves (map_view, g_str_has_prefix (question->answer_id, "nerve:"));
+  derm_map_view_set_key_points (map_view, question->kind == DERM_QUIZ_KEY_POINT);
+  derm_map_view_set_marker (map_view,
+                            question->kind == DERM_QUIZ_NAME_ROOT ? question->region : NULL,
+                            question->kind == DERM_QUIZ_KEY_POINT ? question->key_point : NULL);
+}
+
+static void
+quiz_changed_cb (DermWindow    *self,
+                 DermQuizPanel *panel)
+{
+  sync_quiz_map (self);
+}
+
+static void
+end_quiz (DermWindow *self)
+{
+  if (!quiz_active (self))
+    return;
+
+  derm_quiz_panel_clear (self->quiz_panel);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "browse");
+  sync_quiz_map (self);
+  if (self->quiz_presentation)
+    {
+      self->quiz_presentation = FALSE;
+      derm_window_set_presentation (self, FALSE);
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self->map_view));
+}
+
+static void
+quiz_stop_cb (DermWindow    *self,
+              DermQuizPanel *panel)
+{
+  end_quiz (self);
+}
+
+static void
+quiz_restart_cb (DermWindow    *self,
+                 DermQuizPanel *panel)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.quiz", NULL);
+}
+
+static void
+show_toast (DermWindow *self,
+            const char *title)
+{
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (self));
+
+  if (ADW_IS_TOAST_OVERLAY (content))
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (content), adw_toast_new (title));
+}
+
+static void
+quiz_dialog_start_cb (DermWindow     *self,
+                      DermQuizDialog *dialog)
+{
+  DermQuizOptions options;
+
+  derm_quiz_options_init (&options);
+  derm_quiz_dialog_get_options (dialog, &options);
+  options.seed = ((guint64) g_random_int () << 32) | g_random_int ();
+
+  derm_window_start_quiz (self, &options,
+                          derm_quiz_dialog_get_class_mode (dialog),
+                          derm_quiz_dialog_get_timer_seconds (dialog));
+}
+
+static void
+quiz_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DermWindow *self = DERM_WINDOW (widget);
+  DermQuizDialog *dialog;
+
+  if (self->atlas == NULL)
+    return;
+
+  dialog = derm_quiz_dialog_new (GTK_WINDOW (self), self->atlas, map_id (self));
+  derm_quiz_dialog_set_class_mode (dialog, self->presentation);
+  g_signal_connect_object (dialog, "start", G_CALLBACK (quiz_dialog_start_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Plain-letter keys and the clicker's keys, caught in the capture phase,
+ * ahead of the search bar's type-to-search and the map's arrow keys, and
+ * left alone while a text field has the focus, so typing "n" into the
+ * search still types.
+ *   N, K, H: nerves, key points, labels.
+ *   Presentation: Page Down, Right, Space: next root (or quiz step);
+ *   Page Up, Left: back; B or .: blank; Esc: leave.
+ *   Quiz: 1-4 answer; Page Down / Page Up step; Esc ends it. */
+static gboolean
+window_key_pressed_cb (DermWindow            *self,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GtkEventControllerKey *controller)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  const char *action;
+  gboolean quiz = quiz_active (self);
+  DermQuizPhase phase = derm_quiz_panel_get_phase (self->quiz_panel);
+  const char *action = NULL;
 
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK | GDK_SUPER_MASK)) != 0 ||
       (focus != NULL && GTK_IS_EDITABLE (focus)))
     return GDK_EVENT_PROPAGATE;
 
+  /* answers by number */
+  if (quiz && phase == DERM_QUIZ_PHASE_ASKING)
+    {
+      guint choice = G_MAXUINT;
+
+      if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_9)
+        choice = keyval - GDK_KEY_1;
+      else if (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_9)
+        choice = keyval - GDK_KEY_KP_1;
+      if (choice != G_MAXUINT)
+        return derm_quiz_panel_answer_choice (self->quiz_panel, choice) ? GDK_EVENT_STOP
+                                                                        : GDK_EVENT_PROPAGATE;
+    }
+
   switch (keyval)
     {
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+    case GDK_KEY_space:
+    case GDK_KEY_KP_Space:
+      /* arrows and Space keep their usual jobs outside presentation */
+      if (!self->presentation && keyval != GDK_KEY_Page_Down && keyval != GDK_KEY_KP_Page_Down)
+        return GDK_EVENT_PROPAGATE;
+      if (quiz)
+        return derm_quiz_panel_next (self->quiz_panel) || self->presentation ? GDK_EVENT_STOP
+                                                                             : GDK_EVENT_PROPAGATE;
+      if (!self->presentation)
+        return GDK_EVENT_PROPAGATE;
+      set_blank (self, FALSE);
+      present_root (self, self->presentation_step + 1);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      if (!self->presentation && keyval != GDK_KEY_Page_Up && keyval != GDK_KEY_KP_Page_Up)
+        return GDK_EVENT_PROPAGATE;
+      if (quiz)
+        return derm_quiz_panel_previous (self->quiz_panel) || self->presentation ? GDK_EVENT_STOP
+                                                                                 : GDK_EVENT_PROPAGATE;
+      if (!self->presentation)
+        return GDK_EVENT_PROPAGATE;
+      set_blank (self, FALSE);
+      present_root (self, self->presentation_step - 1);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_b:
+    case GDK_KEY_B:
+    case GDK_KEY_period:
+      if (!self->presentation)
+        return GDK_EVENT_PROPAGATE;
+      set_blank (self, !gtk_widget_get_visible (self->blank_cover));
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Escape:
+      if (self->presentation)
+        {
+          derm_window_set_presentation (self, FALSE);
+          return GDK_EVENT_STOP;
+        }
+      if (quiz && !gtk_search_bar_get_search_mode (self->search_bar))
+        {
+          end_quiz (self);
+          return GDK_EVENT_STOP;
+        }
+      return GDK_EVENT_PROPAGATE;
+
     case GDK_KEY_n:
     case GDK_KEY_N:
       action = "win.nerves";
@@ -427,9 +790,17 @@ overlay_key_pressed_cb (DermWindow            *self,
     case GDK_KEY_K:
       action = "win.key-points";
       break;
+    case GDK_KEY_h:
+    case GDK_KEY_H:
+      action = "win.labels";
+      break;
     default:
       return GDK_EVENT_PROPAGATE;
     }
+
+  /* overlays and labels would give a quiz question away */
+  if (quiz && phase == DERM_QUIZ_PHASE_ASKING)
+    return GDK_EVENT_STOP;
 
   gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
 
@@ -509,6 +880,7 @@ derm_window_constructed (GObject *object)
     return;
 
   derm_root_style_ensure (gtk_widget_get_display (GTK_WIDGET (self)));
+  update_root_style (self);
 
   /* a saved map the atlas no longer has: back to the default */
   if (self->map_id != NULL && derm_atlas_get_map (self->atlas, self->map_id) == NULL)
@@ -524,6 +896,15 @@ derm_window_constructed (GObject *object)
   derm_info_panel_set_atlas (self->info_panel, self->atlas);
   derm_root_list_set_map_id (self->root_list, map_id (self));
   derm_root_list_set_atlas (self->root_list, self->atlas);
+
+  /* a default map chosen in the preferences wins over the last one used */
+  if (self->settings != NULL && settings_has_key (self->settings, "default-map"))
+    {
+      g_autofree char *default_map = g_settings_get_string (self->settings, "default-map");
+
+      if (default_map[0] != '\0' && derm_atlas_get_map (self->atlas, default_map) != NULL)
+        derm_window_set_map_id (self, default_map);
+    }
 }
 
 static void
@@ -531,6 +912,7 @@ derm_window_dispose (GObject *object)
 {
   DermWindow *self = DERM_WINDOW (object);
 
+  g_clear_handle_id (&self->hint_timeout_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DERM_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->atlas);
@@ -574,6 +956,12 @@ derm_window_get_property (GObject    *object,
     case PROP_KEY_POINTS:
       g_value_set_boolean (value, self->key_points);
       break;
+    case PROP_LABELS:
+      g_value_set_boolean (value, self->labels);
+      break;
+    case PROP_PRESENTATION:
+      g_value_set_boolean (value, self->presentation);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -614,6 +1002,17 @@ derm_window_set_property (GObject      *object,
           g_object_notify_by_pspec (object, pspec);
         }
       break;
+    case PROP_LABELS:
+      if (self->labels != g_value_get_boolean (value))
+        {
+          self->labels = g_value_get_boolean (value);
+          derm_map_view_set_labels (self->map_view, self->labels);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_PRESENTATION:
+      derm_window_set_presentation (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -651,15 +1050,29 @@ derm_window_class_init (DermWindowClass *klass)
     g_param_spec_boolean ("key-points", NULL, NULL,
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LABELS] =
+    g_param_spec_boolean ("labels", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PRESENTATION] =
+    g_param_spec_boolean ("presentation", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DERM_TYPE_MAP_VIEW);
   g_type_ensure (DERM_TYPE_ROOT_LIST);
   g_type_ensure (DERM_TYPE_INFO_PANEL);
+  g_type_ensure (DERM_TYPE_QUIZ_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/derm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DermWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, DermWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, DermWindow, sidebar_clamp);
+  gtk_widget_class_bind_template_child (widget_class, DermWindow, quiz_panel);
+  gtk_widget_class_bind_template_child (widget_class, DermWindow, presentation_hint);
+  gtk_widget_class_bind_template_child (widget_class, DermWindow, blank_cover);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, sidebar_stack);
@@ -670,7 +1083,11 @@ derm_window_class_init (DermWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DermWindow, zoom_out_button);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, zoom_reset_button);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, map_button);
+  gtk_widget_class_bind_template_callback (widget_class, point_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, region_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, quiz_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, quiz_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, quiz_restart_cb);
   gtk_widget_class_bind_template_callback (widget_class, key_point_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, root_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -692,9 +1109,16 @@ derm_window_class_init (DermWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.about-map", NULL, reference_page_action);
   gtk_widget_class_install_action (widget_class, "win.sources", NULL, reference_page_action);
 
-  /* their keys, N and K, in overlay_key_pressed_cb */
+  /* their keys, N, K and H, in window_key_pressed_cb */
   gtk_widget_class_install_property_action (widget_class, "win.nerves", "nerves");
   gtk_widget_class_install_property_action (widget_class, "win.key-points", "key-points");
+  gtk_widget_class_install_property_action (widget_class, "win.labels", "labels");
+
+  gtk_widget_class_install_property_action (widget_class, "win.presentation", "presentation");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.presentation", NULL);
+  gtk_widget_class_install_action (widget_class, "win.quiz", NULL, quiz_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_q, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.quiz", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
@@ -727,15 +1151,17 @@ static void
 derm_window_init (DermWindow *self)
 {
   self->view = g_strdup ("both");
+  self->labels = TRUE;
+  self->presentation_step = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* added before the search bar's key capture, so it sees N and K first */
+  /* added before the search bar's key capture, so it sees N, K and H first */
   {
     GtkEventController *keys = gtk_event_controller_key_new ();
 
     gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-    g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (overlay_key_pressed_cb), self);
+    g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (window_key_pressed_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self), keys);
   }
 
@@ -751,7 +1177,28 @@ derm_window_init (DermWindow *self)
       g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "view", self, "view", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "map", self, "map-id", G_SETTINGS_BIND_DEFAULT);
+
+      /* keys of the preferences; a schema from an older install lacks them */
+      if (settings_has_key (self->settings, "labels"))
+        g_settings_bind (self->settings, "labels", self, "labels", G_SETTINGS_BIND_DEFAULT);
+      if (settings_has_key (self->settings, "nerves"))
+        g_settings_bind (self->settings, "nerves", self, "nerves", G_SETTINGS_BIND_DEFAULT);
+      if (settings_has_key (self->settings, "key-points"))
+        g_settings_bind (self->settings, "key-points", self, "key-points", G_SETTINGS_BIND_DEFAULT);
+      if (settings_has_key (self->settings, "palette"))
+        g_settings_bind_with_mapping (self->settings, "palette", self->map_view, "palette",
+                                      G_SETTINGS_BIND_GET, palette_from_setting, NULL, NULL, NULL);
+      if (settings_has_key (self->settings, "label-size"))
+        g_settings_bind_with_mapping (self->settings, "label-size", self->map_view, "label-scale",
+                                      G_SETTINGS_BIND_GET, label_scale_from_setting, NULL, NULL, NULL);
     }
+
+  g_signal_connect_object (self->map_view, "notify::palette",
+                           G_CALLBACK (update_root_style), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_root_style), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (update_root_style), self, G_CONNECT_SWAPPED);
 
   /* arrow keys work on the map from the start */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->map_view));
@@ -912,4 +1359,140 @@ derm_window_get_root_list (DermWindow *self)
   g_return_val_if_fail (DERM_IS_WINDOW (self), NULL);
 
   return self->root_list;
+}
+
+gboolean
+derm_window_get_presentation (DermWindow *self)
+{
+  g_return_val_if_fail (DERM_IS_WINDOW (self), FALSE);
+
+  return self->presentation;
+}
+
+/**
+ * derm_window_set_presentation:
+ *
+ * Presentation mode, for a projector: full screen, no header bar, large
+ * labels and panel text, the idle pointer hidden; the clicker's keys step
+ * through the roots.
+ */
+void
+derm_window_set_presentation (DermWindow *self,
+                              gboolean    presentation)
+{
+  g_return_if_fail (DERM_IS_WINDOW (self));
+
+  presentation = !!presentation;
+  if (self->presentation == presentation)
+    return;
+
+  self->presentation = presentation;
+  g_clear_handle_id (&self->hint_timeout_id, g_source_remove);
+
+  if (presentation)
+    {
+      self->presentation_flap = adw_flap_get_reveal_flap (self->flap);
+      self->presentation_fullscreened = !gtk_window_is_fullscreen (GTK_WINDOW (self));
+      self->presentation_step = -1;
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
+      gtk_widget_set_visible (self->header_bar, FALSE);
+      adw_clamp_set_maximum_size (self->sidebar_clamp, PRESENTATION_PANEL_WIDTH);
+      adw_clamp_set_tightening_threshold (self->sidebar_clamp, PRESENTATION_PANEL_WIDTH);
+      adw_flap_set_reveal_flap (self->flap, TRUE);
+      derm_map_view_set_presentation (self->map_view, TRUE);
+      if (self->presentation_fullscreened)
+        gtk_window_fullscreen (GTK_WINDOW (self));
+      gtk_revealer_set_reveal_child (self->presentation_hint, TRUE);
+      self->hint_timeout_id = g_timeout_add_seconds (PRESENTATION_HINT_SECONDS,
+                                                     hide_presentation_hint_cb, self);
+      gtk_widget_grab_focus (GTK_WIDGET (self->map_view));
+    }
+  else
+    {
+      set_blank (self, FALSE);
+      gtk_revealer_set_reveal_child (self->presentation_hint, FALSE);
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
+      gtk_widget_set_visible (self->header_bar, TRUE);
+      adw_clamp_set_maximum_size (self->sidebar_clamp, PANEL_WIDTH);
+      adw_clamp_set_tightening_threshold (self->sidebar_clamp, PANEL_WIDTH);
+      adw_flap_set_reveal_flap (self->flap, self->presentation_flap);
+      derm_map_view_set_presentation (self->map_view, FALSE);
+      if (self->presentation_fullscreened)
+        gtk_window_unfullscreen (GTK_WINDOW (self));
+      self->presentation_fullscreened = FALSE;
+      if (!quiz_active (self) && self->presentation_step >= 0)
+        derm_window_select_root (self, NULL);
+      self->presentation_step = -1;
+      /* a class quiz goes on in the window */
+      self->quiz_presentation = FALSE;
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION]);
+}
+
+gboolean
+derm_window_get_presentation_blank (DermWindow *self)
+{
+  g_return_val_if_fail (DERM_IS_WINDOW (self), FALSE);
+
+  return gtk_widget_get_visible (self->blank_cover);
+}
+
+/**
+ * derm_window_start_quiz:
+ * @options: the quiz's kinds, count, seed and map
+ * @class_mode: for a class: presentation mode, no score
+ * @timer_seconds: per question, 0 for none
+ *
+ * Returns: FALSE (and says why in a toast) if the quiz cannot be made.
+ */
+gboolean
+derm_window_start_quiz (DermWindow            *self,
+                        const DermQuizOptions *options,
+                        gboolean               class_mode,
+                        guint                  timer_seconds)
+{
+  g_autoptr (DermQuiz) quiz = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (DERM_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  if (self->atlas == NULL)
+    return FALSE;
+
+  quiz = derm_quiz_new (self->atlas, options, &error);
+  if (quiz == NULL)
+    {
+      g_autofree char *title = g_strdup_printf (_("No quiz: %s"), error->message);
+
+      show_toast (self, title);
+      return FALSE;
+    }
+
+  end_quiz (self);
+  derm_window_set_map_id (self, derm_quiz_get_map (quiz)->id);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  derm_root_list_set_selected_root (self->root_list, NULL);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "quiz");
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  if (class_mode && !self->presentation)
+    {
+      derm_window_set_presentation (self, TRUE);
+      self->quiz_presentation = TRUE;
+    }
+
+  derm_quiz_panel_start (self->quiz_panel, quiz, class_mode, timer_seconds);
+  gtk_widget_grab_focus (GTK_WIDGET (self->map_view));
+
+  return TRUE;
+}
+
+DermQuizPanel *
+derm_window_get_quiz_panel (DermWindow *self)
+{
+  g_return_val_if_fail (DERM_IS_WINDOW (self), NULL);
+
+  return self->quiz_panel;
 }

@@ -8,6 +8,7 @@
 #include "derm-atlas.h"
 #include "derm-info-panel.h"
 #include "derm-map-view.h"
+#include "derm-quiz-panel.h"
 #include "derm-root-list.h"
 
 G_BEGIN_DECLS
@@ -35,7 +36,21 @@ void           derm_window_select_region   (DermWindow       *self,
 void           derm_window_select_root     (DermWindow       *self,
                                             const char       *root_id);
 
+/* Presentation mode (F5): full screen for a projector. */
+gboolean       derm_window_get_presentation (DermWindow      *self);
+void           derm_window_set_presentation (DermWindow      *self,
+                                             gboolean         presentation);
+/* B blanked the screen in presentation mode. */
+gboolean       derm_window_get_presentation_blank (DermWindow *self);
+
+/* A quiz in the side panel; class mode also enters presentation mode. */
+gboolean       derm_window_start_quiz      (DermWindow            *self,
+                                            const DermQuizOptions *options,
+                                            gboolean               class_mode,
+                                            guint                  timer_seconds);
+
 /* For tests that drive the window. */
+DermQuizPanel *derm_window_get_quiz_panel  (DermWindow       *self);
 DermMapView   *derm_window_get_map_view    (DermWindow       *self);
 DermInfoPanel *derm_window_get_info_panel  (DermWindow       *self);
 DermRootList  *derm_window_get_root_list   (DermWindow       *self);

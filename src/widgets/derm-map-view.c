@@ -45,6 +45,8 @@ struct _DermMapView
   gboolean          key_points;
   gboolean          reveal_roots;
   gboolean          presentation;
+  DermPalette       palette;
+  double            label_scale;
   guint             pointer_idle_id;
   gboolean          pointer_hidden;
 
@@ -106,6 +108,8 @@ enum {
   PROP_ZOOM,
   PROP_REVEAL_ROOTS,
   PROP_PRESENTATION,
+  PROP_PALETTE,
+  PROP_LABEL_SCALE,
   N_PROPS
 };
 
@@ -126,6 +130,16 @@ static gboolean
 is_dark (void)
 {
   return adw_style_manager_get_dark (adw_style_manager_get_default ());
+}
+
+/* The system's high-contrast setting wins over the chosen palette. */
+static DermPalette
+effective_palette (DermMapView *self)
+{
+  if (adw_style_manager_get_high_contrast (adw_style_manager_get_default ()))
+    return DERM_PALETTE_HIGH_CONTRAST;
+
+  return self->palette;
 }
 
 /* set_str () is GLib 2.76 */
@@ -301,6 +315,8 @@ render_cache (DermMapView     *self,
   options.labels = self->labels;
   options.header = TRUE;
   options.dark = is_dark ();
+  options.palette = effective_palette (self);
+  options.label_scale = self->label_scale;
   options.highlight_root = self->selected_root;
   options.nerves = self->nerves;
   options.key_points = self->key_points;
@@ -487,7 +503,8 @@ snapshot_region (DermMapView      *self,
 
   cr = gtk_snapshot_append_cairo (snapshot, &scaled);
   cairo_scale (cr, t->scale, t->scale);
-  derm_renderer_render_region (self->renderer, cr, self->layout, region, strong, is_dark ());
+  derm_renderer_render_region_full (self->renderer, cr, self->layout, region, strong,
+                                    effective_palette (self), is_dark ());
   cairo_destroy (cr);
 }
 
@@ -1323,6 +1340,12 @@ derm_map_view_get_property (GObject    *object,
     case PROP_PRESENTATION:
       g_value_set_boolean (value, self->presentation);
       break;
+    case PROP_PALETTE:
+      g_value_set_int (value, self->palette);
+      break;
+    case PROP_LABEL_SCALE:
+      g_value_set_double (value, self->label_scale);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1370,6 +1393,12 @@ derm_map_view_set_property (GObject      *object,
       break;
     case PROP_PRESENTATION:
       derm_map_view_set_presentation (self, g_value_get_boolean (value));
+      break;
+    case PROP_PALETTE:
+      derm_map_view_set_palette (self, g_value_get_int (value));
+      break;
+    case PROP_LABEL_SCALE:
+      derm_map_view_set_label_scale (self, g_value_get_double (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1438,6 +1467,15 @@ derm_map_view_class_init (DermMapViewClass *klass)
     g_param_spec_boolean ("presentation", NULL, NULL,
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* a DermPalette; the system's high contrast overrides it */
+  properties[PROP_PALETTE] =
+    g_param_spec_int ("palette", NULL, NULL,
+                      DERM_PALETTE_DEFAULT, DERM_PALETTE_HIGH_CONTRAST, DERM_PALETTE_DEFAULT,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LABEL_SCALE] =
+    g_param_spec_double ("label-scale", NULL, NULL,
+                         0.5, 2.0, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1507,6 +1545,7 @@ derm_map_view_init (DermMapView *self)
   self->layout = DERM_LAYOUT_BOTH;
   self->labels = TRUE;
   self->reveal_roots = TRUE;
+  self->label_scale = 1.0;
   self->zoom = ZOOM_MIN;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1517,6 +1556,8 @@ derm_map_view_init (DermMapView *self)
   update_accessible (self);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
@@ -1967,4 +2008,50 @@ derm_map_view_get_pointer_hidden (DermMapView *self)
   g_return_val_if_fail (DERM_IS_MAP_VIEW (self), FALSE);
 
   return self->pointer_hidden;
+}
+
+DermPalette
+derm_map_view_get_palette (DermMapView *self)
+{
+  g_return_val_if_fail (DERM_IS_MAP_VIEW (self), DERM_PALETTE_DEFAULT);
+
+  return self->palette;
+}
+
+void
+derm_map_view_set_palette (DermMapView *self,
+                           DermPalette  palette)
+{
+  g_return_if_fail (DERM_IS_MAP_VIEW (self));
+  g_return_if_fail (palette <= DERM_PALETTE_HIGH_CONTRAST);
+
+  if (self->palette == palette)
+    return;
+
+  self->palette = palette;
+  invalidate_cache (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PALETTE]);
+}
+
+double
+derm_map_view_get_label_scale (DermMapView *self)
+{
+  g_return_val_if_fail (DERM_IS_MAP_VIEW (self), 1.0);
+
+  return self->label_scale;
+}
+
+void
+derm_map_view_set_label_scale (DermMapView *self,
+                               double       label_scale)
+{
+  g_return_if_fail (DERM_IS_MAP_VIEW (self));
+
+  label_scale = CLAMP (label_scale, 0.5, 2.0);
+  if (self->label_scale == label_scale)
+    return;
+
+  self->label_scale = label_scale;
+  invalidate_cache (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL_SCALE]);
 }

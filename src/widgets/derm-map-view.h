@@ -83,6 +83,12 @@ void              derm_map_view_set_marker          (DermMapView        *self,
                                                      const DermKeyPoint *key_point);
 const DermRegion *derm_map_view_get_marker_region   (DermMapView        *self);
 const DermKeyPoint *derm_map_view_get_marker_key_point (DermMapView     *self);
+DermPalette       derm_map_view_get_palette         (DermMapView        *self);
+void              derm_map_view_set_palette         (DermMapView        *self,
+                                                     DermPalette         palette);
+double            derm_map_view_get_label_scale     (DermMapView        *self);
+void              derm_map_view_set_label_scale     (DermMapView        *self,
+                                                     double              label_scale);
 /* Presentation mode hid the idle pointer. */
 gboolean          derm_map_view_get_pointer_hidden  (DermMapView        *self);
 

@@ -17,10 +17,39 @@ to_byte (double v)
   return (int) CLAMP (v * 255.0 + 0.5, 0.0, 255.0);
 }
 
+static void
+load_css (GtkCssProvider *provider,
+          DermPalette     palette,
+          gboolean        dark)
+{
+  g_autoptr (GString) css = g_string_new (NULL);
+  DermColor blank;
+
+  for (guint i = 0; i < N_ROOT_CLASSES; i++)
+    {
+      DermColor color, text;
+
+      derm_palette_get_root_color_full (i, DERM_STYLE_COLOR, palette, dark, &color);
+      derm_palette_get_text_color (palette, &color, &text);
+
+      g_string_append_printf (css,
+                              ".root-swatch.root-%u { background-color: rgb(%d,%d,%d); }\n"
+                              ".root-tag.root-%u { background-color: rgb(%d,%d,%d); color: rgb(%d,%d,%d); }\n",
+                              i, to_byte (color.red), to_byte (color.green), to_byte (color.blue),
+                              i, to_byte (color.red), to_byte (color.green), to_byte (color.blue),
+                              to_byte (text.red), to_byte (text.green), to_byte (text.blue));
+    }
+
+  derm_palette_get_blank_color_full (DERM_STYLE_COLOR, palette, dark, &blank);
+  g_string_append_printf (css, ".root-swatch.skin { background-color: rgb(%d,%d,%d); }\n",
+                          to_byte (blank.red), to_byte (blank.green), to_byte (blank.blue));
+
+  gtk_css_provider_load_from_data (provider, css->str, (gssize) css->len);
+}
+
 void
 derm_root_style_ensure (GdkDisplay *display)
 {
-  g_autoptr (GString) css = g_string_new (NULL);
   g_autoptr (GtkCssProvider) provider = NULL;
 
   g_return_if_fail (GDK_IS_DISPLAY (display));
@@ -28,34 +57,27 @@ derm_root_style_ensure (GdkDisplay *display)
   if (g_object_get_data (G_OBJECT (display), "derm-root-style") != NULL)
     return;
 
-  for (guint i = 0; i < N_ROOT_CLASSES; i++)
-    {
-      DermColor color;
-      double luminance;
-      int r, g, b;
-
-      derm_palette_get_root_color (i, DERM_STYLE_COLOR, &color);
-      r = to_byte (color.red);
-      g = to_byte (color.green);
-      b = to_byte (color.blue);
-      /* perceived brightness decides black or white text on a tag */
-      luminance = 0.299 * color.red + 0.587 * color.green + 0.114 * color.blue;
-
-      g_string_append_printf (css,
-                              ".root-swatch.root-%u { background-color: rgb(%d,%d,%d); }\n"
-                              ".root-tag.root-%u { background-color: rgb(%d,%d,%d); color: %s; }\n",
-                              i, r, g, b,
-                              i, r, g, b,
-                              luminance > 0.55 ? "rgba(0,0,0,0.85)" : "white");
-    }
-
   provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, css->str, (gssize) css->len);
+  load_css (provider, DERM_PALETTE_DEFAULT, FALSE);
   gtk_style_context_add_provider_for_display (display,
                                               GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   g_object_set_data_full (G_OBJECT (display), "derm-root-style",
                           g_steal_pointer (&provider), g_object_unref);
+}
+
+void
+derm_root_style_update (GdkDisplay  *display,
+                        DermPalette  palette,
+                        gboolean     dark)
+{
+  GtkCssProvider *provider;
+
+  g_return_if_fail (GDK_IS_DISPLAY (display));
+
+  derm_root_style_ensure (display);
+  provider = g_object_get_data (G_OBJECT (display), "derm-root-style");
+  load_css (provider, palette, dark);
 }
 
 const char *

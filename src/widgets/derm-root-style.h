@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 
 #include "derm-atlas.h"
+#include "derm-types.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,11 @@ G_BEGIN_DECLS
 void        derm_root_style_ensure   (GdkDisplay     *display);
 
 /* The CSS class of a root: "root-3". Returns a static string. */
+/* Swatches and tags in the colours the map draws with. */
+void        derm_root_style_update   (GdkDisplay     *display,
+                                      DermPalette     palette,
+                                      gboolean        dark);
+
 const char *derm_root_style_class    (const DermRoot *root);
 
 /* A small swatch widget in the colour of a root. */

@@ -1,0 +1,472 @@
+/* test-teach.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Teaching under Xvfb: presentation mode driven with a clicker's keys, and
+ * quizzes answered with clicks on the legs and number keys, the way a
+ * lecturer and a student would. Keys and clicks go through the X server.
+ * Skips (exit 77) when no display opens.
+ */
+#define G_LOG_DOMAIN "Dermatomes"
+
+#include <gdk/x11/gdkx.h>
+#include <math.h>
+#include <string.h>
+
+#include "derm-application.h"
+#include "derm-quiz-dialog.h"
+#include "display-util.h"
+#include "derm-window.h"
+
+static DermWindow *window;
+
+static gboolean
+window_ready (gpointer data)
+{
+  DermMapView *view = derm_window_get_map_view (window);
+  return gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+         gtk_widget_get_width (GTK_WIDGET (view)) > 100;
+}
+
+static char *
+xid (void)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  return g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+}
+
+static void
+key (const char *name)
+{
+  g_autofree char *win = xid ();
+
+  xdotool ("key", "--window", win, name, NULL);
+  settle (150);
+}
+
+/* Click a widget point of the map view through the X server. */
+static void
+click_map_point (double x,
+                 double y)
+{
+  DermMapView *view = derm_window_get_map_view (window);
+  graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
+  g_autofree char *sx = NULL, *sy = NULL, *win = xid ();
+  double tx, ty;
+
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (window), &in, &out));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &tx, &ty);
+  sx = g_strdup_printf ("%d", (int) round (out.x + tx));
+  sy = g_strdup_printf ("%d", (int) round (out.y + ty));
+  xdotool ("mousemove", "--window", win, sx, sy, NULL);
+  settle (100);
+  xdotool ("click", "1", NULL);
+  settle (150);
+}
+
+static void
+click_region (const DermRegion *region)
+{
+  double x, y;
+
+  g_assert_nonnull (region);
+  g_assert_true (derm_map_view_region_to_widget (derm_window_get_map_view (window), region, &x, &y));
+  click_map_point (x, y);
+}
+
+static gboolean
+presentation_is (gpointer data)
+{
+  return derm_window_get_presentation (window) == GPOINTER_TO_INT (data);
+}
+
+static gboolean
+selected_root_is (gpointer data)
+{
+  return g_strcmp0 (derm_map_view_get_selected_root (derm_window_get_map_view (window)), data) == 0;
+}
+
+static gboolean
+pointer_hidden_is (gpointer data)
+{
+  return derm_map_view_get_pointer_hidden (derm_window_get_map_view (window)) == GPOINTER_TO_INT (data);
+}
+
+static gboolean
+phase_is (gpointer data)
+{
+  return derm_quiz_panel_get_phase (derm_window_get_quiz_panel (window)) == (DermQuizPhase) GPOINTER_TO_INT (data);
+}
+
+static gboolean
+result_is (gpointer data)
+{
+  return g_strcmp0 (derm_quiz_panel_get_result_text (derm_window_get_quiz_panel (window)), data) == 0;
+}
+
+/* The smallest font, in pixels, of the visible labels under a widget. */
+static double
+smallest_label_px (GtkWidget *widget)
+{
+  double smallest = G_MAXDOUBLE;
+
+  if (!gtk_widget_get_visible (widget))
+    return smallest;
+
+  if (GTK_IS_LABEL (widget) && gtk_label_get_label (GTK_LABEL (widget))[0] != '\0')
+    {
+      const PangoFontDescription *font =
+        pango_context_get_font_description (gtk_widget_get_pango_context (widget));
+      double size = pango_font_description_get_size (font) / (double) PANGO_SCALE;
+
+      if (!pango_font_description_get_size_is_absolute (font))
+        size = size * 96.0 / 72.0;
+      smallest = size;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    smallest = MIN (smallest, smallest_label_px (child));
+
+  return smallest;
+}
+
+static void
+test_presentation (void)
+{
+  DermMapView *view = derm_window_get_map_view (window);
+  DermInfoPanel *panel = derm_window_get_info_panel (window);
+  double px;
+
+  derm_window_select_root (window, NULL);
+  key ("F5");
+  CHECK (wait_until (presentation_is, GINT_TO_POINTER (TRUE), 3000), "F5 enters presentation mode");
+  CHECK (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation") &&
+         derm_map_view_get_presentation (view),
+         "the window and the map are styled for a projector");
+
+  /* the clicker: Page Down, Right and Space step on; Page Up and Left back */
+  key ("Next");
+  CHECK (wait_until (selected_root_is, (gpointer) "T12", 2000),
+         "Page Down reveals the first root, T12 (selected: %s)", derm_map_view_get_selected_root (view));
+  key ("Next");
+  CHECK (wait_until (selected_root_is, (gpointer) "L1", 2000), "Page Down again: L1");
+  key ("Right");
+  CHECK (wait_until (selected_root_is, (gpointer) "L2", 2000), "Right: L2");
+  key ("space");
+  CHECK (wait_until (selected_root_is, (gpointer) "L3", 2000), "Space: L3");
+  CHECK (g_strcmp0 (derm_info_panel_get_title (panel), "L3") == 0 ||
+         (derm_info_panel_get_title (panel) != NULL && strstr (derm_info_panel_get_title (panel), "L3") != NULL),
+         "the panel shows the L3 card (title: %s)", derm_info_panel_get_title (panel));
+  key ("Prior");
+  CHECK (wait_until (selected_root_is, (gpointer) "L2", 2000), "Page Up goes back to L2");
+  key ("Left");
+  CHECK (wait_until (selected_root_is, (gpointer) "L1", 2000), "Left goes back to L1");
+
+  /* panel text large enough for the back of a lecture hall */
+  settle (300);
+  px = smallest_label_px (GTK_WIDGET (panel));
+  CHECK (px >= 28.0 - 0.01, "every panel label is at least 28 px in presentation (smallest: %.1f px)", px);
+
+  key ("h");
+  CHECK (!derm_map_view_get_labels (view), "H hides the labels");
+  key ("h");
+  CHECK (derm_map_view_get_labels (view), "H shows them again");
+
+  key ("b");
+  CHECK (derm_window_get_presentation_blank (window), "B blanks the map");
+  key ("b");
+  CHECK (!derm_window_get_presentation_blank (window), "B again shows it");
+
+  key ("n");
+  CHECK (derm_map_view_get_nerves (view), "N shows the nerve overlay");
+  key ("n");
+  key ("k");
+  CHECK (derm_map_view_get_key_points (view), "K shows the key points");
+  key ("k");
+  CHECK (!derm_map_view_get_nerves (view) && !derm_map_view_get_key_points (view),
+         "N and K toggle them off again");
+
+  /* a click still answers */
+  click_region (derm_atlas_get_region (derm_window_get_atlas (window), "medial-malleolus-left"));
+  CHECK (g_strcmp0 (derm_info_panel_get_title (panel), "Left medial malleolus") == 0,
+         "a click in presentation mode shows the region's card (title: %s)",
+         derm_info_panel_get_title (panel));
+
+  /* the pointer hides when idle and comes back when it moves */
+  CHECK (wait_until (pointer_hidden_is, GINT_TO_POINTER (TRUE), 6000),
+         "the pointer hides after a few idle seconds");
+  xdotool ("mousemove_relative", "--", "15", "10", NULL);
+  CHECK (wait_until (pointer_hidden_is, GINT_TO_POINTER (FALSE), 2000), "it comes back when moved");
+
+  key ("Escape");
+  CHECK (wait_until (presentation_is, GINT_TO_POINTER (FALSE), 3000), "Esc leaves presentation mode");
+  CHECK (!gtk_widget_has_css_class (GTK_WIDGET (window), "presentation") &&
+         !derm_map_view_get_presentation (view),
+         "the projector style is gone");
+}
+
+/* A region of the view's layout whose roots on the map include root. */
+static const DermRegion *
+region_with_root (const char *root,
+                  gboolean    with)
+{
+  DermAtlas *atlas = derm_window_get_atlas (window);
+  const DermMap *map = derm_atlas_get_map (atlas, derm_window_get_map_id (window));
+  GPtrArray *regions = derm_atlas_get_regions (atlas);
+  const DermRegion *best = NULL;
+
+  for (guint i = 0; i < regions->len; i++)
+    {
+      const DermRegion *region = g_ptr_array_index (regions, i);
+      const char * const *roots = derm_map_get_roots (map, region);
+      double x, y;
+
+      if (roots == NULL || roots[0] == NULL)
+        continue;
+      if (derm_map_region_has_root (map, region, root) != with)
+        continue;
+      if (!derm_map_view_region_to_widget (derm_window_get_map_view (window), region, &x, &y))
+        continue;
+      /* far from the root's zones when it must not have it */
+      if (!with && (g_str_has_prefix (region->name_id, "perianal") || g_str_equal (region->name_id, "genital")))
+        continue;
+      best = region;
+      if (with)
+        break;
+    }
+
+  return best;
+}
+
+static void
+test_practice_quiz (void)
+{
+  DermQuizPanel *panel = derm_window_get_quiz_panel (window);
+  DermMapView *view = derm_window_get_map_view (window);
+  DermQuizOptions options;
+  const DermQuizQuestion *question;
+  g_autofree char *first_prompt = NULL;
+
+  derm_window_set_map_id (window, "isncsci");
+  derm_quiz_options_init (&options);
+  options.kinds = 1u << DERM_QUIZ_FIND_ROOT;
+  options.count = 2;
+  options.seed = 7;
+  options.map_id = "isncsci";
+  CHECK (derm_window_start_quiz (window, &options, FALSE, 0), "a find-the-root quiz starts");
+  CHECK (phase_is (GINT_TO_POINTER (DERM_QUIZ_PHASE_ASKING)), "it asks the first question");
+  question = derm_quiz_panel_get_question (panel);
+  g_assert_nonnull (question);
+  first_prompt = g_strdup (question->prompt);
+  CHECK (g_strcmp0 (derm_quiz_panel_get_prompt_text (panel), question->prompt) == 0,
+         "the panel shows the prompt: %s", derm_quiz_panel_get_prompt_text (panel));
+  CHECK (!derm_map_view_get_labels (view) && !derm_map_view_get_reveal_roots (view),
+         "while it asks, the legs show no root labels and tooltips name no roots");
+  {
+    const DermRegion *any = derm_atlas_get_region (derm_window_get_atlas (window), "medial-malleolus-left");
+    g_autofree char *tip = derm_map_view_describe_region (view, any);
+
+    CHECK (strstr (tip, "L4") == NULL, "a tooltip gives no root away (%s)", tip);
+  }
+
+  /* the right answer: a click on a zone of the root */
+  click_region (region_with_root (question->accept_roots[0], TRUE));
+  CHECK (wait_until (result_is, (gpointer) "Right", 2000),
+         "a click on a %s zone is right (shown: %s)", question->accept_roots[0],
+         derm_quiz_panel_get_result_text (panel));
+  CHECK (g_strcmp0 (derm_quiz_panel_get_score_text (panel), "1 of 1 right") == 0,
+         "the score counts it (%s)", derm_quiz_panel_get_score_text (panel));
+  CHECK (derm_map_view_get_labels (view) &&
+         g_strcmp0 (derm_map_view_get_selected_root (view), question->accept_roots[0]) == 0,
+         "the answer is shown on the legs: %s stands out, labelled", question->accept_roots[0]);
+
+  key ("Next");
+  CHECK (derm_quiz_panel_get_index (panel) == 1 && phase_is (GINT_TO_POINTER (DERM_QUIZ_PHASE_ASKING)),
+         "Page Down goes on to the second question");
+  question = derm_quiz_panel_get_question (panel);
+  CHECK (g_strcmp0 (question->prompt, first_prompt) != 0, "no question repeats (%s)", question->prompt);
+
+  /* a wrong answer */
+  click_region (region_with_root (question->accept_roots[0], FALSE));
+  CHECK (wait_until (result_is, (gpointer) "Not quite", 2000),
+         "a click far from any %s zone is wrong (shown: %s)", question->accept_roots[0],
+         derm_quiz_panel_get_result_text (panel));
+
+  key ("Return");
+  CHECK (wait_until (phase_is, GINT_TO_POINTER (DERM_QUIZ_PHASE_FINISHED), 2000),
+         "Enter on Next after the last question shows the results");
+  CHECK (g_strcmp0 (derm_quiz_panel_get_result_text (panel), "1 of 2 right") == 0,
+         "the final score: %s", derm_quiz_panel_get_result_text (panel));
+  CHECK (derm_quiz_panel_get_n_review_rows (panel) == 1, "the review lists the one mistake");
+  CHECK (derm_map_view_get_labels (view) && derm_map_view_get_reveal_roots (view),
+         "after the quiz the legs are labelled again");
+
+  /* name the root: the area is marked, the answer is a number key */
+  options.kinds = 1u << DERM_QUIZ_NAME_ROOT;
+  options.count = 3;
+  options.seed = 11;
+  CHECK (derm_window_start_quiz (window, &options, FALSE, 0), "a name-the-root quiz starts");
+  question = derm_quiz_panel_get_question (panel);
+  CHECK (question->choices != NULL && question->choices->len == 4, "it offers four choices");
+  CHECK (derm_map_view_get_marker_region (view) == question->region && question->region != NULL,
+         "the area asked about is marked on the legs");
+  {
+    char digit[2] = { (char) ('1' + question->correct_choice), '\0' };
+
+    key (digit);
+  }
+  CHECK (wait_until (result_is, (gpointer) "Right", 2000),
+         "pressing the number of the right choice is right (shown: %s)",
+         derm_quiz_panel_get_result_text (panel));
+  key ("Next");
+  question = derm_quiz_panel_get_question (panel);
+  {
+    char digit[2] = { (char) ('1' + (question->correct_choice + 1) % 4), '\0' };
+
+    key (digit);
+  }
+  CHECK (wait_until (result_is, (gpointer) "Not quite", 2000), "a wrong number is wrong");
+
+  /* key point: a click on the point */
+  options.kinds = 1u << DERM_QUIZ_KEY_POINT;
+  options.count = 1;
+  options.seed = 3;
+  CHECK (derm_window_start_quiz (window, &options, FALSE, 0), "a key-point quiz starts");
+  question = derm_quiz_panel_get_question (panel);
+  CHECK (!derm_map_view_get_key_points (view), "the key points are hidden while it asks");
+  {
+    double x, y;
+
+    g_assert_nonnull (question->key_point);
+    g_assert_true (derm_map_view_key_point_to_widget (view, question->key_point, &x, &y));
+    click_map_point (x + 2, y + 2);
+  }
+  CHECK (wait_until (result_is, (gpointer) "Right", 2000),
+         "a click on the key point is right (shown: %s)", derm_quiz_panel_get_result_text (panel));
+  CHECK (derm_map_view_get_key_points (view) && derm_map_view_get_marker_key_point (view) == question->key_point,
+         "the answer rings the key point");
+
+  /* a timer that runs out */
+  options.kinds = 1u << DERM_QUIZ_REFLEX;
+  options.count = 1;
+  CHECK (derm_window_start_quiz (window, &options, FALSE, 1), "a timed quiz starts");
+  CHECK (wait_until (result_is, (gpointer) "Time is up", 4000),
+         "with no answer in time: %s", derm_quiz_panel_get_result_text (panel));
+
+  key ("Escape");
+  CHECK (phase_is (GINT_TO_POINTER (DERM_QUIZ_PHASE_NONE)), "Esc ends the quiz");
+}
+
+static void
+test_class_quiz (void)
+{
+  DermQuizPanel *panel = derm_window_get_quiz_panel (window);
+  DermQuizOptions options;
+
+  derm_quiz_options_init (&options);
+  options.count = 3;
+  options.seed = 5;
+  options.kinds = (1u << DERM_QUIZ_MOTOR) | (1u << DERM_QUIZ_ROOT_OR_NERVE);
+  CHECK (derm_window_start_quiz (window, &options, TRUE, 0), "a class quiz starts");
+  CHECK (wait_until (presentation_is, GINT_TO_POINTER (TRUE), 3000), "on the projector");
+  settle (300);
+  CHECK (gtk_widget_is_drawable (GTK_WIDGET (panel)), "the quiz panel shows");
+
+  key ("Next");
+  CHECK (phase_is (GINT_TO_POINTER (DERM_QUIZ_PHASE_REVEALED)) &&
+         g_strcmp0 (derm_quiz_panel_get_result_text (panel), "Answer") == 0,
+         "Page Down reveals the answer, unscored (%s)", derm_quiz_panel_get_result_text (panel));
+  key ("Next");
+  CHECK (derm_quiz_panel_get_index (panel) == 1 && phase_is (GINT_TO_POINTER (DERM_QUIZ_PHASE_ASKING)),
+         "Page Down again: the next question");
+  key ("Prior");
+  CHECK (derm_quiz_panel_get_index (panel) == 0 && phase_is (GINT_TO_POINTER (DERM_QUIZ_PHASE_REVEALED)),
+         "Page Up: back to the first, answered");
+  key ("Escape");
+  CHECK (wait_until (presentation_is, GINT_TO_POINTER (FALSE), 3000), "Esc leaves presentation");
+  CHECK (!phase_is (GINT_TO_POINTER (DERM_QUIZ_PHASE_NONE)), "the quiz goes on in the window");
+  key ("Escape");
+  CHECK (phase_is (GINT_TO_POINTER (DERM_QUIZ_PHASE_NONE)), "a second Esc ends it");
+}
+
+static gboolean
+quiz_dialog_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (DERM_IS_QUIZ_DIALOG (item) && gtk_widget_get_mapped (GTK_WIDGET (item)))
+        {
+          *(GObject **) data = item;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+test_quiz_dialog (void)
+{
+  GObject *dialog = NULL;
+  DermQuizOptions options;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.quiz", NULL);
+  CHECK (wait_until (quiz_dialog_shown, &dialog, 3000), "the Quiz action opens the quiz dialog");
+  if (dialog == NULL)
+    return;
+
+  derm_quiz_options_init (&options);
+  derm_quiz_dialog_get_options (DERM_QUIZ_DIALOG (dialog), &options);
+  CHECK (options.kinds == DERM_QUIZ_ALL_KINDS && options.count == 10 &&
+         g_strcmp0 (options.map_id, derm_window_get_map_id (window)) == 0,
+         "it offers every kind, 10 questions, the current map");
+  CHECK (derm_quiz_dialog_get_timer_seconds (DERM_QUIZ_DIALOG (dialog)) == 0, "no timer by default");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+activate_cb (GApplication *app)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  g_assert_nonnull (windows);
+  window = DERM_WINDOW (windows->data);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  derm_window_set_view (window, "both");
+
+  if (!wait_until (window_ready, NULL, 10000))
+    g_error ("the window did not appear");
+  settle (500);
+
+  test_presentation ();
+  test_practice_quiz ();
+  test_class_quiz ();
+  test_quiz_dialog ();
+
+  g_application_quit (app);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (DermApplication) app = NULL;
+
+  if (!gtk_init_check () || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_print ("no X11 display: skipped\n");
+      return 77;
+    }
+
+  app = derm_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);
+  g_application_run (G_APPLICATION (app), 0, NULL);
+
+  g_print ("%d failed\n", check_failures);
+  return check_failures > 0 ? 1 : 0;
+}
