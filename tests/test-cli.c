@@ -518,6 +518,274 @@ test_export_unwritable (void)
   remove_dir (dir);
 }
 
+static void
+check_quiz_lines (const char *out,
+                  guint       count,
+                  const char *kind)
+{
+  g_auto (GStrv) lines = g_strsplit (out, "\n", -1);
+
+  g_assert_cmpuint (count_lines (out), ==, count);
+  for (guint i = 0; i < count; i++)
+    {
+      g_auto (GStrv) fields = g_strsplit (lines[i], "\t", -1);
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+
+      /* NUMBER KIND PROMPT ANSWER TARGET */
+      g_assert_cmpuint (g_strv_length (fields), ==, 5);
+      g_assert_cmpstr (fields[0], ==, number);
+      if (kind != NULL)
+        g_assert_cmpstr (fields[1], ==, kind);
+      g_assert_cmpstr (fields[2], !=, "");
+      g_assert_cmpstr (fields[3], !=, "");
+      if (strcmp (fields[4], "-") != 0)
+        {
+          g_auto (GStrv) target = g_strsplit (fields[4], ":", -1);
+
+          g_assert_cmpuint (g_strv_length (target), ==, 3);
+          g_assert_true (strcmp (target[0], "anterior") == 0 || strcmp (target[0], "posterior") == 0);
+          g_assert_true (strcmp (target[1], "left") == 0 || strcmp (target[1], "right") == 0 ||
+                         strcmp (target[1], "mid") == 0);
+          g_assert_true (strcmp (fields[1], "name-root") == 0 || strcmp (fields[1], "key-point") == 0);
+        }
+      else
+        g_assert_cmpstr (fields[1], !=, "name-root");
+    }
+}
+
+static void
+test_quiz (void)
+{
+  g_auto (Run) run = { 0 };
+  g_auto (Run) again = { 0 };
+  g_auto (Run) other = { 0 };
+  g_auto (Run) lee = { 0 };
+
+  run_cli (&run, "--quiz", "--seed", "1", "--count", "12", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  check_quiz_lines (run.out, 12, NULL);
+
+  /* the same seed, the same quiz; another seed, another quiz */
+  run_cli (&again, "--quiz", "--seed", "1", "--count", "12", NULL);
+  g_assert_cmpstr (again.out, ==, run.out);
+  run_cli (&other, "--quiz", "--seed", "2", "--count", "12", NULL);
+  g_assert_cmpint (other.status, ==, 0);
+  g_assert_cmpstr (other.out, !=, run.out);
+
+  /* Lee 2008 draws no S3-S5: never asked to find them */
+  run_cli (&lee, "--quiz", "--seed", "9", "--count", "200", "--map", "lee2008", "--kinds", "find-root", NULL);
+  g_assert_cmpint (lee.status, ==, 0);
+  check_quiz_lines (lee.out, 200, "find-root");
+  g_assert_null (strstr (lee.out, "\tS3\t"));
+  g_assert_null (strstr (lee.out, "\tS4-5\t"));
+  g_assert_nonnull (strstr (lee.out, "\tL5\t"));
+}
+
+static void
+test_quiz_seed (void)
+{
+  g_auto (Run) clock = { 0 };
+  g_auto (Run) replay = { 0 };
+  g_auto (Run) biggest = { 0 };
+  g_autofree char *seed = NULL;
+
+  /* a seed from the clock, told on stderr so the quiz can be asked again */
+  run_cli (&clock, "--quiz", NULL);
+  g_assert_cmpint (clock.status, ==, 0);
+  check_quiz_lines (clock.out, 10, NULL);
+  g_assert_true (g_str_has_prefix (clock.err, "# seed "));
+  seed = g_strstrip (g_strdup (clock.err + strlen ("# seed ")));
+  run_cli (&replay, "--quiz", "--seed", seed, NULL);
+  g_assert_cmpint (replay.status, ==, 0);
+  g_assert_cmpstr (replay.out, ==, clock.out);
+
+  run_cli (&biggest, "--quiz", "--seed", "18446744073709551615", "--count", "3", NULL);
+  g_assert_cmpint (biggest.status, ==, 0);
+  check_quiz_lines (biggest.out, 3, NULL);
+}
+
+static void
+test_quiz_kinds (void)
+{
+  const char *kinds[] = { "find-root", "name-root", "key-point", "motor", "reflex", "root-or-nerve" };
+
+  /* every kind is reachable */
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_auto (Run) run = { 0 };
+
+      run_cli (&run, "--quiz", "--seed", "5", "--count", "4", "--kinds", kinds[i], NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      check_quiz_lines (run.out, 4, kinds[i]);
+    }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_cli (&run, "--quiz", "--seed", "5", "--count", "20", "--kinds", "motor,reflex", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "\tmotor\t"));
+    g_assert_nonnull (strstr (run.out, "\treflex\t"));
+    g_assert_null (strstr (run.out, "\tfind-root\t"));
+  }
+}
+
+static void
+test_quiz_count (void)
+{
+  const struct {
+    const char *count;
+    int         status;
+    guint       lines;
+  } cases[] = {
+    { "0", 2, 0 }, { "1", 0, 1 }, { "200", 0, 200 }, { "201", 2, 0 }, { "-3", 2, 0 }, { "many", 2, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto (Run) run = { 0 };
+
+      run_cli (&run, "--quiz", "--seed", "3", "--count", cases[i].count, NULL);
+      if (run.status != cases[i].status)
+        g_error ("--count %s: exit %d, expected %d", cases[i].count, run.status, cases[i].status);
+      if (cases[i].status == 0)
+        check_quiz_lines (run.out, cases[i].lines, NULL);
+      else
+        {
+          g_assert_cmpstr (run.out, ==, "");
+          g_assert_nonnull (strstr (run.err, cases[i].count));
+        }
+    }
+}
+
+static void
+test_quiz_bad_usage (void)
+{
+  const char *cases[][6] = {
+    /* the arguments, then a word the message must name */
+    { "--quiz", "--kinds", "find-root,nope", NULL, NULL, "nope" },
+    { "--quiz", "--kinds", "", NULL, NULL, "kinds" },
+    { "--quiz", "--seed", "abc", NULL, NULL, "abc" },
+    { "--quiz", "--seed", "-1", NULL, NULL, "-1" },
+    { "--quiz", "--seed", "18446744073709551616", NULL, NULL, "18446744073709551616" },
+    { "--quiz", "--seed", " 7", NULL, NULL, " 7" },
+    { "--quiz", "--map", "nope", NULL, NULL, "nope" },
+    { "--quiz", "--paper", "a4", NULL, NULL, "paper" },
+    { "--quiz", "--view", "anterior", NULL, NULL, "view" },
+    { "--seed", "1", "--list-roots", NULL, NULL, "seed" },
+    { "--count", "3", NULL, NULL, NULL, "count" },
+    { "--kinds", "motor", "--regions", NULL, NULL, "kinds" },
+    { "--quiz", "--export-quiz", "x.pdf", NULL, NULL, "quiz" },
+    { "--quiz", "stray", NULL, NULL, NULL, "stray" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto (Run) run = { 0 };
+
+      run_cli (&run, cases[i][0], cases[i][1], cases[i][2], cases[i][3], cases[i][4], NULL);
+      if (run.status != 2)
+        g_error ("%s %s %s: exit %d, expected 2", cases[i][0], cases[i][1] ? cases[i][1] : "",
+                 cases[i][2] ? cases[i][2] : "", run.status);
+      g_assert_cmpstr (run.out, ==, "");
+      if (strstr (run.err, cases[i][5]) == NULL)
+        g_error ("%s %s: the message does not name “%s”: %s", cases[i][0], cases[i][1] ? cases[i][1] : "",
+                 cases[i][5], run.err);
+    }
+}
+
+static guint
+count_pdf_pages (const char *data,
+                 gsize       length)
+{
+  const char *word = "/Type /Page";
+  gsize n_word = strlen (word);
+  guint n = 0;
+
+  for (gsize i = 0; i + n_word < length; i++)
+    if (memcmp (data + i, word, n_word) == 0)
+      n += data[i + n_word] != 's';
+  return n;
+}
+
+static void
+test_export_quiz (void)
+{
+  g_autofree char *dir = export_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "quiz.pdf", NULL);
+  g_autofree char *again = g_build_filename (dir, "again.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "quiz.png", NULL);
+  g_autofree char *blocker = g_build_filename (dir, "file", NULL);
+  g_autofree char *unwritable = g_build_filename (blocker, "quiz.pdf", NULL);
+  g_autofree char *contents = NULL, *contents_again = NULL;
+  gsize length, length_again;
+
+  {
+    g_auto (Run) run = { 0 };
+
+    run_cli (&run, "--export-quiz", pdf, "--seed", "4", "--count", "12", "--map", "keegan-garrett", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+    g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+    /* the questions, then the answer key */
+    g_assert_cmpuint (count_pdf_pages (contents, length), >=, 2);
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    /* the same seed draws the same pages */
+    run_cli (&run, "--export-quiz", again, "--seed", "4", "--count", "12", "--map", "keegan-garrett", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (again, &contents_again, &length_again, NULL));
+    g_assert_cmpuint (count_pdf_pages (contents_again, length_again), ==, count_pdf_pages (contents, length));
+    g_remove (again);
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_cli (&run, "--export-quiz", pdf, "--seed", "4", "--count", "200", "--paper", "letter", "--landscape", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_clear_pointer (&contents, g_free);
+    g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+    g_assert_cmpuint (count_pdf_pages (contents, length), >, 4);
+  }
+  g_remove (pdf);
+  {
+    g_auto (Run) run = { 0 };
+
+    run_cli (&run, "--export-quiz", png, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, png));
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_cli (&run, "--export-quiz", pdf, "--paper", "a5", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "a5"));
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_cli (&run, "--export-quiz", pdf, "--legend", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "legend"));
+  }
+  g_assert_cmpuint (count_files (dir), ==, 0);
+  {
+    g_auto (Run) run = { 0 };
+
+    /* a file where a directory should be */
+    g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
+    run_cli (&run, "--export-quiz", unwritable, "--seed", "1", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, unwritable));
+    g_assert_cmpuint (count_files (dir), ==, 1);
+  }
+  remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -540,6 +808,12 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/export", test_export);
   g_test_add_func ("/cli/export-bad-usage", test_export_bad_usage);
   g_test_add_func ("/cli/export-unwritable", test_export_unwritable);
+  g_test_add_func ("/cli/quiz", test_quiz);
+  g_test_add_func ("/cli/quiz-seed", test_quiz_seed);
+  g_test_add_func ("/cli/quiz-kinds", test_quiz_kinds);
+  g_test_add_func ("/cli/quiz-count", test_quiz_count);
+  g_test_add_func ("/cli/quiz-bad-usage", test_quiz_bad_usage);
+  g_test_add_func ("/cli/export-quiz", test_export_quiz);
 
   return g_test_run ();
 }

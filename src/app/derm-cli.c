@@ -16,6 +16,8 @@
 #include "derm-atlas.h"
 #include "derm-cli.h"
 #include "derm-export.h"
+#include "derm-quiz-sheet.h"
+#include "derm-quiz.h"
 
 enum {
   EXIT_FOUND = 0,
@@ -47,6 +49,11 @@ static const GOptionEntry cli_entries[] = {
   { "highlight", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export: make one root stand out"), N_("ROOT") },
   { "answer-key", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Export: add an answer key page to a worksheet"), NULL },
   { "title", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export: the page title"), N_("TEXT") },
+  { "quiz", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print a quiz, one NUMBER<TAB>KIND<TAB>PROMPT<TAB>ANSWER<TAB>TARGET a line"), NULL },
+  { "export-quiz", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write a printable quiz with its answer key to a .pdf file"), N_("FILE") },
+  { "seed", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Quiz: the seed, 0 to 18446744073709551615 (default: from the clock)"), N_("N") },
+  { "count", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Quiz: the number of questions (1-200, default 10)"), N_("K") },
+  { "kinds", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Quiz: kinds of question, comma-separated: find-root, name-root, key-point, motor, reflex, root-or-nerve"), N_("LIST") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL, NULL, N_("[VIEW X Y]") },
   { NULL }
 };
@@ -56,13 +63,18 @@ static gboolean options_parsed;
 
 static const char * const commands[] = {
   "version", "list-maps", "list-roots", "info", "regions", "zone-at", "key-points", "search",
-  "list-nerves", "nerve-info", "export", NULL
+  "list-nerves", "nerve-info", "export", "quiz", "export-quiz", NULL
 };
 
 /* options that only mean something to --export */
 static const char * const export_options[] = {
   "labels", "no-labels", "legend", "style", "paper", "landscape", "width", "highlight",
   "answer-key", "title", NULL
+};
+
+/* options that only mean something to --quiz and --export-quiz */
+static const char * const quiz_options[] = {
+  "seed", "count", "kinds", NULL
 };
 
 void
@@ -338,6 +350,100 @@ export_map (DermAtlas    *atlas,
   return EXIT_FOUND;
 }
 
+/* --quiz prints the questions; --export-quiz writes them to a PDF. */
+static int
+run_quiz (DermAtlas    *atlas,
+          GVariantDict *options,
+          const char   *map_id,
+          gboolean      to_pdf)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DermQuiz) quiz = NULL;
+  g_autofree char *seed_text = NULL, *count_text = NULL, *kinds = NULL, *path = NULL, *paper_name = NULL;
+  DermQuizOptions settings;
+
+  derm_quiz_options_init (&settings);
+  settings.map_id = map_id;
+
+  /* a string, not an int: GApplication drops an int option given as 0 */
+  if (g_variant_dict_lookup (options, "count", "s", &count_text))
+    {
+      guint64 count;
+
+      if (!g_ascii_string_to_unsigned (count_text, 10, 1, DERM_QUIZ_MAX_COUNT, &count, NULL))
+        return usage_error (_("--count “%s” is not a number of questions from 1 to %d"),
+                            count_text, DERM_QUIZ_MAX_COUNT);
+      settings.count = (guint) count;
+    }
+
+  if (g_variant_dict_lookup (options, "kinds", "s", &kinds) &&
+      !derm_quiz_kinds_parse (kinds, &settings.kinds, &error))
+    return usage_error ("--kinds: %s", error->message);
+
+  if (g_variant_dict_lookup (options, "seed", "s", &seed_text))
+    {
+      guint64 seed;
+
+      /* decimal digits only: no sign, no spaces, no 0x */
+      if (seed_text[0] < '0' || seed_text[0] > '9' ||
+          !g_ascii_string_to_unsigned (seed_text, 10, 0, G_MAXUINT64, &seed, NULL))
+        return usage_error (_("--seed “%s” is not a whole number from 0 to %" G_GUINT64_FORMAT),
+                            seed_text, G_MAXUINT64);
+      settings.seed = seed;
+    }
+  else
+    {
+      settings.seed = (guint64) g_get_real_time ();
+      /* so that a quiz from the clock can be asked again */
+      if (!to_pdf)
+        g_printerr ("# seed %" G_GUINT64_FORMAT "\n", settings.seed);
+    }
+
+  if (to_pdf)
+    {
+      DermExportFormat format;
+      DermPaper paper = DERM_PAPER_A4;
+
+      g_variant_dict_lookup (options, "export-quiz", "^ay", &path);
+      if (path == NULL || path[0] == '\0' ||
+          !derm_export_format_from_path (path, &format) || format != DERM_EXPORT_PDF)
+        return usage_error (_("cannot write a quiz to “%s”: the name must end in .pdf"),
+                            path != NULL ? path : "");
+      g_variant_dict_lookup (options, "paper", "s", &paper_name);
+      if (paper_name != NULL && !derm_paper_from_string (paper_name, &paper))
+        return usage_error (_("unknown paper “%s” (a4 or letter)"), paper_name);
+
+      quiz = derm_quiz_new (atlas, &settings, &error);
+      if (quiz == NULL)
+        return usage_error ("%s", error->message);
+      {
+        g_autoptr (DermRenderer) renderer = derm_renderer_new (atlas);
+
+        if (!derm_quiz_sheet_write (renderer, quiz, path, paper,
+                                    g_variant_dict_contains (options, "landscape"), &error))
+          {
+            g_printerr ("dermatomes: %s\n", error->message);
+            return EXIT_NOT_FOUND;
+          }
+      }
+      return EXIT_FOUND;
+    }
+
+  quiz = derm_quiz_new (atlas, &settings, &error);
+  if (quiz == NULL)
+    return usage_error ("%s", error->message);
+
+  for (guint i = 0; i < derm_quiz_get_n_questions (quiz); i++)
+    {
+      const DermQuizQuestion *q = derm_quiz_get_question (quiz, i);
+      g_autofree char *target = derm_quiz_question_dup_target (q);
+
+      g_print ("%u\t%s\t%s\t%s\t%s\n", q->number, derm_quiz_kind_to_string (q->kind),
+               q->prompt, q->answer, target);
+    }
+  return EXIT_FOUND;
+}
+
 int
 derm_cli_handle_local_options (GApplication *app,
                                GVariantDict *options)
@@ -372,8 +478,18 @@ derm_cli_handle_local_options (GApplication *app,
 
   if (g_strcmp0 (command, "export") != 0)
     for (guint i = 0; export_options[i] != NULL; i++)
-      if (g_variant_dict_contains (options, export_options[i]))
-        return usage_error (_("--%s goes with --export"), export_options[i]);
+      {
+        /* a printed quiz has paper too */
+        if (g_strcmp0 (command, "export-quiz") == 0 &&
+            (g_str_equal (export_options[i], "paper") || g_str_equal (export_options[i], "landscape")))
+          continue;
+        if (g_variant_dict_contains (options, export_options[i]))
+          return usage_error (_("--%s goes with --export"), export_options[i]);
+      }
+  if (g_strcmp0 (command, "quiz") != 0 && g_strcmp0 (command, "export-quiz") != 0)
+    for (guint i = 0; quiz_options[i] != NULL; i++)
+      if (g_variant_dict_contains (options, quiz_options[i]))
+        return usage_error (_("--%s goes with --quiz or --export-quiz"), quiz_options[i]);
 
   if (command == NULL)
     {
@@ -420,6 +536,9 @@ derm_cli_handle_local_options (GApplication *app,
 
   if (g_strcmp0 (command, "export") == 0)
     return export_map (atlas, options, view_name);
+
+  if (g_strcmp0 (command, "quiz") == 0 || g_strcmp0 (command, "export-quiz") == 0)
+    return run_quiz (atlas, options, map->id, g_strcmp0 (command, "export-quiz") == 0);
 
   if (g_strcmp0 (command, "list-maps") == 0)
     {
