@@ -7,9 +7,33 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "derm-application.h"
 #include "derm-cli.h"
+
+/* The translations are at LOCALEDIR. A whole installed tree staged under
+ * DESTDIR or moved to another root (ROOT/usr/local/bin/dermatomes) finds
+ * them at ROOT/LOCALEDIR instead, so the staged binary can be run in another
+ * language (tests/test-install-i18n.py). Anywhere else, the build directory
+ * for one, it is LOCALEDIR. */
+static char *
+dup_locale_dir (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *bindir = exe != NULL ? g_path_get_dirname (exe) : NULL;
+  g_autofree char *root = NULL;
+  g_autofree char *dir = NULL;
+
+  if (bindir == NULL || strcmp (bindir, BINDIR) == 0 || !g_str_has_suffix (bindir, BINDIR))
+    return g_strdup (LOCALEDIR);
+
+  root = g_strndup (bindir, strlen (bindir) - strlen (BINDIR));
+  dir = g_strconcat (root, LOCALEDIR, NULL);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    return g_strdup (LOCALEDIR);
+  return g_steal_pointer (&dir);
+}
 
 /* For the benchmark: DERMATOMES_EXIT_AFTER_FIRST_FRAME=1 quits once the
  * first window has painted, so start-up can be timed from outside. */
@@ -41,9 +65,10 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr (DermApplication) app = NULL;
+  g_autofree char *locale_dir = dup_locale_dir ();
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
