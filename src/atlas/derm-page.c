@@ -317,6 +317,7 @@ typedef struct {
   const DermPageOptions *options;
   const DermMap         *map;
   DermStyle              style;     /* of this page's diagram */
+  DermPalette            palette;   /* of the colour style, diagram and legend alike */
   gboolean               key_page;  /* the answer key */
   double                 unit;      /* points per A4 point */
   double                 margin;
@@ -429,7 +430,7 @@ legend_block (Page    *page,
             {
               DermColor blank;
 
-              derm_palette_get_blank_color (page->style, &blank);
+              derm_palette_get_blank_color_full (page->style, page->palette, FALSE, &blank);
               cairo_set_source_rgb (cr, blank.red, blank.green, blank.blue);
               cairo_fill (cr);
             }
@@ -443,7 +444,7 @@ legend_block (Page    *page,
               cairo_scale (cr, s, s);
               cairo_new_path (cr);
               cairo_rectangle (cr, 0, 0, sw / s, sh / s);
-              derm_palette_fill_overlap (cr, item->roots, item->n_roots, page->style);
+              derm_palette_fill_overlap_full (cr, item->roots, item->n_roots, page->style, page->palette, FALSE);
             }
           cairo_restore (cr);
           cairo_save (cr);
@@ -617,6 +618,8 @@ derm_page_render (DermRenderer          *renderer,
   page.key_page = page_index == 1;
   worksheet = options->style == DERM_STYLE_WORKSHEET && !page.key_page;
   page.style = page.key_page ? DERM_STYLE_COLOR : options->style;
+  /* paper is white: the default palette until the page options offer one */
+  page.palette = DERM_PALETTE_DEFAULT;
   page.unit = u = MIN (width, height) / 595.0;
   page.margin = MARGIN * u;
   page.x0 = page.margin;
@@ -675,6 +678,7 @@ derm_page_render (DermRenderer          *renderer,
   render.layout = options->layout;
   render.map_id = page.map->id;
   render.style = page.style;
+  render.palette = page.palette;
   render.labels = page.key_page || (options->labels && !worksheet);
   render.blanks = worksheet && options->labels;
   render.header = TRUE;

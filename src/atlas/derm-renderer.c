@@ -60,20 +60,178 @@ struct _DermRenderer {
 
 G_DEFINE_FINAL_TYPE (DermRenderer, derm_renderer, G_TYPE_OBJECT)
 
-static const DermColor root_colors[] = {
-  { 0.80, 0.72, 0.91 },  /* T12 lavender */
-  { 0.62, 0.78, 1.00 },  /* L1 sky */
-  { 0.49, 0.85, 0.90 },  /* L2 cyan */
-  { 0.56, 0.87, 0.66 },  /* L3 mint */
-  { 0.80, 0.90, 0.46 },  /* L4 lime */
-  { 1.00, 0.87, 0.50 },  /* L5 yellow */
-  { 1.00, 0.71, 0.48 },  /* S1 orange */
-  { 1.00, 0.62, 0.66 },  /* S2 rose */
-  { 0.89, 0.62, 0.85 },  /* S3 orchid */
-  { 0.84, 0.70, 0.55 },  /* S4-5 tan */
+#define N_ROOT_COLORS 10
+#define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0 }
+
+/* Everything a palette decides for one kind of background, in the colour
+ * style (grayscale and worksheet are for paper and keep the default). */
+typedef struct {
+  DermColor roots[N_ROOT_COLORS];  /* T12..S4-5 */
+  DermColor blank;          /* skin no root supplies */
+  DermColor border;         /* between regions */
+  double    border_width;   /* 0: each region stroked in its own fill */
+  DermColor outline;        /* the skin's outline; root zones in high contrast */
+  double    outline_width;
+  DermColor landmark;       /* patella, malleoli, folds, toes */
+  double    landmark_alpha;
+  double    landmark_width;
+  DermColor dim;            /* with a root highlighted, the others fade to this */
+  double    dim_mix;
+  DermColor ink;            /* dark text */
+  DermColor light;          /* light text */
+  gboolean  dark;           /* drawn on a dark background */
+  gboolean  zone_outlines;  /* root zones outlined in the outline colour */
+  gboolean  plates;         /* labels on solid plates rather than halos */
+} Scheme;
+
+/* Colour-blind safe roots, one set for light and dark: picked from Paul
+ * Tol's bright, light and muted schemes and the Okabe-Ito palette
+ * (https://personal.sron.nl/~pault/, https://jfly.uni-koeln.de/color/) so
+ * that roots whose skin touches on any map stay at least 12 apart in
+ * CIEDE2000 after simulating protanopia, deuteranopia and tritanopia
+ * (Machado et al. 2009, severity 1), alternating light and dark so
+ * lightness alone tells most neighbours apart. None is darker than a
+ * luminance of 0.1, so the dimmed roots of a dark diagram stay darker
+ * than a highlighted one. tests/test-render.c checks all of this. */
+#define COLORBLIND_ROOTS {                                       \
+    RGB (0x4477aa),  /* T12 Tol bright blue */                   \
+    RGB (0x99ddff),  /* L1 Tol light cyan */                     \
+    RGB (0xbbcc33),  /* L2 Tol light pear */                     \
+    RGB (0xcc79a7),  /* L3 Okabe-Ito reddish purple */           \
+    RGB (0x33bbee),  /* L4 Tol vibrant cyan */                   \
+    RGB (0x117733),  /* L5 Tol muted green */                    \
+    RGB (0x009e73),  /* S1 Okabe-Ito bluish green */             \
+    RGB (0x999933),  /* S2 Tol muted olive */                    \
+    RGB (0xaa3377),  /* S3 Tol bright purple */                  \
+    RGB (0xee6677),  /* S4-5 Tol bright red */                   \
+  }
+
+/* High contrast: strong, saturated colours (Sasha Trubetskoy's distinct
+ * colours, Okabe-Ito and Tol vibrant) chosen for the widest CIEDE2000
+ * distance between touching roots, also under simulated colour vision
+ * deficiencies; the same on light and dark, with black or white lines. */
+#define HIGH_CONTRAST_ROOTS {                                    \
+    RGB (0x00ffff),  /* T12 cyan */                              \
+    RGB (0x911eb4),  /* L1 purple */                             \
+    RGB (0xcc3311),  /* L2 red */                                \
+    RGB (0x009e73),  /* L3 bluish green */                       \
+    RGB (0x0072b2),  /* L4 blue */                               \
+    RGB (0xe69f00),  /* L5 orange */                             \
+    RGB (0xbfef45),  /* S1 lime */                               \
+    RGB (0xff69b4),  /* S2 pink */                               \
+    RGB (0x33bbee),  /* S3 sky */                                \
+    RGB (0xee7733),  /* S4-5 tangerine */                        \
+  }
+
+static const Scheme schemes[3][2] = {
+  [DERM_PALETTE_DEFAULT] = {
+    {
+      .roots = {
+        { 0.80, 0.72, 0.91 },  /* T12 lavender */
+        { 0.62, 0.78, 1.00 },  /* L1 sky */
+        { 0.49, 0.85, 0.90 },  /* L2 cyan */
+        { 0.56, 0.87, 0.66 },  /* L3 mint */
+        { 0.80, 0.90, 0.46 },  /* L4 lime */
+        { 1.00, 0.87, 0.50 },  /* L5 yellow */
+        { 1.00, 0.71, 0.48 },  /* S1 orange */
+        { 1.00, 0.62, 0.66 },  /* S2 rose */
+        { 0.89, 0.62, 0.85 },  /* S3 orchid */
+        { 0.84, 0.70, 0.55 },  /* S4-5 tan */
+      },
+      .blank = { 0.957, 0.925, 0.898 },
+      .border = { 1, 1, 1 }, .border_width = 0.8,
+      .outline = { 0x30 / 255.0, 0x30 / 255.0, 0x30 / 255.0 }, .outline_width = 2.5,
+      .landmark = RGB (0x5e5048), .landmark_alpha = 0.55, .landmark_width = 1.0,
+      .dim = { 1, 1, 1 }, .dim_mix = 0.72,
+      .ink = { 0.13, 0.13, 0.13 }, .light = { 1, 1, 1 },
+    },
+    {
+      /* the same hues at an even, lower lightness (OKLCH L 0.52, chroma
+       * x1.3), for white labels and no glare on a dark window */
+      .roots = {
+        RGB (0x9582af),  /* T12 */
+        RGB (0x688ec3),  /* L1 */
+        RGB (0x43a2ae),  /* L2 */
+        RGB (0x58a673),  /* L3 */
+        RGB (0x9ab13f),  /* L4 */
+        RGB (0xceae4f),  /* L5 */
+        RGB (0xcc864b),  /* S1 */
+        RGB (0xc86d78),  /* S2 */
+        RGB (0xb372aa),  /* S3 */
+        RGB (0xad8b66),  /* S4-5 */
+      },
+      .blank = RGB (0x4d4540),
+      .border = RGB (0x242424), .border_width = 0.8,
+      .outline = RGB (0xc0bfbc), .outline_width = 2.0,
+      .landmark = { 1, 1, 1 }, .landmark_alpha = 0.35, .landmark_width = 1.0,
+      .dim = RGB (0x242424), .dim_mix = 0.75,
+      .ink = { 0.13, 0.13, 0.13 }, .light = { 1, 1, 1 },
+      .dark = TRUE,
+    },
+  },
+  [DERM_PALETTE_COLORBLIND] = {
+    {
+      .roots = COLORBLIND_ROOTS,
+      .blank = { 0.957, 0.925, 0.898 },
+      .border = { 1, 1, 1 }, .border_width = 0.8,
+      .outline = { 0x30 / 255.0, 0x30 / 255.0, 0x30 / 255.0 }, .outline_width = 2.5,
+      .landmark = RGB (0x303030), .landmark_alpha = 0.5, .landmark_width = 1.0,
+      .dim = { 1, 1, 1 }, .dim_mix = 0.75,
+      .ink = { 0.13, 0.13, 0.13 }, .light = { 1, 1, 1 },
+    },
+    {
+      .roots = COLORBLIND_ROOTS,
+      .blank = RGB (0x4d4540),
+      .border = RGB (0x242424), .border_width = 0.8,
+      .outline = RGB (0xc0bfbc), .outline_width = 2.0,
+      .landmark = { 1, 1, 1 }, .landmark_alpha = 0.4, .landmark_width = 1.0,
+      .dim = RGB (0x242424), .dim_mix = 0.8,
+      .ink = { 0.13, 0.13, 0.13 }, .light = { 1, 1, 1 },
+      .dark = TRUE,
+    },
+  },
+  [DERM_PALETTE_HIGH_CONTRAST] = {
+    {
+      .roots = HIGH_CONTRAST_ROOTS,
+      .blank = { 1, 1, 1 },
+      .border = { 0, 0, 0 }, .border_width = 0,
+      .outline = { 0, 0, 0 }, .outline_width = 4.0,
+      .landmark = { 0, 0, 0 }, .landmark_alpha = 0.8, .landmark_width = 1.4,
+      .dim = { 1, 1, 1 }, .dim_mix = 0.8,
+      .ink = { 0, 0, 0 }, .light = { 1, 1, 1 },
+      .zone_outlines = TRUE, .plates = TRUE,
+    },
+    {
+      .roots = HIGH_CONTRAST_ROOTS,
+      .blank = { 0, 0, 0 },
+      .border = { 1, 1, 1 }, .border_width = 0,
+      .outline = { 1, 1, 1 }, .outline_width = 4.0,
+      .landmark = { 1, 1, 1 }, .landmark_alpha = 0.8, .landmark_width = 1.4,
+      .dim = { 0, 0, 0 }, .dim_mix = 0.85,
+      .ink = { 0, 0, 0 }, .light = { 1, 1, 1 },
+      .dark = TRUE, .zone_outlines = TRUE, .plates = TRUE,
+    },
+  },
 };
 
-static const DermColor skin = { 0.957, 0.925, 0.898 };
+static const Scheme *
+get_scheme (DermStyle   style,
+            DermPalette palette,
+            gboolean    dark)
+{
+  /* paper styles keep their own greys and patterns */
+  if (style != DERM_STYLE_COLOR || palette > DERM_PALETTE_HIGH_CONTRAST)
+    palette = DERM_PALETTE_DEFAULT;
+  if (style != DERM_STYLE_COLOR)
+    dark = FALSE;
+  return &schemes[palette][dark ? 1 : 0];
+}
+
+static const Scheme *
+options_scheme (const DermRenderOptions *options)
+{
+  return get_scheme (options->style, options->palette, options->dark);
+}
 
 /* Grayscale: a tone and a pattern per root, so a black-and-white printer
  * still tells every root apart; neighbours differ in both. */
@@ -141,6 +299,17 @@ static const DermColor nerve_colors[] = {
   { 0.20, 0.20, 0.20 },  /* pudendal charcoal */
 };
 
+/* On a dark diagram the dark nerve colours go halfway to white. */
+static DermColor
+nerve_color (guint    nerve_index,
+             gboolean dark)
+{
+  static const DermColor white = { 1, 1, 1 };
+  const DermColor *color = &nerve_colors[nerve_index % G_N_ELEMENTS (nerve_colors)];
+
+  return dark ? mix (color, &white, 0.5) : *color;
+}
+
 void
 derm_render_options_init (DermRenderOptions *options)
 {
@@ -153,12 +322,13 @@ derm_render_options_init (DermRenderOptions *options)
   options->label_scale = 1.0;
 }
 
-void
-derm_palette_get_root_color (guint      root_index,
-                             DermStyle  style,
-                             DermColor *color)
+static void
+scheme_root_color (const Scheme *scheme,
+                   guint         root_index,
+                   DermStyle     style,
+                   DermColor    *color)
 {
-  *color = root_colors[root_index % G_N_ELEMENTS (root_colors)];
+  *color = scheme->roots[root_index % N_ROOT_COLORS];
 
   if (style == DERM_STYLE_GRAYSCALE)
     {
@@ -172,13 +342,22 @@ derm_palette_get_root_color (guint      root_index,
 }
 
 void
+derm_palette_get_root_color (guint      root_index,
+                             DermStyle  style,
+                             DermColor *color)
+{
+  derm_palette_get_root_color_full (root_index, style, DERM_PALETTE_DEFAULT, FALSE, color);
+}
+
+void
 derm_palette_get_root_color_full (guint        root_index,
                                   DermStyle    style,
                                   DermPalette  palette,
                                   gboolean     dark,
                                   DermColor   *color)
 {
-  derm_palette_get_root_color (root_index, style, color);
+  g_return_if_fail (color != NULL);
+  scheme_root_color (get_scheme (style, palette, dark), root_index, style, color);
 }
 
 static double
@@ -204,17 +383,34 @@ derm_color_get_contrast (const DermColor *a,
   return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
 }
 
+/* Of the scheme's dark and light text, the one whose worst contrast with
+ * the fills is best. */
+static void
+pick_text_color (const Scheme    *scheme,
+                 const DermColor *fills,
+                 guint            n_fills,
+                 DermColor       *text,
+                 DermColor       *other)
+{
+  double ink = G_MAXDOUBLE, light = G_MAXDOUBLE;
+
+  for (guint i = 0; i < n_fills; i++)
+    {
+      ink = MIN (ink, derm_color_get_contrast (&fills[i], &scheme->ink));
+      light = MIN (light, derm_color_get_contrast (&fills[i], &scheme->light));
+    }
+  *text = ink >= light ? scheme->ink : scheme->light;
+  if (other != NULL)
+    *other = ink >= light ? scheme->light : scheme->ink;
+}
+
 void
 derm_palette_get_text_color (DermPalette      palette,
                              const DermColor *fill,
                              DermColor       *text)
 {
-  static const DermColor ink = { 0.13, 0.13, 0.13 }, white = { 1, 1, 1 };
-
-  if (derm_color_get_contrast (fill, &ink) >= derm_color_get_contrast (fill, &white))
-    *text = ink;
-  else
-    *text = white;
+  g_return_if_fail (fill != NULL && text != NULL);
+  pick_text_color (get_scheme (DERM_STYLE_COLOR, palette, FALSE), fill, 1, text, NULL);
 }
 
 /* Lines of a pattern over the clip, anchored to user space so it runs on
@@ -306,17 +502,17 @@ draw_pattern (cairo_t *cr,
 
 /* Paint the clip with a root's colour, or tone and pattern. */
 static void
-paint_root (cairo_t   *cr,
-            guint      root_index,
-            DermStyle  style,
-            gboolean   dim)
+paint_root (cairo_t      *cr,
+            const Scheme *scheme,
+            guint         root_index,
+            DermStyle     style,
+            gboolean      dim)
 {
-  static const DermColor white = { 1, 1, 1 };
   DermColor color;
 
-  derm_palette_get_root_color (root_index, style, &color);
+  scheme_root_color (scheme, root_index, style, &color);
   if (dim)
-    color = mix (&color, &white, DIM_MIX);
+    color = mix (&color, &scheme->dim, scheme->dim_mix);
   cairo_set_source_rgb (cr, color.red, color.green, color.blue);
   cairo_paint (cr);
 
@@ -335,11 +531,12 @@ paint_root (cairo_t   *cr,
 /* Over the clip, each root but the first gets its stripe of a period of
  * n stripes at 45 degrees; the first root's paint is already there. */
 static void
-paint_stripes (cairo_t     *cr,
-               const guint *root_indices,
-               guint        n,
-               DermStyle    style,
-               gboolean     dim)
+paint_stripes (cairo_t      *cr,
+               const Scheme *scheme,
+               const guint  *root_indices,
+               guint         n,
+               DermStyle     style,
+               gboolean      dim)
 {
   double w = style == DERM_STYLE_GRAYSCALE ? GRAY_STRIPE_WIDTH : STRIPE_WIDTH;
   double period = w * n * G_SQRT2;  /* along x + y */
@@ -361,7 +558,7 @@ paint_stripes (cairo_t     *cr,
           cairo_close_path (cr);
         }
       cairo_clip (cr);
-      paint_root (cr, root_indices[c], style, dim);
+      paint_root (cr, scheme, root_indices[c], style, dim);
       cairo_restore (cr);
     }
 }
@@ -370,9 +567,7 @@ void
 derm_palette_get_blank_color (DermStyle  style,
                               DermColor *color)
 {
-  static const DermColor white = { 1, 1, 1 };
-
-  *color = style == DERM_STYLE_COLOR ? skin : white;
+  derm_palette_get_blank_color_full (style, DERM_PALETTE_DEFAULT, FALSE, color);
 }
 
 void
@@ -381,7 +576,18 @@ derm_palette_get_blank_color_full (DermStyle    style,
                                    gboolean     dark,
                                    DermColor   *color)
 {
-  derm_palette_get_blank_color (style, color);
+  static const DermColor white = { 1, 1, 1 };
+
+  g_return_if_fail (color != NULL);
+  *color = style == DERM_STYLE_COLOR ? get_scheme (style, palette, dark)->blank : white;
+}
+
+void
+derm_palette_fill_root (cairo_t   *cr,
+                        guint      root_index,
+                        DermStyle  style)
+{
+  derm_palette_fill_root_full (cr, root_index, style, DERM_PALETTE_DEFAULT, FALSE);
 }
 
 void
@@ -391,7 +597,19 @@ derm_palette_fill_root_full (cairo_t     *cr,
                              DermPalette  palette,
                              gboolean     dark)
 {
-  derm_palette_fill_root (cr, root_index, style);
+  cairo_save (cr);
+  cairo_clip (cr);
+  paint_root (cr, get_scheme (style, palette, dark), root_index, style, FALSE);
+  cairo_restore (cr);
+}
+
+void
+derm_palette_fill_overlap (cairo_t     *cr,
+                           const guint *root_indices,
+                           guint        n_roots,
+                           DermStyle    style)
+{
+  derm_palette_fill_overlap_full (cr, root_indices, n_roots, style, DERM_PALETTE_DEFAULT, FALSE);
 }
 
 void
@@ -402,32 +620,14 @@ derm_palette_fill_overlap_full (cairo_t     *cr,
                                 DermPalette  palette,
                                 gboolean     dark)
 {
-  derm_palette_fill_overlap (cr, root_indices, n_roots, style);
-}
+  const Scheme *scheme = get_scheme (style, palette, dark);
 
-void
-derm_palette_fill_root (cairo_t   *cr,
-                        guint      root_index,
-                        DermStyle  style)
-{
-  cairo_save (cr);
-  cairo_clip (cr);
-  paint_root (cr, root_index, style, FALSE);
-  cairo_restore (cr);
-}
-
-void
-derm_palette_fill_overlap (cairo_t     *cr,
-                           const guint *root_indices,
-                           guint        n_roots,
-                           DermStyle    style)
-{
   g_return_if_fail (n_roots > 0);
 
   cairo_save (cr);
   cairo_clip (cr);
-  paint_root (cr, root_indices[0], style, FALSE);
-  paint_stripes (cr, root_indices, n_roots, style, FALSE);
+  paint_root (cr, scheme, root_indices[0], style, FALSE);
+  paint_stripes (cr, scheme, root_indices, n_roots, style, FALSE);
   cairo_restore (cr);
 }
 
@@ -650,6 +850,7 @@ build_stylesheet (DermRenderer            *self,
 {
   GPtrArray *regions = derm_atlas_get_regions (self->atlas);
   const DermRoot *highlight = derm_atlas_get_root (self->atlas, options->highlight_root);
+  const Scheme *scheme = options_scheme (options);
   static const DermColor white = { 1, 1, 1 };
   gboolean worksheet = options->style == DERM_STYLE_WORKSHEET;
   gboolean gray = options->style == DERM_STYLE_GRAYSCALE;
@@ -660,8 +861,14 @@ build_stylesheet (DermRenderer            *self,
   /* a worksheet outlines root zones (outline_zones ()) on white paper */
   if (worksheet)
     g_string_append (css, "#regions { display: none !important; }\n");
-  else
-    g_string_append (css, ".region { stroke: #ffffff !important; stroke-width: 0.8 !important; }\n");
+  else if (scheme->border_width > 0)
+    {
+      g_string_append (css, ".region { stroke: ");
+      append_color (css, &scheme->border);
+      g_string_append_printf (css, " !important; stroke-width: %g !important; }\n", scheme->border_width);
+    }
+  else  /* each region stroked in its own fill below, to close the seams */
+    g_string_append (css, ".region { stroke-width: 1.5 !important; }\n");
 
   for (guint i = 0; i < regions->len; i++)
     {
@@ -676,7 +883,7 @@ build_stylesheet (DermRenderer            *self,
       if (worksheet)
         color = white;
       else if (roots[0] == NULL)
-        color = dim || gray ? white : skin;
+        color = gray ? white : dim ? scheme->dim : scheme->blank;
       else
         {
           /* an overlap starts with its first root's paint; the stripes of
@@ -684,12 +891,17 @@ build_stylesheet (DermRenderer            *self,
            * (decorate_regions ()) */
           const DermRoot *root = derm_atlas_get_root (self->atlas, roots[0]);
 
-          derm_palette_get_root_color (root->index, options->style, &color);
+          scheme_root_color (scheme, root->index, options->style, &color);
           if (dim)
-            color = mix (&color, &white, DIM_MIX);
+            color = mix (&color, &scheme->dim, scheme->dim_mix);
         }
       g_string_append_printf (css, "#%s { fill: ", region->id);
       append_color (css, &color);
+      if (!worksheet && scheme->border_width <= 0)
+        {
+          g_string_append (css, " !important; stroke: ");
+          append_color (css, &color);
+        }
       g_string_append (css, " !important; }\n");
     }
 }
@@ -743,6 +955,7 @@ decorate_regions (DermRenderer            *self,
 {
   GPtrArray *regions = derm_atlas_get_regions (self->atlas);
   const DermRoot *highlight = derm_atlas_get_root (self->atlas, options->highlight_root);
+  const Scheme *scheme = options_scheme (options);
   gboolean gray = options->style == DERM_STYLE_GRAYSCALE;
   g_autoptr (GPtrArray) decorated = g_ptr_array_new ();
 
@@ -809,19 +1022,20 @@ decorate_regions (DermRenderer            *self,
       if (append_region_path (self, cr, region))
         {
           cairo_clip (cr);
-          paint_stripes (cr, indices, n, options->style, dim);
+          paint_stripes (cr, scheme, indices, n, options->style, dim);
           g_ptr_array_add (decorated, (gpointer) region);
         }
       cairo_restore (cr);
     }
 
-  if (decorated->len > 0)
+  /* high contrast outlines the root zones over all this instead */
+  if (decorated->len > 0 && scheme->border_width > 0)
     {
       cairo_new_path (cr);
       for (guint i = 0; i < decorated->len; i++)
         append_region_path (self, cr, g_ptr_array_index (decorated, i));
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_set_line_width (cr, 0.8);
+      cairo_set_source_rgb (cr, scheme->border.red, scheme->border.green, scheme->border.blue);
+      cairo_set_line_width (cr, scheme->border_width);
       cairo_stroke (cr);
     }
   cairo_restore (cr);
@@ -837,6 +1051,7 @@ draw_lines (DermRenderer            *self,
 {
   GHashTable *paths = get_paths (self, view);
   cairo_path_t *outline = g_hash_table_lookup (paths, "silhouette-outline");
+  const Scheme *scheme = options_scheme (options);
   double ink = options->style == DERM_STYLE_WORKSHEET ? 0.333 : 0.314;
 
   cairo_save (cr);
@@ -851,10 +1066,11 @@ draw_lines (DermRenderer            *self,
       cairo_append_path (cr, path);
     }
   if (options->style == DERM_STYLE_COLOR)
-    cairo_set_source_rgba (cr, 0x5e / 255.0, 0x50 / 255.0, 0x48 / 255.0, 0.55);
+    cairo_set_source_rgba (cr, scheme->landmark.red, scheme->landmark.green, scheme->landmark.blue,
+                           scheme->landmark_alpha);
   else
     cairo_set_source_rgba (cr, ink, ink, ink, 0.55);
-  cairo_set_line_width (cr, 1.0);
+  cairo_set_line_width (cr, options->style == DERM_STYLE_COLOR ? scheme->landmark_width : 1.0);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
   cairo_stroke (cr);
@@ -864,8 +1080,16 @@ draw_lines (DermRenderer            *self,
       double gray = options->dark ? 0x1e / 255.0 : 0x30 / 255.0;
 
       cairo_append_path (cr, outline);
-      cairo_set_source_rgb (cr, gray, gray, gray);
-      cairo_set_line_width (cr, 2.5);
+      if (options->style == DERM_STYLE_COLOR)
+        {
+          cairo_set_source_rgb (cr, scheme->outline.red, scheme->outline.green, scheme->outline.blue);
+          cairo_set_line_width (cr, scheme->outline_width);
+        }
+      else
+        {
+          cairo_set_source_rgb (cr, gray, gray, gray);
+          cairo_set_line_width (cr, 2.5);
+        }
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
       cairo_stroke (cr);
     }
@@ -877,10 +1101,12 @@ draw_lines (DermRenderer            *self,
  * so borders inside a zone vanish and each border between two zones is
  * drawn half by each. */
 static void
-outline_zones (DermRenderer  *self,
-               cairo_t       *cr,
-               DermView       view,
-               const DermMap *map)
+outline_zones (DermRenderer    *self,
+               cairo_t         *cr,
+               DermView         view,
+               const DermMap   *map,
+               const DermColor *color,
+               double           width)
 {
   GPtrArray *regions = derm_atlas_get_regions (self->atlas);
   g_autoptr (GHashTable) zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -909,8 +1135,8 @@ outline_zones (DermRenderer  *self,
     }
 
   cairo_save (cr);
-  cairo_set_source_rgb (cr, 0.13, 0.13, 0.13);
-  cairo_set_line_width (cr, 2.2);
+  cairo_set_source_rgb (cr, color->red, color->green, color->blue);
+  cairo_set_line_width (cr, width);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   g_hash_table_iter_init (&iter, zones);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -933,6 +1159,64 @@ outline_zones (DermRenderer  *self,
   cairo_restore (cr);
 }
 
+/* Text centred on (x, y) in a colour, over a halo of width halo (0: none)
+ * or, with plate, on a solid rounded plate in the halo colour. */
+static void
+draw_text_full (cairo_t         *cr,
+                const char      *text,
+                double           x,
+                double           y,
+                double           size,
+                gboolean         bold,
+                const DermColor *color,
+                double           halo,
+                const DermColor *halo_color,
+                double           halo_alpha,
+                gboolean         plate)
+{
+  PangoLayout *layout = derm_text_layout_new (cr, text, size, bold, -1, PANGO_ALIGN_LEFT);
+  PangoRectangle ink, logical;
+
+  pango_layout_get_pixel_extents (layout, &ink, &logical);
+
+  cairo_save (cr);
+  if (plate)
+    {
+      double pad = size * 0.18;
+      double x0 = x - logical.width / 2.0 + ink.x - pad, x1 = x - logical.width / 2.0 + ink.x + ink.width + pad;
+      double y0 = y - logical.height / 2.0 + ink.y - pad, y1 = y - logical.height / 2.0 + ink.y + ink.height + pad;
+      double r = MIN (pad * 1.5, (y1 - y0) / 2);
+
+      cairo_new_path (cr);
+      cairo_arc (cr, x1 - r, y0 + r, r, -G_PI / 2, 0);
+      cairo_arc (cr, x1 - r, y1 - r, r, 0, G_PI / 2);
+      cairo_arc (cr, x0 + r, y1 - r, r, G_PI / 2, G_PI);
+      cairo_arc (cr, x0 + r, y0 + r, r, G_PI, 3 * G_PI / 2);
+      cairo_close_path (cr);
+      cairo_set_source_rgb (cr, halo_color->red, halo_color->green, halo_color->blue);
+      cairo_fill_preserve (cr);
+      /* the text's colour rims the plate so it stands off any fill */
+      cairo_set_source_rgb (cr, color->red, color->green, color->blue);
+      cairo_set_line_width (cr, MAX (0.6, size * 0.06));
+      cairo_stroke (cr);
+    }
+  cairo_move_to (cr, x - logical.width / 2.0, y - logical.height / 2.0);
+  if (halo > 0 && !plate)
+    {
+      pango_cairo_layout_path (cr, layout);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_set_line_width (cr, halo);
+      cairo_set_source_rgba (cr, halo_color->red, halo_color->green, halo_color->blue, halo_alpha);
+      cairo_stroke (cr);
+      cairo_move_to (cr, x - logical.width / 2.0, y - logical.height / 2.0);
+    }
+  cairo_set_source_rgb (cr, color->red, color->green, color->blue);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+
+  g_object_unref (layout);
+}
+
 static void
 draw_text (cairo_t    *cr,
            const char *text,
@@ -943,35 +1227,13 @@ draw_text (cairo_t    *cr,
            double      halo,
            gboolean    dark)
 {
-  PangoLayout *layout = derm_text_layout_new (cr, text, size, bold, -1, PANGO_ALIGN_LEFT);
-  PangoRectangle ink, logical;
+  static const DermColor white = { 1, 1, 1 }, black = { 0, 0, 0 };
+  static const DermColor pale = { 0.92, 0.92, 0.92 }, ink = { 0.13, 0.13, 0.13 };
 
-  pango_layout_get_pixel_extents (layout, &ink, &logical);
-
-  cairo_save (cr);
-  cairo_move_to (cr, x - logical.width / 2.0, y - logical.height / 2.0);
-  if (halo > 0)
-    {
-      pango_cairo_layout_path (cr, layout);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_set_line_width (cr, halo);
-      if (dark)
-        cairo_set_source_rgba (cr, 0, 0, 0, 0.85);
-      else
-        cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-      cairo_stroke (cr);
-      cairo_move_to (cr, x - logical.width / 2.0, y - logical.height / 2.0);
-    }
-  if (dark && halo > 0)
-    cairo_set_source_rgb (cr, 1, 1, 1);
-  else if (dark)
-    cairo_set_source_rgb (cr, 0.92, 0.92, 0.92);
+  if (dark)
+    draw_text_full (cr, text, x, y, size, bold, halo > 0 ? &white : &pale, halo, &black, 0.85, FALSE);
   else
-    cairo_set_source_rgb (cr, 0.13, 0.13, 0.13);
-  pango_cairo_show_layout (cr, layout);
-  cairo_restore (cr);
-
-  g_object_unref (layout);
+    draw_text_full (cr, text, x, y, size, bold, &ink, halo, &white, 0.9, FALSE);
 }
 
 static void
@@ -991,13 +1253,75 @@ draw_header (cairo_t  *cr,
   draw_text (cr, _("Patient’s left"), left_x, y + 56, 19, FALSE, 0, dark);
 }
 
+static double
+get_label_scale (const DermRenderOptions *options)
+{
+  return options->label_scale > 0 ? options->label_scale : 1.0;
+}
+
 /* as large as the zone allows: bold Cantarell is about 0.62 em a character */
 static double
-label_size (const Label *label)
+label_size (const Label *label,
+            double       scale)
 {
-  double size = CLAMP (label->depth * 1.1, 9, 26);
+  double size = CLAMP (label->depth * 1.1, 9, 26) * scale;
 
-  return MAX (8, MIN (size, 2.1 * label->depth / (0.62 * strlen (label->text))));
+  return MAX (8 * MIN (scale, 1.0), MIN (size, 2.1 * label->depth / (0.62 * strlen (label->text))));
+}
+
+/* Root labels outside their zone with a leader line where they do not
+ * fit: on paper, and on screen when labels are larger than normal. */
+static gboolean
+uses_markers (const DermRenderOptions *options)
+{
+  return options->min_label_size > 0 || get_label_scale (options) > 1.0;
+}
+
+/* The text colour of a label over its roots' fills, and of its halo. */
+static void
+label_colors (DermRenderer            *self,
+              const DermRenderOptions *options,
+              const char              *text,
+              DermColor               *color,
+              DermColor               *halo)
+{
+  const Scheme *scheme = options_scheme (options);
+  g_auto (GStrv) roots = g_strsplit (text, "/", -1);
+  DermColor fills[8];
+  guint n = 0;
+
+  if (options->style != DERM_STYLE_COLOR)
+    {
+      *color = scheme->ink;
+      *halo = scheme->light;
+      return;
+    }
+  for (guint i = 0; roots[i] != NULL && n < G_N_ELEMENTS (fills); i++)
+    {
+      const DermRoot *root = derm_atlas_get_root (self->atlas, roots[i]);
+
+      if (root != NULL)
+        fills[n++] = scheme->roots[root->index % N_ROOT_COLORS];
+    }
+  if (n == 0)
+    fills[n++] = scheme->blank;
+  pick_text_color (scheme, fills, n, color, halo);
+}
+
+static void
+draw_root_label (DermRenderer            *self,
+                 cairo_t                 *cr,
+                 const DermRenderOptions *options,
+                 const char              *text,
+                 double                   x,
+                 double                   y,
+                 double                   size)
+{
+  DermColor color, halo;
+
+  label_colors (self, options, text, &color, &halo);
+  draw_text_full (cr, text, x, y, size, TRUE, &color, size * 0.28, &halo, 0.9,
+                  options_scheme (options)->plates);
 }
 
 /* A key point of the label's root on it already names the zone: the
@@ -1043,10 +1367,10 @@ draw_labels (DermRenderer            *self,
       if (options->highlight_root != NULL &&
           !g_strv_contains ((const char * const *) roots, options->highlight_root))
         continue;
-      size = label_size (label);
+      size = label_size (label, get_label_scale (options));
       if (options->key_points && key_point_covers (self, label, size))
         continue;
-      draw_text (cr, label->text, label->x, label->y, size, TRUE, size * 0.28, FALSE);
+      draw_root_label (self, cr, options, label->text, label->x, label->y, size);
     }
 }
 
@@ -1240,7 +1564,7 @@ add_root_label_boxes (DermRenderer            *self,
   for (guint i = 0; i < labels->len; i++)
     {
       const Label *label = &g_array_index (labels, Label, i);
-      double size = label_size (label);
+      double size = label_size (label, get_label_scale (options));
       double half_w = 0.62 * size * strlen (label->text) / 2 + 2;
       Box box = { label->x - half_w, label->y - size * 0.6, label->x + half_w, label->y + size * 0.6 };
 
@@ -1270,21 +1594,26 @@ create_label_layout (cairo_t    *cr,
   return derm_text_layout_new (cr, text, size, TRUE, wrap_width, PANGO_ALIGN_CENTER);
 }
 
-/* Text at (x, y) top left in a colour, over a light halo. */
+/* Text at (x, y) top left in a colour, over a halo: light, or dark on a
+ * dark background. */
 static void
 show_label_layout (cairo_t         *cr,
                    PangoLayout     *layout,
                    double           x,
                    double           y,
                    const DermColor *color,
-                   double           halo)
+                   double           halo,
+                   gboolean         dark)
 {
   cairo_save (cr);
   cairo_move_to (cr, x, y);
   pango_cairo_layout_path (cr, layout);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_width (cr, halo);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.92);
+  if (dark)
+    cairo_set_source_rgba (cr, 0, 0, 0, 0.85);
+  else
+    cairo_set_source_rgba (cr, 1, 1, 1, 0.92);
   cairo_stroke (cr);
   cairo_move_to (cr, x, y);
   cairo_set_source_rgb (cr, color->red, color->green, color->blue);
@@ -1338,6 +1667,7 @@ draw_nerves (DermRenderer            *self,
   g_autoptr (GPtrArray) order = NULL;
   static const double dash[] = { 7.0, 4.0 };
   static const double nudges[][2] = { { 0, 0 }, { 0, 1 }, { 0, -1 }, { -1, 0 }, { 1, 0 } };
+  gboolean dark = options_scheme (options)->dark;
 
   /* All contours before any name, so no name is crossed by a line. A
    * light casing under the dashes keeps them apart from the colours; all
@@ -1350,7 +1680,7 @@ draw_nerves (DermRenderer            *self,
     for (guint i = 0; i < outlines->len; i++)
       {
         const NerveOutline *outline = g_ptr_array_index (outlines, i);
-        const DermColor *color = &nerve_colors[outline->nerve_index % G_N_ELEMENTS (nerve_colors)];
+        DermColor color = nerve_color (outline->nerve_index, dark);
 
         cairo_new_path (cr);
         for (guint l = 0; l < outline->loops->len; l++)
@@ -1372,13 +1702,16 @@ draw_nerves (DermRenderer            *self,
           {
             cairo_set_dash (cr, NULL, 0, 0);
             cairo_set_line_width (cr, 3.8);
-            cairo_set_source_rgba (cr, 1, 1, 1, 0.75);
+            if (dark)
+              cairo_set_source_rgba (cr, 0, 0, 0, 0.7);
+            else
+              cairo_set_source_rgba (cr, 1, 1, 1, 0.75);
           }
         else
           {
             cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), (outline->nerve_index % 2) * (dash[0] + dash[1]) / 2);
             cairo_set_line_width (cr, 2.0);
-            cairo_set_source_rgb (cr, color->red, color->green, color->blue);
+            cairo_set_source_rgb (cr, color.red, color.green, color.blue);
           }
         cairo_stroke (cr);
       }
@@ -1392,7 +1725,7 @@ draw_nerves (DermRenderer            *self,
   for (guint i = 0; i < order->len; i++)
     {
       const NerveOutline *outline = g_ptr_array_index (order, i);
-      const DermColor *color = &nerve_colors[outline->nerve_index % G_N_ELEMENTS (nerve_colors)];
+      DermColor color = nerve_color (outline->nerve_index, dark);
       g_autofree char *name = NULL;
       g_autoptr (PangoLayout) layout = NULL;
       PangoRectangle ink, logical;
@@ -1445,7 +1778,7 @@ draw_nerves (DermRenderer            *self,
               }
           }
       g_array_append_val (taken, box);
-      show_label_layout (cr, layout, box.x0 + 1 - logical.x, box.y0 - logical.y, color, size * 0.3);
+      show_label_layout (cr, layout, box.x0 + 1 - logical.x, box.y0 - logical.y, &color, size * 0.3, dark);
     }
 }
 
@@ -1458,7 +1791,8 @@ draw_key_points (DermRenderer            *self,
 {
   GPtrArray *points = derm_atlas_get_key_points (self->atlas);
   g_autoptr (GArray) roots = g_array_new (FALSE, FALSE, sizeof (Box));
-  static const DermColor ink = { 0.11, 0.11, 0.11 };
+  static const DermColor ink = { 0.11, 0.11, 0.11 }, white = { 1, 1, 1 };
+  gboolean dark = options_scheme (options)->dark;
 
   add_root_label_boxes (self, view, map, options, roots);
 
@@ -1488,7 +1822,8 @@ draw_key_points (DermRenderer            *self,
       box.x1 = box.x0 + logical.width;
       if (box.x0 < kp->x)
         box.x0 = kp->x - KEY_POINT_RADIUS - 3 - logical.width;
-      show_label_layout (cr, layout, box.x0 - logical.x, kp->y - logical.height / 2.0 - logical.y, &ink, 3.5);
+      show_label_layout (cr, layout, box.x0 - logical.x, kp->y - logical.height / 2.0 - logical.y,
+                         dark ? &white : &ink, 3.5, dark);
     }
 }
 
@@ -1674,7 +2009,14 @@ draw_markers (DermRenderer            *self,
   g_autoptr (GPtrArray) sorted = sorted_labels (self, map, options->layout);
   g_autoptr (GArray) markers = g_array_new (FALSE, TRUE, sizeof (Marker));
   g_autoptr (GArray) taken = g_array_new (FALSE, FALSE, sizeof (Box));
-  double min_size = options->min_label_size > 0 ? options->min_label_size : 12;
+  const Scheme *scheme = options_scheme (options);
+  double scale = get_label_scale (options);
+  /* on screen (larger labels than normal), the smallest size
+   * label_size () aims at */
+  double min_size = (options->min_label_size > 0 ? options->min_label_size : numbers ? 12 : 9) * scale;
+  /* outside the body: the background's text colour */
+  const DermColor *ink = scheme->dark ? &scheme->light : &scheme->ink;
+  const DermColor *casing = scheme->dark ? &scheme->ink : &scheme->light;
   double line_width = MAX (0.8, min_size * 0.075);
 
   g_array_set_clear_func (markers, marker_clear);
@@ -1698,7 +2040,8 @@ draw_markers (DermRenderer            *self,
       else
         {
           g_auto (GStrv) roots = g_strsplit (label->text, "/", -1);
-          double fit = MIN (MIN (label->depth * 1.1, 26),
+          double target = options->min_label_size > 0 ? MIN (label->depth * 1.1, 26) : CLAMP (label->depth * 1.1, 9, 26);
+          double fit = MIN (target * scale,
                             2.1 * label->depth / (0.62 * strlen (label->text)));
 
           if (options->highlight_root != NULL &&
@@ -1767,7 +2110,7 @@ draw_markers (DermRenderer            *self,
         cairo_line_to (cr, tx, ty);
         if (pass == 0)
           {
-            cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+            cairo_set_source_rgba (cr, casing->red, casing->green, casing->blue, 0.85);
             cairo_set_line_width (cr, line_width * 3);
             cairo_stroke (cr);
             cairo_arc (cr, tx, ty, line_width * 2.6, 0, 2 * G_PI);
@@ -1775,7 +2118,7 @@ draw_markers (DermRenderer            *self,
           }
         else
           {
-            cairo_set_source_rgb (cr, 0.13, 0.13, 0.13);
+            cairo_set_source_rgb (cr, ink->red, ink->green, ink->blue);
             cairo_set_line_width (cr, line_width);
             cairo_stroke (cr);
             cairo_arc (cr, tx, ty, line_width * 1.7, 0, 2 * G_PI);
@@ -1791,8 +2134,11 @@ draw_markers (DermRenderer            *self,
 
       if (marker->circle)
         draw_circle_number (cr, marker->text, cx, cy, marker->size);
+      else if (!marker->outside)
+        draw_root_label (self, cr, options, marker->text, cx, cy, marker->size);
       else
-        draw_text (cr, marker->text, cx, cy, marker->size, TRUE, marker->size * 0.28, FALSE);
+        draw_text_full (cr, marker->text, cx, cy, marker->size, TRUE, ink, marker->size * 0.28, casing, 0.9,
+                        scheme->plates);
     }
 }
 
@@ -1832,13 +2178,19 @@ derm_renderer_render (DermRenderer            *self,
       if (!rsvg_handle_render_document (handle, cr, &viewport, &error))
         g_critical ("Cannot draw the %s view: %s", derm_view_to_string (view), error->message);
       if (options->style == DERM_STYLE_WORKSHEET)
-        outline_zones (self, cr, view, map);
+        {
+          static const DermColor ink = { 0.13, 0.13, 0.13 };
+
+          outline_zones (self, cr, view, map, &ink, 2.2);
+        }
       else
         decorate_regions (self, cr, view, map, options);
+      if (options->style == DERM_STYLE_COLOR && options_scheme (options)->zone_outlines)
+        outline_zones (self, cr, view, map, &options_scheme (options)->outline, 2.4);
       draw_lines (self, cr, view, options);
       if (options->labels && options->style != DERM_STYLE_WORKSHEET)
         {
-          if (options->min_label_size > 0)
+          if (uses_markers (options))
             draw_markers (self, cr, view, map, options, FALSE);
           else
             draw_labels (self, cr, view, map, options);
@@ -1880,11 +2232,17 @@ derm_renderer_render_region_full (DermRenderer     *self,
   RsvgRectangle viewport = { 0, 0, DERM_VIEW_WIDTH, DERM_VIEW_HEIGHT };
   RsvgHandle *handle;
   double ox, oy;
-  const char *css = strong
-    ? ".region { fill: #1c71d8 !important; fill-opacity: 0.28 !important; stroke: #1a5fb4 !important; "
-      "stroke-width: 3 !important; stroke-linejoin: round !important; }\n"
-    : ".region { fill: #ffffff !important; fill-opacity: 0.38 !important; stroke: #1c1c1c !important; "
-      "stroke-width: 1.6 !important; stroke-linejoin: round !important; }\n";
+  gboolean high = palette == DERM_PALETTE_HIGH_CONTRAST;
+  /* selection: the accent blue (a lighter one on dark); hover: a veil and
+   * a line in the background's opposite; high contrast: opaque and thick */
+  const char *fill = strong ? (dark ? "#78aeed" : "#1c71d8") : "#ffffff";
+  const char *stroke = strong ? (dark ? "#99c1f1" : high ? "#0b3d91" : "#1a5fb4") : (dark ? "#ffffff" : high ? "#000000" : "#1c1c1c");
+  double opacity = strong ? (dark ? 0.32 : 0.28) : (dark ? 0.2 : 0.38);
+  double width = strong ? (high ? 5 : 3) : (high ? 3 : 1.6);
+  g_autofree char *css = g_strdup_printf (".region { fill: %s !important; fill-opacity: %g !important; "
+                                          "stroke: %s !important; stroke-width: %g !important; "
+                                          "stroke-linejoin: round !important; }\n",
+                                          fill, opacity, stroke, width);
 
   g_return_if_fail (DERM_IS_RENDERER (self));
   g_return_if_fail (region != NULL);
