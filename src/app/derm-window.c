@@ -30,8 +30,11 @@ struct _DermWindow
   AdwClamp             *sidebar_clamp;
   DermQuizPanel        *quiz_panel;
   GtkRevealer          *presentation_hint;
+  GtkWidget            *zoom_box;
+  GtkWidget            *root_list_scroller;
   GtkWidget            *blank_cover;
   GtkSearchBar         *search_bar;
+  GtkWidget            *search_button;
   GtkSearchEntry       *search_entry;
   GtkStack             *sidebar_stack;
   GtkListBox           *results_list;
@@ -535,11 +538,15 @@ present_root (DermWindow *self,
 static void
 update_map_actions (DermWindow *self)
 {
-  /* a quiz keeps its map */
+  /* a quiz keeps its map and its panel: no map switching, no search (and
+   * no type-to-search, so a stray key does not hide the question) */
   gboolean free_map = !quiz_active (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.map", free_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-map", free_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", free_map);
+  gtk_search_bar_set_key_capture_widget (self->search_bar, free_map ? GTK_WIDGET (self) : NULL);
+  gtk_widget_set_sensitive (self->search_button, free_map);
 }
 
 /* The legs show what the quiz asks, then the answer. */
@@ -1072,8 +1079,11 @@ derm_window_class_init (DermWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DermWindow, sidebar_clamp);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, quiz_panel);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, presentation_hint);
+  gtk_widget_class_bind_template_child (widget_class, DermWindow, zoom_box);
+  gtk_widget_class_bind_template_child (widget_class, DermWindow, root_list_scroller);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, blank_cover);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, DermWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, results_list);
@@ -1397,10 +1407,14 @@ derm_window_set_presentation (DermWindow *self,
       gtk_search_bar_set_search_mode (self->search_bar, FALSE);
       gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
       gtk_widget_set_visible (self->header_bar, FALSE);
+      /* the card gets the panel's height; the map's labels name the roots */
+      gtk_widget_set_visible (self->root_list_scroller, FALSE);
+      gtk_widget_set_visible (self->zoom_box, FALSE);
       adw_clamp_set_maximum_size (self->sidebar_clamp, PRESENTATION_PANEL_WIDTH);
       adw_clamp_set_tightening_threshold (self->sidebar_clamp, PRESENTATION_PANEL_WIDTH);
       adw_flap_set_reveal_flap (self->flap, TRUE);
       derm_map_view_set_presentation (self->map_view, TRUE);
+      derm_info_panel_set_large_print (self->info_panel, TRUE);
       if (self->presentation_fullscreened)
         gtk_window_fullscreen (GTK_WINDOW (self));
       gtk_revealer_set_reveal_child (self->presentation_hint, TRUE);
@@ -1414,10 +1428,13 @@ derm_window_set_presentation (DermWindow *self,
       gtk_revealer_set_reveal_child (self->presentation_hint, FALSE);
       gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
       gtk_widget_set_visible (self->header_bar, TRUE);
+      gtk_widget_set_visible (self->root_list_scroller, TRUE);
+      gtk_widget_set_visible (self->zoom_box, TRUE);
       adw_clamp_set_maximum_size (self->sidebar_clamp, PANEL_WIDTH);
       adw_clamp_set_tightening_threshold (self->sidebar_clamp, PANEL_WIDTH);
       adw_flap_set_reveal_flap (self->flap, self->presentation_flap);
       derm_map_view_set_presentation (self->map_view, FALSE);
+      derm_info_panel_set_large_print (self->info_panel, FALSE);
       if (self->presentation_fullscreened)
         gtk_window_unfullscreen (GTK_WINDOW (self));
       self->presentation_fullscreened = FALSE;

@@ -26,6 +26,7 @@ struct _DermInfoPanel
   const DermKeyPoint *key_point;
   char              *root_id;
   char              *title;
+  gboolean           large_print;
 
   /* source ids cited on the current card, in order of first citation */
   GPtrArray         *cited;
@@ -37,6 +38,7 @@ enum {
   PROP_0,
   PROP_ATLAS,
   PROP_MAP_ID,
+  PROP_LARGE_PRINT,
   N_PROPS
 };
 
@@ -200,8 +202,10 @@ append_statement (DermInfoPanel       *self,
       g_autofree char *joined = g_strjoinv (", ", (char **) sources);
       g_autofree char *escaped = g_markup_escape_text (joined, -1);
 
+      /* in large print (a projector) the ids keep the text's size */
       g_string_append_printf (markup,
-                              " <span font_size=\"small\" fgalpha=\"60%%\">[%s]</span>",
+                              self->large_print ? " <span fgalpha=\"60%%\">[%s]</span>"
+                                                : " <span font_size=\"small\" fgalpha=\"60%%\">[%s]</span>",
                               escaped);
       cite (self, sources);
     }
@@ -654,6 +658,9 @@ derm_info_panel_get_property (GObject    *object,
     case PROP_MAP_ID:
       g_value_set_string (value, self->map_id);
       break;
+    case PROP_LARGE_PRINT:
+      g_value_set_boolean (value, self->large_print);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -674,6 +681,9 @@ derm_info_panel_set_property (GObject      *object,
       break;
     case PROP_MAP_ID:
       derm_info_panel_set_map_id (self, g_value_get_string (value));
+      break;
+    case PROP_LARGE_PRINT:
+      derm_info_panel_set_large_print (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -699,6 +709,10 @@ derm_info_panel_class_init (DermInfoPanelClass *klass)
     g_param_spec_string ("map-id", NULL, NULL,
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LARGE_PRINT] =
+    g_param_spec_boolean ("large-print", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -760,6 +774,21 @@ derm_info_panel_get_map_id (DermInfoPanel *self)
   return self->map_id;
 }
 
+static void
+redo_card (DermInfoPanel *self)
+{
+  if (self->key_point != NULL)
+    derm_info_panel_show_key_point (self, self->key_point);
+  else if (self->region != NULL)
+    derm_info_panel_show_region (self, self->region);
+  else if (self->root_id != NULL)
+    {
+      g_autofree char *root_id = g_strdup (self->root_id);
+
+      derm_info_panel_show_root (self, root_id);
+    }
+}
+
 void
 derm_info_panel_set_map_id (DermInfoPanel *self,
                             const char    *map_id)
@@ -773,18 +802,38 @@ derm_info_panel_set_map_id (DermInfoPanel *self,
   self->map_id = g_strdup (map_id);
 
   /* the roots of a region depend on the map: redo the card */
-  if (self->key_point != NULL)
-    derm_info_panel_show_key_point (self, self->key_point);
-  else if (self->region != NULL)
-    derm_info_panel_show_region (self, self->region);
-  else if (self->root_id != NULL)
-    {
-      g_autofree char *root_id = g_strdup (self->root_id);
-
-      derm_info_panel_show_root (self, root_id);
-    }
+  redo_card (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAP_ID]);
+}
+
+gboolean
+derm_info_panel_get_large_print (DermInfoPanel *self)
+{
+  g_return_val_if_fail (DERM_IS_INFO_PANEL (self), FALSE);
+
+  return self->large_print;
+}
+
+/**
+ * derm_info_panel_set_large_print:
+ *
+ * For a projector: no text smaller than the card's body (the window's
+ * style sheet sets the sizes).
+ */
+void
+derm_info_panel_set_large_print (DermInfoPanel *self,
+                                 gboolean       large_print)
+{
+  g_return_if_fail (DERM_IS_INFO_PANEL (self));
+
+  large_print = !!large_print;
+  if (self->large_print == large_print)
+    return;
+
+  self->large_print = large_print;
+  redo_card (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LARGE_PRINT]);
 }
 
 void

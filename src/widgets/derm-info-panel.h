@@ -39,4 +39,8 @@ const char       *derm_info_panel_get_title   (DermInfoPanel    *self);
 /* All text shown on the card, one label a line; free with g_free. */
 char             *derm_info_panel_dup_text    (DermInfoPanel    *self);
 
+gboolean       derm_info_panel_get_large_print (DermInfoPanel *self);
+void           derm_info_panel_set_large_print (DermInfoPanel *self,
+                                                gboolean       large_print);
+
 G_END_DECLS

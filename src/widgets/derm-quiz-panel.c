@@ -110,15 +110,17 @@ dup_sources_text (DermQuizPanel          *self,
     {
       const DermSource *source = derm_atlas_get_source (atlas, question->sources[i]);
 
+      /* one citation a line: citations have their own semicolons */
       if (n++ > 0)
-        g_string_append (text, "; ");
+        g_string_append (text, "\n");
       g_string_append (text, source != NULL ? source->citation : question->sources[i]);
     }
 
   if (n == 0)
     return NULL;
 
-  /* Translators: the sources of a quiz answer, "Source: Rupp R et al. …" */
+  /* Translators: the sources of a quiz answer, one citation a line after
+   * the first: "Source: Rupp R et al. …" */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Source: %s", "Sources: %s", n), text->str);
 }
 
