@@ -387,8 +387,13 @@ run_quiz (DermAtlas    *atlas,
       /* decimal digits only: no sign, no spaces, no 0x */
       if (seed_text[0] < '0' || seed_text[0] > '9' ||
           !g_ascii_string_to_unsigned (seed_text, 10, 0, G_MAXUINT64, &seed, NULL))
-        return usage_error (_("--seed “%s” is not a whole number from 0 to %" G_GUINT64_FORMAT),
-                            seed_text, G_MAXUINT64);
+        {
+          /* the limit as text: xgettext cannot see through G_GUINT64_FORMAT */
+          g_autofree char *max = g_strdup_printf ("%" G_GUINT64_FORMAT, G_MAXUINT64);
+
+          /* Translators: the second %s is 18446744073709551615 */
+          return usage_error (_("--seed “%s” is not a whole number from 0 to %s"), seed_text, max);
+        }
       settings.seed = seed;
     }
   else
