@@ -30,6 +30,7 @@ struct _DermWindow
   AdwClamp             *sidebar_clamp;
   DermQuizPanel        *quiz_panel;
   GtkRevealer          *presentation_hint;
+  GtkLabel             *presentation_hint_label;
   GtkWidget            *zoom_box;
   GtkWidget            *root_list_scroller;
   GtkWidget            *blank_cover;
@@ -1079,6 +1080,7 @@ derm_window_class_init (DermWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DermWindow, sidebar_clamp);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, quiz_panel);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, presentation_hint);
+  gtk_widget_class_bind_template_child (widget_class, DermWindow, presentation_hint_label);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, root_list_scroller);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, blank_cover);
@@ -1417,6 +1419,10 @@ derm_window_set_presentation (DermWindow *self,
       derm_info_panel_set_large_print (self->info_panel, TRUE);
       if (self->presentation_fullscreened)
         gtk_window_fullscreen (GTK_WINDOW (self));
+      gtk_label_set_label (self->presentation_hint_label,
+                           quiz_active (self) ?
+                           _("Page Down: answer, then next question · Page Up: back · Esc: leave") :
+                           _("Page Down: next root · Page Up: back · H: labels · B: blank · Esc: leave"));
       gtk_revealer_set_reveal_child (self->presentation_hint, TRUE);
       self->hint_timeout_id = g_timeout_add_seconds (PRESENTATION_HINT_SECONDS,
                                                      hide_presentation_hint_cb, self);
@@ -1494,13 +1500,13 @@ derm_window_start_quiz (DermWindow            *self,
   derm_root_list_set_selected_root (self->root_list, NULL);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "quiz");
   adw_flap_set_reveal_flap (self->flap, TRUE);
+  derm_quiz_panel_start (self->quiz_panel, quiz, class_mode, timer_seconds);
   if (class_mode && !self->presentation)
     {
       derm_window_set_presentation (self, TRUE);
       self->quiz_presentation = TRUE;
     }
 
-  derm_quiz_panel_start (self->quiz_panel, quiz, class_mode, timer_seconds);
   gtk_widget_grab_focus (GTK_WIDGET (self->map_view));
 
   return TRUE;
