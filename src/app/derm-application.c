@@ -9,6 +9,7 @@
 
 #include "derm-application.h"
 #include "derm-cli.h"
+#include "derm-preferences-window.h"
 #include "derm-window.h"
 
 struct _DermApplication
@@ -17,6 +18,8 @@ struct _DermApplication
 
   DermAtlas      *atlas;
   GError         *atlas_error;
+  GSettings      *settings;     /* NULL when the schema is not installed */
+  GtkWindow      *preferences;  /* weak: the one preferences window */
 };
 
 G_DEFINE_FINAL_TYPE (DermApplication, derm_application, ADW_TYPE_APPLICATION)
@@ -29,7 +32,50 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* helpers */
+
+/* The settings, or NULL when the schema is not installed (running from the
+ * build tree without GSETTINGS_SCHEMA_DIR): g_settings_new () would abort. */
+static GSettings *
+create_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_debug ("Schema %s not installed: no preferences", APP_ID);
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static gboolean
+settings_has_key (GSettings  *settings,
+                  const char *key)
+{
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  return schema != NULL && g_settings_schema_has_key (schema, key);
+}
+
 /* callbacks */
+
+static void
+color_scheme_changed_cb (DermApplication *self)
+{
+  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+  AdwColorScheme color_scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (scheme, "light"))
+    color_scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (scheme, "dark"))
+    color_scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_scheme);
+}
 
 static void
 load_error_response_cb (DermApplication  *self,
@@ -75,9 +121,33 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  DermApplication *self = DERM_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->settings == NULL || self->atlas == NULL)
+    return;
+
+  /* one at a time: a second Ctrl+comma brings the open one forward */
+  if (self->preferences == NULL)
+    {
+      self->preferences = GTK_WINDOW (derm_preferences_window_new (self->atlas, self->settings));
+      g_object_add_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
+      gtk_window_set_application (self->preferences, GTK_APPLICATION (self));
+      if (parent != NULL)
+        gtk_window_set_transient_for (self->preferences, parent);
+    }
+  gtk_window_present (self->preferences);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated, NULL, NULL, NULL, { 0 } },
   { "about", about_activated, NULL, NULL, NULL, { 0 } },
+  { "preferences", preferences_activated, NULL, NULL, NULL, { 0 } },
 };
 
 /* vfuncs */
@@ -94,17 +164,31 @@ derm_application_startup (GApplication *app)
 {
   DermApplication *self = DERM_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (derm_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 
   g_clear_error (&self->atlas_error);
   self->atlas = derm_atlas_new_from_resource (&self->atlas_error);
   if (self->atlas == NULL)
     g_warning ("Could not load the atlas: %s", self->atlas_error->message);
+
+  /* the style before any window shows, so none flashes light first */
+  g_clear_object (&self->settings);
+  self->settings = create_settings ();
+  if (self->settings != NULL && settings_has_key (self->settings, "color-scheme"))
+    {
+      g_signal_connect_object (self->settings, "changed::color-scheme",
+                               G_CALLBACK (color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
+      color_scheme_changed_cb (self);
+    }
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "preferences")),
+                               self->settings != NULL && self->atlas != NULL);
 }
 
 static void
@@ -147,6 +231,12 @@ derm_application_dispose (GObject *object)
 {
   DermApplication *self = DERM_APPLICATION (object);
 
+  if (self->preferences != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
+      self->preferences = NULL;
+    }
+  g_clear_object (&self->settings);
   g_clear_object (&self->atlas);
   g_clear_error (&self->atlas_error);
 
