@@ -2049,7 +2049,9 @@ draw_markers (DermRenderer            *self,
             continue;
           marker.text = g_strdup (label->text);
           marker.outside = fit < min_size;
-          marker.size = marker.outside ? min_size : fit;
+          /* beside the legs there is room: on screen, a size that reads
+           * at a glance; on paper the size asked for */
+          marker.size = !marker.outside ? fit : options->min_label_size > 0 ? min_size : 14 * scale;
           if (options->key_points && key_point_covers (self, label, marker.size))
             {
               g_free (marker.text);
