@@ -146,8 +146,9 @@ static const Scheme schemes[3][2] = {
       .ink = { 0.13, 0.13, 0.13 }, .light = { 1, 1, 1 },
     },
     {
-      /* the same hues at an even, lower lightness (OKLCH L 0.52, chroma
-       * x1.3), for white labels and no glare on a dark window */
+      /* the same hues and chroma at a lower lightness (OKLCH L 0.64 to
+       * 0.68, yellows 0.72 and 0.76 so they stay yellow), so they do not
+       * glare on a dark window and still take dark labels */
       .roots = {
         RGB (0x9582af),  /* T12 */
         RGB (0x688ec3),  /* L1 */
