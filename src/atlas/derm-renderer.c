@@ -321,6 +321,8 @@ derm_render_options_init (DermRenderOptions *options)
   options->header = TRUE;
   options->palette = DERM_PALETTE_DEFAULT;
   options->label_scale = 1.0;
+  options->header_scale = 1.0;
+  options->outline_scale = 1.0;
 }
 
 static void
@@ -1042,6 +1044,12 @@ decorate_regions (DermRenderer            *self,
   cairo_restore (cr);
 }
 
+static double
+outline_scale (const DermRenderOptions *options)
+{
+  return options->outline_scale > 0 ? CLAMP (options->outline_scale, 0.5, 3.0) : 1.0;
+}
+
 /* Landmarks (patella, malleoli, folds, toes) in thin lines, then the skin
  * outline, over the regions. */
 static void
@@ -1071,7 +1079,8 @@ draw_lines (DermRenderer            *self,
                            scheme->landmark_alpha);
   else
     cairo_set_source_rgba (cr, ink, ink, ink, 0.55);
-  cairo_set_line_width (cr, options->style == DERM_STYLE_COLOR ? scheme->landmark_width : 1.0);
+  cairo_set_line_width (cr, (options->style == DERM_STYLE_COLOR ? scheme->landmark_width : 1.0) *
+                            outline_scale (options));
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
   cairo_stroke (cr);
@@ -1084,7 +1093,7 @@ draw_lines (DermRenderer            *self,
       if (options->style == DERM_STYLE_COLOR)
         {
           cairo_set_source_rgb (cr, scheme->outline.red, scheme->outline.green, scheme->outline.blue);
-          cairo_set_line_width (cr, scheme->outline_width);
+          cairo_set_line_width (cr, scheme->outline_width * outline_scale (options));
         }
       else
         {
@@ -1240,6 +1249,7 @@ draw_text (cairo_t    *cr,
 static void
 draw_header (cairo_t  *cr,
              DermView  view,
+             double    scale,
              gboolean  dark)
 {
   /* In the anterior view the patient's right leg is on the viewer's left;
@@ -1248,10 +1258,12 @@ draw_header (cairo_t  *cr,
   double left_x = DERM_VIEW_WIDTH - right_x;
   double y = -DERM_LAYOUT_HEADER;
 
+  /* the band is DERM_LAYOUT_HEADER high: no larger than it holds */
+  scale = CLAMP (scale, 0.5, 1.5);
   draw_text (cr, view == DERM_VIEW_ANTERIOR ? _("Anterior") : _("Posterior"),
-             DERM_VIEW_WIDTH / 2, y + 24, 30, TRUE, 0, dark);
-  draw_text (cr, _("Patient’s right"), right_x, y + 56, 19, FALSE, 0, dark);
-  draw_text (cr, _("Patient’s left"), left_x, y + 56, 19, FALSE, 0, dark);
+             DERM_VIEW_WIDTH / 2, y + 24 - 2 * (scale - 1), 30 * scale, TRUE, 0, dark);
+  draw_text (cr, _("Patient’s right"), right_x, y + 56, 19 * scale, FALSE, 0, dark);
+  draw_text (cr, _("Patient’s left"), left_x, y + 56, 19 * scale, FALSE, 0, dark);
 }
 
 static double
@@ -2205,7 +2217,7 @@ derm_renderer_render (DermRenderer            *self,
       if (options->key_points)
         draw_key_points (self, cr, view, map, options);
       if (options->header)
-        draw_header (cr, view, options->dark);
+        draw_header (cr, view, options->header_scale > 0 ? options->header_scale : 1.0, options->dark);
       cairo_restore (cr);
     }
 }

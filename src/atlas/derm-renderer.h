@@ -29,6 +29,11 @@ typedef struct {
    * still fit their zone or, when larger than it allows, go beside the
    * body with a leader line */
   double      label_scale;
+  /* for a projector: the view titles and "Patient's right/left" marks
+   * this much larger (1.0 normal, at most 1.5, as the header band allows),
+   * and the skin outline and landmarks this much heavier */
+  double      header_scale;
+  double      outline_scale;
 } DermRenderOptions;
 
 void derm_render_options_init (DermRenderOptions *options);

@@ -323,7 +323,12 @@ render_cache (DermMapView     *self,
   /* on a projector no label is smaller than PRESENTATION_LABEL_PX: one that
    * does not fit its zone goes outside with a leader line */
   if (self->presentation)
-    options.min_label_size = PRESENTATION_LABEL_PX / t->scale;
+    {
+      options.min_label_size = PRESENTATION_LABEL_PX / t->scale;
+      /* the side marks (19 units) at the same size, as far as the header allows */
+      options.header_scale = CLAMP (PRESENTATION_LABEL_PX / (19.0 * t->scale), 1.0, 1.5);
+      options.outline_scale = 1.6;
+    }
   derm_renderer_render (self->renderer, cr, &options);
 
   cairo_destroy (cr);
