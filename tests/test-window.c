@@ -373,6 +373,41 @@ test_help_overlay (void)
          "the shortcuts window loads");
 }
 
+static gboolean
+find_about (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (item))
+        {
+          *(GObject **) data = item;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+test_about (void)
+{
+  GObject *about = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (g_application_get_default ()), "about", NULL);
+  CHECK (wait_until (find_about, &about, 3000), "the main menu's About opens an About window");
+  if (about == NULL)
+    return;
+  CHECK (strstr (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)), "not a diagnostic device") != NULL,
+         "it says plainly that this is not a diagnostic device");
+  CHECK (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)) == GTK_LICENSE_GPL_3_0,
+         "it names the licence");
+  gtk_window_destroy (GTK_WINDOW (about));
+}
+
 static void
 activate_cb (GApplication *app)
 {
@@ -398,6 +433,8 @@ activate_cb (GApplication *app)
   test_overlay_keys ();
   test_root_or_nerve ();
   test_key_point_click ();
+  /* last: the About window takes the X focus */
+  test_about ();
 
   g_application_quit (app);
 }

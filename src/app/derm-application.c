@@ -99,6 +99,7 @@ about_activated (GSimpleAction *action,
                  gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
+  DermApplication *self = DERM_APPLICATION (user_data);
   static const char *developers[] = { "Dermatomes contributors", NULL };
   GtkWidget *about;
 
@@ -118,6 +119,25 @@ about_activated (GSimpleAction *action,
                                       "A teaching and reference aid, not a diagnostic device."),
                         "translator-credits", _("translator-credits"),
                         NULL);
+
+  /* every source the atlas cites, as the books and papers the app rests on */
+  if (self->atlas != NULL)
+    {
+      GPtrArray *sources = derm_atlas_get_sources (self->atlas);
+      g_autoptr (GPtrArray) citations = g_ptr_array_new ();
+
+      for (guint i = 0; i < sources->len; i++)
+        g_ptr_array_add (citations, ((DermSource *) g_ptr_array_index (sources, i))->citation);
+      g_ptr_array_add (citations, NULL);
+      adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about), _("Sources"),
+                                                    (const char **) citations->pdata);
+    }
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+                                      _("Not a Diagnostic Device"),
+                                      NULL, GTK_LICENSE_CUSTOM,
+                                      _("Dermatomes is a teaching and reference aid. Dermatome maps "
+                                        "differ between sources and between people; it does not "
+                                        "diagnose, and it does not replace a clinical examination."));
   gtk_window_present (GTK_WINDOW (about));
 }
 
