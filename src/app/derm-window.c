@@ -20,6 +20,13 @@
 #define PRESENTATION_HINT_SECONDS 6
 #define PRESENTATION_PANEL_WIDTH  600
 #define PANEL_WIDTH               380
+/* the panel's least width beside the map, and the least map beside it; folded
+ * over the map, the panel is narrower and the map wider by as much, so the
+ * fold happens at the same window width either way (661 px) and a 360 px
+ * window keeps a strip of map to click */
+#define PANEL_MIN_WIDTH           340
+#define MAP_MIN_WIDTH             320
+#define FOLDED_PANEL_WIDTH        296
 
 struct _DermWindow
 {
@@ -45,6 +52,13 @@ struct _DermWindow
   GtkWidget            *zoom_out_button;
   GtkWidget            *zoom_reset_button;
   GtkMenuButton        *map_button;
+  /* narrow windows */
+  GtkMenuButton        *map_button_narrow;
+  GtkLabel             *map_label_narrow;
+  GtkWidget            *compact_header;
+  GtkWidget            *sidebar;
+  GtkWidget            *map_overlay;
+  GtkActionBar         *view_bar;
 
   DermAtlas            *atlas;
   char                 *view;
@@ -188,6 +202,7 @@ build_map_menu (DermWindow *self)
   g_menu_append_section (menu, NULL, G_MENU_MODEL (about_section));
 
   gtk_menu_button_set_menu_model (self->map_button, G_MENU_MODEL (menu));
+  gtk_menu_button_set_menu_model (self->map_button_narrow, G_MENU_MODEL (menu));
 }
 
 static void
@@ -200,9 +215,20 @@ update_map_button (DermWindow *self)
     return;
 
   gtk_menu_button_set_label (self->map_button, map->name);
+  gtk_label_set_label (self->map_label_narrow, map->name);
   /* Translators: tooltip of the map switcher, "Dermatome map: ISNCSCI (Foerster) (Ctrl+M for the next)" */
   tooltip = g_strdup_printf (_("Dermatome map: %s (Ctrl+M for the next)"), map->name);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->map_button), tooltip);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->map_button_narrow), tooltip);
+  {
+    /* Translators: what a screen reader says for the map switcher, "Dermatome map: Lee (2008)" */
+    g_autofree char *accessible = g_strdup_printf (_("Dermatome map: %s"), map->name);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->map_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->map_button_narrow),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  }
 }
 
 static GtkWidget *
@@ -325,6 +351,59 @@ point_activated_cb (DermWindow  *self,
     derm_quiz_panel_answer_point (self->quiz_panel, view, x, y);
 }
 
+/* Narrow windows: the compact header bar has no view switcher, so it is
+ * in a bar at the bottom (none in presentation mode, which has no header
+ * bar either). */
+static void
+header_changed_cb (DermWindow  *self,
+                   GParamSpec  *pspec,
+                   AdwSqueezer *header_bar)
+{
+  gboolean compact = adw_squeezer_get_visible_child (header_bar) == self->compact_header;
+
+  gtk_action_bar_set_revealed (self->view_bar, compact && !self->presentation);
+}
+
+static void
+folded_cb (DermWindow *self,
+           GParamSpec *pspec,
+           AdwFlap    *flap)
+{
+  gboolean folded = adw_flap_get_folded (flap);
+  int panel = self->presentation ? PRESENTATION_PANEL_WIDTH :
+              folded ? FOLDED_PANEL_WIDTH : PANEL_WIDTH;
+
+  gtk_widget_set_size_request (self->sidebar, folded ? FOLDED_PANEL_WIDTH : PANEL_MIN_WIDTH, -1);
+  gtk_widget_set_size_request (self->map_overlay,
+                               folded ? MAP_MIN_WIDTH + PANEL_MIN_WIDTH - FOLDED_PANEL_WIDTH
+                                      : MAP_MIN_WIDTH, -1);
+  adw_clamp_set_maximum_size (self->sidebar_clamp, panel);
+  adw_clamp_set_tightening_threshold (self->sidebar_clamp, panel);
+}
+
+/* GTK 4.8 names a button with a mnemonic twice, by its raw label and by its
+ * label child: a screen reader says "_Anterior Anterior". The child alone
+ * names it right. (A label set later, in code, brings the raw one back.) */
+static void
+fix_mnemonic_names (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)) &&
+      gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    fix_mnemonic_names (child);
+}
+
+/* A folded panel lies over the map, hidden: bring it out with the card. */
+static void
+show_folded_panel (DermWindow *self)
+{
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, TRUE);
+}
+
 static void
 region_activated_cb (DermWindow  *self,
                      gpointer     region,
@@ -334,6 +413,7 @@ region_activated_cb (DermWindow  *self,
     return;
 
   derm_info_panel_show_region (self->info_panel, region);
+  show_folded_panel (self);
 }
 
 static void
@@ -347,6 +427,7 @@ key_point_activated_cb (DermWindow  *self,
   derm_root_list_set_selected_root (self->root_list, NULL);
   derm_map_view_set_selected_root (map_view, NULL);
   derm_info_panel_show_key_point (self->info_panel, key_point);
+  show_folded_panel (self);
 }
 
 static void
@@ -1095,6 +1176,14 @@ derm_window_class_init (DermWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DermWindow, zoom_out_button);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, zoom_reset_button);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, map_button);
+  gtk_widget_class_bind_template_child (widget_class, DermWindow, map_button_narrow);
+  gtk_widget_class_bind_template_child (widget_class, DermWindow, map_label_narrow);
+  gtk_widget_class_bind_template_child (widget_class, DermWindow, compact_header);
+  gtk_widget_class_bind_template_child (widget_class, DermWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, DermWindow, map_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DermWindow, view_bar);
+  gtk_widget_class_bind_template_callback (widget_class, folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, header_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, point_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, region_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, quiz_changed_cb);
@@ -1177,6 +1266,7 @@ derm_window_init (DermWindow *self)
     gtk_widget_add_controller (GTK_WIDGET (self), keys);
   }
 
+  fix_mnemonic_names (GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   zoom_changed_cb (self, NULL, self->map_view);
@@ -1451,6 +1541,8 @@ derm_window_set_presentation (DermWindow *self,
       self->quiz_presentation = FALSE;
     }
 
+  header_changed_cb (self, NULL, ADW_SQUEEZER (self->header_bar));
+  folded_cb (self, NULL, self->flap);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION]);
 }
 

@@ -80,6 +80,7 @@ struct _DermMapView
   double            drag_center_y;
   gboolean          dragging;
   gboolean          keyboard_focus;
+  gboolean          focused;        /* the window's focus is here: the label names the region */
   gboolean          drag_moved;     /* this press became a drag, not a click */
   double            pinch_zoom;
   double            pinch_x;
@@ -609,25 +610,57 @@ show_focus (DermMapView *self)
   return self->keyboard_focus && gtk_widget_is_focus (GTK_WIDGET (self));
 }
 
+/* The name a screen reader speaks for a region: side, region and roots on
+ * the current map ("Left medial malleolus, L4"), only the region while a
+ * quiz hides the roots. */
+static char *
+accessible_region_label (DermMapView      *self,
+                         const DermRegion *region)
+{
+  g_autofree char *title = derm_region_dup_title (region);
+  g_autofree char *roots_text = NULL;
+  const DermMap *map;
+  const char * const *roots = NULL;
+
+  if (!self->reveal_roots)
+    return g_steal_pointer (&title);
+
+  map = self->atlas != NULL ? derm_atlas_get_map (self->atlas, self->map_id) : NULL;
+  if (map != NULL)
+    roots = derm_map_get_roots (map, region);
+
+  if (roots != NULL && roots[0] != NULL)
+    roots_text = g_strjoinv (", ", (char **) roots);
+  else
+    roots_text = g_strdup (_("varies between people"));
+
+  /* Translators: what a screen reader says for the region that has the
+   * keyboard focus on the map: the region with its side, then its nerve
+   * roots, "Left medial malleolus, L4" or "Left patella, L3, L4" */
+  return g_strdup_printf (C_("accessible region", "%s, %s"), title, roots_text);
+}
+
+/* While a region has the keyboard focus the map's accessible name is that
+ * region, so a screen reader announces each arrow-key move (it speaks name
+ * changes of the focused object); otherwise it is the map's own name. The
+ * role stays GTK_ACCESSIBLE_ROLE_GROUP: a concrete ARIA role for a widget
+ * that holds many targets, and no list or grid role fits a drawing whose
+ * regions have no row or column order. */
 static void
 update_accessible (DermMapView *self)
 {
-  if (self->focus_region != NULL)
-    {
-      g_autofree char *description = derm_map_view_describe_region (self, self->focus_region);
+  g_autofree char *label = NULL;
 
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                      -1);
-    }
-  else
-    {
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      _("Click a region of skin to see its nerve root. "
-                                        "Arrow keys move between regions, Enter selects."),
-                                      -1);
-    }
+  if (self->focused && self->focus_region != NULL && self->atlas != NULL)
+    label = accessible_region_label (self, self->focus_region);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label != NULL ? label : _("Body map"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Click a region of skin to see its nerve root. "
+                                    "Arrow keys move between regions, Enter selects."),
+                                  -1);
 }
 
 static void
@@ -1109,6 +1142,7 @@ focus_enter_cb (DermMapView             *self,
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
+  self->focused = TRUE;
   if (self->atlas == NULL)
     return;
 
@@ -1120,6 +1154,7 @@ focus_enter_cb (DermMapView             *self,
     set_focus_region (self, region_shown (self, self->selected_region) ?
                             self->selected_region : central_region (self));
 
+  update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1127,6 +1162,8 @@ static void
 focus_leave_cb (DermMapView             *self,
                 GtkEventControllerFocus *controller)
 {
+  self->focused = FALSE;
+  update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1555,9 +1592,6 @@ derm_map_view_init (DermMapView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Body map"),
-                                  -1);
   update_accessible (self);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
