@@ -15,13 +15,51 @@ skip_separators (const char **p)
     (*p)++;
 }
 
+/* Exact powers of ten: a decimal of at most 15 digits divided by one of
+ * them is correctly rounded, the same double g_ascii_strtod () makes. */
+static const double powers_of_ten[] = {
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+  1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
 static gboolean
 read_number (const char **p,
              double      *value)
 {
+  const char *s;
+  guint64 mantissa = 0;
+  guint decimals = 0;
+  gboolean negative = FALSE, digits = FALSE, exact = TRUE;
   char *end = NULL;
 
   skip_separators (p);
+
+  /* The generator writes plain decimals ("-12.5"): read those directly,
+   * hand anything else (exponents, long fractions) to g_ascii_strtod. */
+  s = *p;
+  if (*s == '-' || *s == '+')
+    negative = *s++ == '-';
+  for (; g_ascii_isdigit (*s); s++, digits = TRUE)
+    {
+      exact = exact && mantissa < G_GUINT64_CONSTANT (100000000000000);
+      mantissa = mantissa * 10 + (guint) (*s - '0');
+    }
+  if (*s == '.')
+    for (s++; g_ascii_isdigit (*s); s++, digits = TRUE, decimals++)
+      {
+        exact = exact && mantissa < G_GUINT64_CONSTANT (100000000000000);
+        mantissa = mantissa * 10 + (guint) (*s - '0');
+      }
+  if (digits && exact && decimals < G_N_ELEMENTS (powers_of_ten) &&
+      *s != 'e' && *s != 'E' && *s != 'x' && *s != 'X')
+    {
+      *value = (double) mantissa / powers_of_ten[decimals];
+      if (negative)
+        *value = -*value;
+      *p = s;
+      return TRUE;
+    }
+
   *value = g_ascii_strtod (*p, &end);
   if (end == *p)
     return FALSE;
@@ -29,25 +67,22 @@ read_number (const char **p,
   return TRUE;
 }
 
-static void
+static inline void
 append (GArray                 *data,
         cairo_path_data_type_t  type,
         const double           *points,
         int                     n_points)
 {
-  cairo_path_data_t header;
+  cairo_path_data_t items[4];
 
-  header.header.type = type;
-  header.header.length = 1 + n_points;
-  g_array_append_val (data, header);
+  items[0].header.type = type;
+  items[0].header.length = 1 + n_points;
   for (int i = 0; i < n_points; i++)
     {
-      cairo_path_data_t point;
-
-      point.point.x = points[2 * i];
-      point.point.y = points[2 * i + 1];
-      g_array_append_val (data, point);
+      items[1 + i].point.x = points[2 * i];
+      items[1 + i].point.y = points[2 * i + 1];
     }
+  g_array_append_vals (data, items, 1 + n_points);
 }
 
 cairo_path_t *
@@ -145,7 +180,8 @@ derm_svg_path_parse (const char  *d,
   path = g_new0 (cairo_path_t, 1);
   path->status = CAIRO_STATUS_SUCCESS;
   path->num_data = (int) data->len;
-  path->data = (cairo_path_data_t *) g_array_free (g_steal_pointer (&data), FALSE);
+  /* no slack from the array's doubling: the paths stay for good */
+  path->data = g_renew (cairo_path_data_t, g_array_free (g_steal_pointer (&data), FALSE), MAX (1, path->num_data));
   return path;
 
 bad:
