@@ -26,7 +26,7 @@
  * window keeps a strip of map to click */
 #define PANEL_MIN_WIDTH           340
 #define MAP_MIN_WIDTH             320
-#define FOLDED_PANEL_WIDTH        296
+#define FOLDED_PANEL_WIDTH        300
 
 struct _DermWindow
 {

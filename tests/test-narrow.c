@@ -1,0 +1,376 @@
+/* test-narrow.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Small and large windows, resized through the X server as a window manager
+ * would: at 360x640 the side panel folds over the map (a strip of map stays
+ * to close it), the compact header bar fits with nothing cut off and the
+ * view switcher sits at the bottom; back at 1100x750 everything is beside
+ * the map again; at 3840x2160 the map fills the window. Skips (exit 77)
+ * when no display opens.
+ */
+#define G_LOG_DOMAIN "Dermatomes"
+
+#include <gdk/x11/gdkx.h>
+
+#include "derm-application.h"
+#include "display-util.h"
+#include "derm-window.h"
+
+static DermWindow *window;
+static guint fold_changes;
+
+static char *
+xid (void)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  return g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AdwFlap *
+flap (void)
+{
+  return ADW_FLAP (find_type (GTK_WIDGET (window), ADW_TYPE_FLAP));
+}
+
+/* The header bar the window shows: the squeezer's visible child. */
+static GtkWidget *
+shown_header (void)
+{
+  GtkWidget *squeezer = find_type (GTK_WIDGET (window), ADW_TYPE_SQUEEZER);
+
+  g_assert_nonnull (squeezer);
+  return adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer));
+}
+
+static GtkWidget *
+view_bar (void)
+{
+  return find_type (GTK_WIDGET (window), GTK_TYPE_ACTION_BAR);
+}
+
+typedef struct { int width, height; } Size;
+
+static gboolean
+window_size_is (gpointer data)
+{
+  Size *size = data;
+
+  return gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+         gtk_widget_get_width (GTK_WIDGET (window)) == size->width &&
+         gtk_widget_get_height (GTK_WIDGET (window)) == size->height;
+}
+
+/* Resize the window's X window so that the window itself (inside the
+ * margins of its client-side decorations) is width x height. */
+static void
+resize (int width,
+        int height)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  int margin_x = gdk_surface_get_width (surface) - gtk_widget_get_width (GTK_WIDGET (window));
+  int margin_y = gdk_surface_get_height (surface) - gtk_widget_get_height (GTK_WIDGET (window));
+  g_autofree char *win = xid ();
+  g_autofree char *w = g_strdup_printf ("%d", width + margin_x);
+  g_autofree char *h = g_strdup_printf ("%d", height + margin_y);
+  Size size = { width, height };
+
+  xdotool ("windowsize", win, w, h, NULL);
+  CHECK (wait_until (window_size_is, &size, 5000), "the window is %dx%d (is %dx%d)", width, height,
+         gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)));
+  /* the flap's fold animation, the squeezer's switch */
+  settle (600);
+}
+
+static void
+click_at (GtkWidget *widget,
+          double     x,
+          double     y)
+{
+  graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
+  g_autofree char *win = xid ();
+  g_autofree char *sx = NULL, *sy = NULL;
+  double tx, ty;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (window), &in, &out));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &tx, &ty);
+  sx = g_strdup_printf ("%d", (int) (out.x + tx));
+  sy = g_strdup_printf ("%d", (int) (out.y + ty));
+  xdotool ("mousemove", "--window", win, sx, sy, NULL);
+  settle (100);
+  xdotool ("click", "1", NULL);
+}
+
+/* Every shown button and label under widget lies inside the window and has
+ * at least the width it asks for, so nothing is cut off. Counts the buttons
+ * and says what is wrong in problems. */
+static void
+check_inside (GtkWidget *widget,
+              GString   *problems,
+              guint     *n_buttons)
+{
+  graphene_rect_t bounds;
+  int min_width;
+
+  /* what scrolls may lie beyond the window */
+  if (!gtk_widget_get_mapped (widget) || GTK_IS_SCROLLED_WINDOW (widget))
+    return;
+
+  if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_LABEL (widget))
+    {
+      int window_width = gtk_widget_get_width (GTK_WIDGET (window));
+      int window_height = gtk_widget_get_height (GTK_WIDGET (window));
+
+      g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (window), &bounds));
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+      if (bounds.origin.x < 0 || bounds.origin.x + bounds.size.width > window_width ||
+          bounds.origin.y < 0 || bounds.origin.y + bounds.size.height > window_height)
+        g_string_append_printf (problems, " a %s at x %g..%g, y %g..%g is outside;",
+                                G_OBJECT_TYPE_NAME (widget), bounds.origin.x,
+                                bounds.origin.x + bounds.size.width,
+                                bounds.origin.y, bounds.origin.y + bounds.size.height);
+      if (bounds.size.width < min_width)
+        g_string_append_printf (problems, " a %s has %g px of the %d it needs;",
+                                G_OBJECT_TYPE_NAME (widget), bounds.size.width, min_width);
+      if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget))
+        (*n_buttons)++;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_inside (child, problems, n_buttons);
+}
+
+static void
+check_all_inside (GtkWidget  *widget,
+                  const char *what,
+                  guint       min_buttons)
+{
+  g_autoptr (GString) problems = g_string_new (NULL);
+  guint n_buttons = 0;
+
+  check_inside (widget, problems, &n_buttons);
+  CHECK (problems->len == 0, "%s: every button and label is inside the window and whole%s",
+         what, problems->str);
+  CHECK (n_buttons >= min_buttons, "%s: %u buttons shown (at least %u)", what, n_buttons, min_buttons);
+}
+
+static GtkWidget *
+find_icon_button (GtkWidget  *widget,
+                  const char *icon)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_icon_button (child, icon);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+flap_revealed_is (gpointer data)
+{
+  return adw_flap_get_reveal_flap (flap ()) == GPOINTER_TO_INT (data) &&
+         adw_flap_get_reveal_progress (flap ()) == (GPOINTER_TO_INT (data) ? 1.0 : 0.0);
+}
+
+static gboolean
+panel_title_is (gpointer data)
+{
+  return g_strcmp0 (derm_info_panel_get_title (derm_window_get_info_panel (window)), data) == 0;
+}
+
+static void
+test_narrow (void)
+{
+  DermMapView *view = derm_window_get_map_view (window);
+  GtkWidget *header, *panel, *toggle;
+  graphene_rect_t bounds;
+  double x, y;
+
+  resize (360, 640);
+  CHECK (adw_flap_get_folded (flap ()), "at 360 px the side panel is folded");
+  CHECK (!adw_flap_get_reveal_flap (flap ()), "folded, the panel starts hidden");
+  CHECK (gtk_widget_get_width (GTK_WIDGET (view)) >= 300, "the map is %d px wide (>= 300)",
+         gtk_widget_get_width (GTK_WIDGET (view)));
+
+  header = shown_header ();
+  CHECK (header != NULL && g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (header)), "compact_header") == 0,
+         "the compact header bar shows");
+  /* search, map, side panel, menu, and the window's own */
+  check_all_inside (header, "compact header bar", 5);
+  CHECK (gtk_action_bar_get_revealed (GTK_ACTION_BAR (view_bar ())), "the view switcher is at the bottom");
+  check_all_inside (view_bar (), "view bar (Anterior, Posterior, Both)", 3);
+
+  /* the side panel toggle opens the panel over the map; a strip of map stays */
+  toggle = find_icon_button (header, "sidebar-show-right-symbolic");
+  g_assert_nonnull (toggle);
+  click_at (toggle, gtk_widget_get_width (toggle) / 2.0, gtk_widget_get_height (toggle) / 2.0);
+  CHECK (wait_until (flap_revealed_is, GINT_TO_POINTER (TRUE), 3000), "the side panel button opens the panel");
+  panel = adw_flap_get_flap (flap ());
+  g_assert_true (gtk_widget_compute_bounds (panel, GTK_WIDGET (window), &bounds));
+  CHECK (bounds.origin.x >= 48 && bounds.origin.x + bounds.size.width <= gtk_widget_get_width (GTK_WIDGET (window)),
+         "the panel lies over the map with a strip of %g px of map beside it", bounds.origin.x);
+  check_all_inside (panel, "folded side panel", 0);
+
+  /* a click on the strip of map closes it */
+  click_at (GTK_WIDGET (window), bounds.origin.x / 2, 320);
+  CHECK (wait_until (flap_revealed_is, GINT_TO_POINTER (FALSE), 3000), "a click on the map closes the panel");
+  CHECK (derm_map_view_get_selected_region (view) == NULL, "that click does not select a region");
+
+  /* a region's card brings the panel out */
+  derm_window_set_view (window, "anterior");
+  settle (300);
+  {
+    const DermRegion *region = derm_atlas_get_region (derm_window_get_atlas (window), "medial-malleolus-left");
+
+    g_assert_true (derm_map_view_region_to_widget (view, region, &x, &y));
+    click_at (GTK_WIDGET (view), x, y);
+  }
+  CHECK (wait_until (panel_title_is, (gpointer) "Left medial malleolus", 3000) &&
+         wait_until (flap_revealed_is, GINT_TO_POINTER (TRUE), 3000),
+         "a click on a region opens the panel with its card");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "both");
+}
+
+static void
+fold_changed_cb (void)
+{
+  fold_changes++;
+}
+
+/* Across the fold (661 px) the panel folds once and stays so. */
+static void
+test_fold_is_stable (void)
+{
+  static const int widths[] = { 720, 680, 662, 661, 660, 640, 600, 660, 661, 662, 700 };
+
+  g_signal_connect (flap (), "notify::folded", G_CALLBACK (fold_changed_cb), NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      gboolean folded;
+
+      resize (widths[i], 640);
+      folded = adw_flap_get_folded (flap ());
+      fold_changes = 0;
+      settle (400);
+      CHECK (fold_changes == 0 && adw_flap_get_folded (flap ()) == folded,
+             "at %d px the panel stays %s", widths[i], folded ? "folded" : "beside the map");
+      CHECK (folded == (widths[i] < 661), "at %d px the panel is %s", widths[i],
+             folded ? "folded" : "beside the map");
+    }
+  g_signal_handlers_disconnect_by_func (flap (), fold_changed_cb, NULL);
+}
+
+static void
+test_wide (void)
+{
+  GtkWidget *header;
+
+  resize (1100, 750);
+  CHECK (!adw_flap_get_folded (flap ()), "at 1100 px the panel is beside the map");
+  CHECK (adw_flap_get_reveal_flap (flap ()), "and shown");
+  header = shown_header ();
+  CHECK (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (header)), "wide_header") == 0,
+         "the full header bar shows");
+  check_all_inside (header, "full header bar", 12);
+  CHECK (!gtk_action_bar_get_revealed (GTK_ACTION_BAR (view_bar ())), "no view bar at the bottom");
+}
+
+/* GTK keeps a window within its monitor: 4K needs a 4K screen (build-aux/dev
+ * test gives one); on a smaller one the largest window it allows. */
+static void
+test_large (void)
+{
+  DermMapView *view = derm_window_get_map_view (window);
+  GdkMonitor *monitor = gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (window)),
+                                                            gtk_native_get_surface (GTK_NATIVE (window)));
+  GdkRectangle area;
+  int width, height;
+
+  gdk_monitor_get_geometry (monitor, &area);
+  width = MIN (3840, area.width - 20);
+  height = MIN (2160, area.height - 20);
+  if (width < 3840)
+    g_print ("the screen is %dx%d: %dx%d instead of 4K\n", area.width, area.height, width, height);
+
+  resize (width, height);
+  CHECK (gtk_widget_get_width (GTK_WIDGET (view)) > width - 420,
+         "at %dx%d the map is %d px wide", width, height, gtk_widget_get_width (GTK_WIDGET (view)));
+  CHECK (!gtk_action_bar_get_revealed (GTK_ACTION_BAR (view_bar ())), "no view bar at the bottom");
+  derm_map_view_zoom_in (view);
+  derm_map_view_zoom_in (view);
+  settle (500);
+  CHECK (derm_map_view_get_zoom (view) > 1.5, "it zooms in (zoom %g)", derm_map_view_get_zoom (view));
+  derm_map_view_set_zoom (view, 1.0);
+}
+
+static gboolean
+window_ready (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+         gtk_widget_get_width (GTK_WIDGET (derm_window_get_map_view (window))) > 100;
+}
+
+static void
+activate_cb (GApplication *app)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  g_assert_nonnull (windows);
+  window = DERM_WINDOW (windows->data);
+  if (!wait_until (window_ready, NULL, 10000))
+    g_error ("the window did not appear");
+  settle (500);
+
+  test_narrow ();
+  test_fold_is_stable ();
+  test_wide ();
+  test_large ();
+
+  g_application_quit (app);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (DermApplication) app = NULL;
+
+  if (!gtk_init_check () || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_print ("no X11 display: skipped\n");
+      return 77;
+    }
+
+  app = derm_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);
+  g_application_run (G_APPLICATION (app), 0, NULL);
+
+  g_print ("%d failed\n", check_failures);
+  return check_failures > 0 ? 1 : 0;
+}
