@@ -43,9 +43,20 @@ struct _DermAtlas {
   char       *svg_name[DERM_N_VIEWS];
   char       *xml_name;
 
+  /* made when first needed: with the bundled layout table the first
+   * frame needs neither (see derm_atlas_write_layout ()) */
   DermIdMap  *view_maps[DERM_N_VIEWS];  /* one pixel per unit, for region_at */
   RsvgHandle *id_handles[DERM_N_VIEWS]; /* with the flat-colour stylesheet */
+  GHashTable *root_labels;              /* map id -> GArray of DermRootLabel */
 };
+
+/* A root label of a map: one per run of same-root skin per side and view. */
+typedef struct {
+  char    *text;    /* "L4" or "L3/L4" */
+  DermView view;
+  double   x, y;    /* view units */
+  double   depth;   /* room around the point, view units */
+} DermRootLabel;
 
 /* An element id found in the SVG's regions group, with its line. */
 typedef struct {
@@ -64,6 +75,20 @@ DermSvgScan *derm_svg_scan          (GBytes      *svg,
                                      GError     **error);
 void         derm_svg_scan_free     (DermSvgScan *scan);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DermSvgScan, derm_svg_scan_free)
+
+/* layout: a table written by derm_atlas_write_layout () for exactly these
+ * files, or NULL to work it out from the id maps. */
+DermAtlas   *derm_atlas_new_from_bytes (GBytes      *xml,
+                                        const char  *xml_name,
+                                        GBytes     **svg,
+                                        const char **svg_names,
+                                        GBytes      *layout,
+                                        GError     **error);
+
+/* What the id maps tell about the atlas (region label points, the region of
+ * each key point, every map's root labels), as text for the bundle:
+ * derm-atlas-precompute writes it at build time. */
+char        *derm_atlas_write_layout (DermAtlas  *self);
 
 gboolean     derm_atlas_load_xml    (DermAtlas   *self,
                                      GBytes      *xml,
@@ -84,5 +109,9 @@ gboolean     derm_atlas_render_id_layer (DermAtlas *self,
 /* The view's one-pixel-a-unit id map, in the view's single layout. */
 DermIdMap   *derm_atlas_get_view_id_map (DermAtlas *self,
                                          DermView   view);
+
+/* The map's root labels, of DermRootLabel, owned by the atlas. */
+GArray      *derm_atlas_get_root_labels (DermAtlas     *self,
+                                         const DermMap *map);
 
 G_END_DECLS

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "derm-atlas-private.h"
-#include "derm-atlas-resources.h"
 #include "derm-layout.h"
 
 G_DEFINE_FINAL_TYPE (DermAtlas, derm_atlas, G_TYPE_OBJECT)
@@ -139,6 +138,23 @@ key_point_free (gpointer data)
 }
 
 static void
+root_label_clear (gpointer data)
+{
+  DermRootLabel *label = data;
+
+  g_free (label->text);
+}
+
+static GArray *
+root_labels_new (void)
+{
+  GArray *labels = g_array_new (FALSE, TRUE, sizeof (DermRootLabel));
+
+  g_array_set_clear_func (labels, root_label_clear);
+  return labels;
+}
+
+static void
 derm_atlas_finalize (GObject *object)
 {
   DermAtlas *self = DERM_ATLAS (object);
@@ -151,6 +167,7 @@ derm_atlas_finalize (GObject *object)
       g_clear_pointer (&self->svg_name[v], g_free);
     }
   g_clear_pointer (&self->xml_name, g_free);
+  g_hash_table_unref (self->root_labels);
   g_hash_table_unref (self->sources_by_id);
   g_hash_table_unref (self->roots_by_id);
   g_hash_table_unref (self->region_infos_by_id);
@@ -194,6 +211,8 @@ derm_atlas_init (DermAtlas *self)
   self->regions_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->maps_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->nerves_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->root_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) g_array_unref);
 }
 
 /* "medial-malleolus-left" -> "medial-malleolus", DERM_SIDE_LEFT */
@@ -336,7 +355,7 @@ place_region_labels (DermAtlas *self)
       double ox, oy;
 
       derm_layout_view_origin ((DermLayout) view, view, &ox, &oy);
-      derm_id_map_find_centers (self->view_maps[view], identity, n, n, xs, ys, depths);
+      derm_id_map_find_centers (derm_atlas_get_view_id_map (self, view), identity, n, n, xs, ys, depths);
       for (guint i = 0; i < self->regions->len; i++)
         {
           DermRegion *region = g_ptr_array_index (self->regions, i);
@@ -349,11 +368,269 @@ place_region_labels (DermAtlas *self)
     }
 }
 
-static DermAtlas *
+/* Root labels of a map: one per run of same-root skin per side and view,
+ * at the point deepest inside it. */
+static GArray *
+find_root_labels (DermAtlas     *self,
+                  const DermMap *map)
+{
+  GArray *labels = root_labels_new ();
+  GPtrArray *regions = self->regions;
+
+  for (DermView view = 0; view < DERM_N_VIEWS; view++)
+    {
+      guint n_values = regions->len + 1;
+      g_autofree guint *value_to_key = g_new0 (guint, n_values);
+      g_autoptr (GPtrArray) key_texts = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr (GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autofree double *xs = NULL, *ys = NULL, *depths = NULL;
+      double ox, oy;
+
+      g_ptr_array_add (key_texts, NULL);  /* key 0 is no skin or blank */
+      for (guint i = 0; i < regions->len; i++)
+        {
+          const DermRegion *region = g_ptr_array_index (regions, i);
+          const char * const *roots;
+          g_autofree char *text = NULL;
+          g_autofree char *key = NULL;
+          gpointer k;
+
+          if (region->view != view)
+            continue;
+          roots = derm_map_get_roots (map, region);
+          if (roots[0] == NULL)
+            continue;
+          text = g_strjoinv ("/", (char **) roots);
+          key = g_strdup_printf ("%s:%d", text, region->side);
+          k = g_hash_table_lookup (keys, key);
+          if (k == NULL)
+            {
+              k = GUINT_TO_POINTER (key_texts->len);
+              g_ptr_array_add (key_texts, g_steal_pointer (&text));
+              g_hash_table_insert (keys, g_steal_pointer (&key), k);
+            }
+          value_to_key[region->index + 1] = GPOINTER_TO_UINT (k);
+        }
+
+      xs = g_new (double, key_texts->len);
+      ys = g_new (double, key_texts->len);
+      depths = g_new (double, key_texts->len);
+      derm_id_map_find_centers (derm_atlas_get_view_id_map (self, view),
+                                value_to_key, n_values, key_texts->len, xs, ys, depths);
+      derm_layout_view_origin ((DermLayout) view, view, &ox, &oy);
+
+      for (guint k = 1; k < key_texts->len; k++)
+        {
+          DermRootLabel label = { g_strdup (g_ptr_array_index (key_texts, k)), view,
+                                  xs[k] - ox, ys[k] - oy, depths[k] };
+          if (depths[k] > 0)
+            g_array_append_val (labels, label);
+          else
+            g_free (label.text);
+        }
+    }
+
+  return labels;
+}
+
+/* The layout table, one item a line, fields separated by tabs:
+ *   layout 1 N-REGIONS N-KEY-POINTS
+ *   region ID X Y                  (every region, in index order)
+ *   key-point INDEX REGION-ID|-    (every key point, in order)
+ *   map ID                         (every map, followed by its labels)
+ *   label VIEW X Y DEPTH TEXT
+ * Numbers are exact (%.17g), so the app draws what the id maps give. */
+#define LAYOUT_VERSION "1"
+
+static void
+append_numbers (GString *out,
+                guint    n,
+                ...)
+{
+  va_list args;
+
+  va_start (args, n);
+  for (guint i = 0; i < n; i++)
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append_c (out, '\t');
+      g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer, va_arg (args, double)));
+    }
+  va_end (args);
+}
+
+char *
+derm_atlas_write_layout (DermAtlas *self)
+{
+  GString *out = g_string_new ("# written by derm-atlas-precompute from atlas.xml and the maps: do not edit\n");
+
+  g_return_val_if_fail (DERM_IS_ATLAS (self), NULL);
+
+  g_string_append_printf (out, "layout\t" LAYOUT_VERSION "\t%u\t%u\n",
+                          self->regions->len, self->key_points->len);
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      const DermRegion *region = g_ptr_array_index (self->regions, i);
+
+      g_string_append_printf (out, "region\t%s", region->id);
+      append_numbers (out, 2, region->label_x, region->label_y);
+      g_string_append_c (out, '\n');
+    }
+  for (guint i = 0; i < self->key_points->len; i++)
+    {
+      const DermKeyPoint *kp = g_ptr_array_index (self->key_points, i);
+
+      g_string_append_printf (out, "key-point\t%u\t%s\n", i, kp->region != NULL ? kp->region->id : "-");
+    }
+  for (guint m = 0; m < self->maps->len; m++)
+    {
+      const DermMap *map = g_ptr_array_index (self->maps, m);
+      GArray *labels = derm_atlas_get_root_labels (self, map);
+
+      g_string_append_printf (out, "map\t%s\n", map->id);
+      for (guint i = 0; i < labels->len; i++)
+        {
+          const DermRootLabel *label = &g_array_index (labels, DermRootLabel, i);
+
+          g_string_append_printf (out, "label\t%s", derm_view_to_string (label->view));
+          append_numbers (out, 3, label->x, label->y, label->depth);
+          g_string_append_printf (out, "\t%s\n", label->text);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+read_numbers (char   **fields,
+              guint    n,
+              double  *values)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      char *end = NULL;
+
+      if (fields[i] == NULL)
+        return FALSE;
+      values[i] = g_ascii_strtod (fields[i], &end);
+      if (end == fields[i] || *end != '\0')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Takes label points, key point regions and root labels from a table that
+ * derm_atlas_write_layout () made from the same files. All or nothing: a
+ * table that does not fit is ignored, and FALSE returned. */
+static gboolean
+read_layout (DermAtlas *self,
+             GBytes    *layout)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (layout, &size);
+  g_autofree char *text = g_strndup (data, size);
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr (GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify) g_array_unref);
+  g_autofree double *points = g_new (double, 2 * self->regions->len);
+  g_autofree const DermRegion **kp_regions = g_new0 (const DermRegion *, self->key_points->len);
+  GArray *map_labels = NULL;
+  guint n_regions = 0, n_key_points = 0;
+  gboolean header = FALSE;
+  guint line;
+
+  for (line = 0; lines[line] != NULL; line++)
+    {
+      g_auto (GStrv) f = NULL;
+      guint n;
+
+      if (lines[line][0] == '\0' || lines[line][0] == '#')
+        continue;
+      f = g_strsplit (lines[line], "\t", -1);
+      n = g_strv_length (f);
+
+      if (!header)
+        {
+          if (n != 4 || strcmp (f[0], "layout") != 0 || strcmp (f[1], LAYOUT_VERSION) != 0 ||
+              g_ascii_strtoull (f[2], NULL, 10) != self->regions->len ||
+              g_ascii_strtoull (f[3], NULL, 10) != self->key_points->len)
+            break;
+          header = TRUE;
+        }
+      else if (strcmp (f[0], "region") == 0)
+        {
+          const DermRegion *region = n_regions < self->regions->len
+                                       ? g_ptr_array_index (self->regions, n_regions) : NULL;
+
+          if (n != 4 || region == NULL || strcmp (f[1], region->id) != 0 ||
+              !read_numbers (f + 2, 2, points + 2 * n_regions))
+            break;
+          n_regions++;
+        }
+      else if (strcmp (f[0], "key-point") == 0)
+        {
+          const DermRegion *region = NULL;
+
+          if (n != 3 || n_key_points >= self->key_points->len ||
+              g_ascii_strtoull (f[1], NULL, 10) != n_key_points ||
+              (strcmp (f[2], "-") != 0 &&
+               (region = g_hash_table_lookup (self->regions_by_id, f[2])) == NULL))
+            break;
+          kp_regions[n_key_points++] = region;
+        }
+      else if (strcmp (f[0], "map") == 0)
+        {
+          if (n != 2 || g_hash_table_lookup (self->maps_by_id, f[1]) == NULL ||
+              g_hash_table_contains (labels, f[1]))
+            break;
+          map_labels = root_labels_new ();
+          g_hash_table_insert (labels, g_strdup (f[1]), map_labels);
+        }
+      else if (strcmp (f[0], "label") == 0)
+        {
+          DermRootLabel label = { NULL, };
+          double v[3];
+
+          if (n != 6 || map_labels == NULL || !derm_view_from_string (f[1], &label.view) ||
+              !read_numbers (f + 2, 3, v) || f[5][0] == '\0')
+            break;
+          label.x = v[0];
+          label.y = v[1];
+          label.depth = v[2];
+          label.text = g_strdup (f[5]);
+          g_array_append_val (map_labels, label);
+        }
+      else
+        break;
+    }
+
+  if (lines[line] != NULL || n_regions != self->regions->len ||
+      n_key_points != self->key_points->len || g_hash_table_size (labels) != self->maps->len)
+    {
+      g_warning ("Ignoring the bundled layout table: it does not fit the atlas (line %u)", line + 1);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      DermRegion *region = g_ptr_array_index (self->regions, i);
+
+      region->label_x = points[2 * i];
+      region->label_y = points[2 * i + 1];
+    }
+  for (guint i = 0; i < self->key_points->len; i++)
+    ((DermKeyPoint *) g_ptr_array_index (self->key_points, i))->region = kp_regions[i];
+  g_hash_table_unref (self->root_labels);
+  self->root_labels = g_steal_pointer (&labels);
+  return TRUE;
+}
+
+DermAtlas *
 derm_atlas_new_from_bytes (GBytes      *xml,
                            const char  *xml_name,
                            GBytes     **svg,
                            const char **svg_names,
+                           GBytes      *layout,
                            GError     **error)
 {
   g_autoptr (DermAtlas) self = g_object_new (DERM_TYPE_ATLAS, NULL);
@@ -378,27 +655,25 @@ derm_atlas_new_from_bytes (GBytes      *xml,
         return NULL;
     }
 
+  /* The bundled table was made from these very files at build time, which
+   * also proved that librsvg renders them: no id map is needed yet. */
+  if (layout != NULL && read_layout (self, layout))
+    return g_steal_pointer (&self);
+
   /* GMarkup is laxer than librsvg in places: make sure each view renders
    * (this also parses the id-map handle once for good) */
   for (DermView view = 0; view < DERM_N_VIEWS; view++)
     {
       g_autoptr (GError) local_error = NULL;
-      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1, 1);
-      cairo_t *cr = cairo_create (surface);
-      gboolean ok = derm_atlas_render_id_layer (self, view, cr, &local_error);
 
-      cairo_destroy (cr);
-      cairo_surface_destroy (surface);
-      if (!ok)
+      self->view_maps[view] = derm_id_map_try_new (self, (DermLayout) view, 1.0, &local_error);
+      if (self->view_maps[view] == NULL)
         {
           g_set_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_PARSE,
                        "%s: %s", svg_names[view], local_error->message);
           return NULL;
         }
     }
-
-  for (DermView view = 0; view < DERM_N_VIEWS; view++)
-    self->view_maps[view] = derm_id_map_new (self, (DermLayout) view, 1.0);
   place_region_labels (self);
 
   for (guint i = 0; i < self->key_points->len; i++)
@@ -408,43 +683,6 @@ derm_atlas_new_from_bytes (GBytes      *xml,
     }
 
   return g_steal_pointer (&self);
-}
-
-/**
- * derm_atlas_new_from_resource:
- *
- * Loads the atlas bundled with the program: atlas.xml and the two maps.
- */
-DermAtlas *
-derm_atlas_new_from_resource (GError **error)
-{
-  static const char *names[] = { "maps/anterior.svg", "maps/posterior.svg" };
-  g_autoptr (GBytes) xml = NULL;
-  GBytes *svg[DERM_N_VIEWS] = { NULL, };
-  DermAtlas *atlas;
-
-  /* looked up in our own bundle, which also keeps its object file linked */
-  GResource *bundle = derm_atlas_get_resource ();
-
-  xml = g_resource_lookup_data (bundle, RESOURCE_PREFIX "/atlas.xml", 0, error);
-  if (xml == NULL)
-    return NULL;
-  for (DermView view = 0; view < DERM_N_VIEWS; view++)
-    {
-      g_autofree char *path = g_strdup_printf (RESOURCE_PREFIX "/%s", names[view]);
-
-      svg[view] = g_resource_lookup_data (bundle, path, 0, error);
-      if (svg[view] == NULL)
-        {
-          g_clear_pointer (&svg[0], g_bytes_unref);
-          return NULL;
-        }
-    }
-
-  atlas = derm_atlas_new_from_bytes (xml, "atlas.xml", svg, names, error);
-  for (DermView view = 0; view < DERM_N_VIEWS; view++)
-    g_bytes_unref (svg[view]);
-  return atlas;
 }
 
 static GBytes *
@@ -487,7 +725,7 @@ derm_atlas_new_from_files (const char  *atlas_xml,
 
   svg[DERM_VIEW_ANTERIOR] = anterior;
   svg[DERM_VIEW_POSTERIOR] = posterior;
-  return derm_atlas_new_from_bytes (xml, atlas_xml, svg, names, error);
+  return derm_atlas_new_from_bytes (xml, atlas_xml, svg, names, NULL, error);
 }
 
 gboolean
@@ -707,7 +945,7 @@ derm_atlas_region_at (DermAtlas *self,
   if (x < 0 || y < 0 || x >= DERM_VIEW_WIDTH || y >= DERM_VIEW_HEIGHT)
     return NULL;
   derm_layout_view_origin ((DermLayout) view, view, &ox, &oy);
-  return derm_id_map_lookup (self->view_maps[view], x + ox, y + oy);
+  return derm_id_map_lookup (derm_atlas_get_view_id_map (self, view), x + ox, y + oy);
 }
 
 const char * const *
@@ -810,5 +1048,21 @@ DermIdMap *
 derm_atlas_get_view_id_map (DermAtlas *self,
                             DermView   view)
 {
+  if (self->view_maps[view] == NULL)
+    self->view_maps[view] = derm_id_map_new (self, (DermLayout) view, 1.0);
   return self->view_maps[view];
+}
+
+GArray *
+derm_atlas_get_root_labels (DermAtlas     *self,
+                            const DermMap *map)
+{
+  GArray *labels = g_hash_table_lookup (self->root_labels, map->id);
+
+  if (labels == NULL)
+    {
+      labels = find_root_labels (self, map);
+      g_hash_table_insert (self->root_labels, g_strdup (map->id), labels);
+    }
+  return labels;
 }

@@ -19,17 +19,18 @@ struct _DermIdMap {
   cairo_surface_t *surface;
 };
 
-DermIdMap *
-derm_id_map_new (DermAtlas  *atlas,
-                 DermLayout  layout,
-                 double      scale)
+/* The map, even where a view failed to render (then blank there, with
+ * *ok FALSE and the error set). */
+static DermIdMap *
+render (DermAtlas   *atlas,
+        DermLayout   layout,
+        double       scale,
+        gboolean    *ok,
+        GError     **error)
 {
   DermIdMap *self;
   cairo_t *cr;
   double lw, lh;
-
-  g_return_val_if_fail (DERM_IS_ATLAS (atlas), NULL);
-  g_return_val_if_fail (scale > 0, NULL);
 
   derm_layout_get_size (layout, &lw, &lh);
   self = g_new0 (DermIdMap, 1);
@@ -47,23 +48,60 @@ derm_id_map_new (DermAtlas  *atlas,
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
   cairo_scale (cr, scale, scale);
 
+  *ok = TRUE;
   for (DermView view = 0; view < DERM_N_VIEWS; view++)
     {
-      g_autoptr (GError) error = NULL;
       double ox, oy;
 
       if (!derm_layout_view_origin (layout, view, &ox, &oy))
         continue;
       cairo_save (cr);
       cairo_translate (cr, ox, oy);
-      /* The SVGs were validated at load; a failure here is a bug. */
-      if (!derm_atlas_render_id_layer (atlas, view, cr, &error))
-        g_critical ("Could not render the id map: %s", error->message);
+      /* the first error is reported; the other views are still drawn */
+      if (!derm_atlas_render_id_layer (atlas, view, cr, *ok ? error : NULL))
+        *ok = FALSE;
       cairo_restore (cr);
     }
 
   cairo_destroy (cr);
   cairo_surface_flush (self->surface);
+  return self;
+}
+
+DermIdMap *
+derm_id_map_try_new (DermAtlas   *atlas,
+                     DermLayout   layout,
+                     double       scale,
+                     GError     **error)
+{
+  DermIdMap *self;
+  gboolean ok;
+
+  g_return_val_if_fail (DERM_IS_ATLAS (atlas), NULL);
+  g_return_val_if_fail (scale > 0, NULL);
+
+  self = render (atlas, layout, scale, &ok, error);
+  if (!ok)
+    g_clear_pointer (&self, derm_id_map_free);
+  return self;
+}
+
+DermIdMap *
+derm_id_map_new (DermAtlas  *atlas,
+                 DermLayout  layout,
+                 double      scale)
+{
+  g_autoptr (GError) error = NULL;
+  DermIdMap *self;
+  gboolean ok;
+
+  g_return_val_if_fail (DERM_IS_ATLAS (atlas), NULL);
+  g_return_val_if_fail (scale > 0, NULL);
+
+  self = render (atlas, layout, scale, &ok, &error);
+  /* The SVGs were validated at load; a failure here is a bug. */
+  if (!ok)
+    g_critical ("Could not render the id map: %s", error->message);
   return self;
 }
 

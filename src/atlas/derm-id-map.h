@@ -15,6 +15,11 @@ typedef struct _DermIdMap DermIdMap;
 DermIdMap        *derm_id_map_new       (DermAtlas  *atlas,
                                          DermLayout  layout,
                                          double      scale);
+/* The same, or NULL and an error where librsvg cannot render a view. */
+DermIdMap        *derm_id_map_try_new   (DermAtlas  *atlas,
+                                         DermLayout  layout,
+                                         double      scale,
+                                         GError    **error);
 void              derm_id_map_free      (DermIdMap  *self);
 double            derm_id_map_get_scale (DermIdMap  *self);
 const DermRegion *derm_id_map_lookup    (DermIdMap  *self,

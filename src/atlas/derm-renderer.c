@@ -27,12 +27,8 @@
 #define NERVE_TRACE_SCALE 2.0
 #define KEY_POINT_RADIUS  6.0
 
-typedef struct {
-  char    *text;    /* "L4" or "L3/L4" */
-  DermView view;
-  double   x, y;    /* view units */
-  double   depth;   /* room around the point, view units */
-} Label;
+/* a root label, placed by the atlas (derm_atlas_get_root_labels ()) */
+typedef DermRootLabel Label;
 
 /* One nerve's territory on one side of one view. */
 typedef struct {
@@ -53,7 +49,6 @@ struct _DermRenderer {
   DermAtlas  *atlas;
   GHashTable *handles;  /* stylesheet -> RsvgHandle */
   GQueue     *handle_order;
-  GHashTable *labels;   /* map id -> GArray of Label */
   GPtrArray  *nerve_outlines[DERM_N_VIEWS];  /* of NerveOutline, traced once */
   GHashTable *paths[DERM_N_VIEWS];  /* element id -> cairo_path_t, read when first needed */
 };
@@ -635,13 +630,6 @@ derm_palette_fill_overlap_full (cairo_t     *cr,
 }
 
 static void
-label_clear (gpointer data)
-{
-  Label *label = data;
-  g_free (label->text);
-}
-
-static void
 nerve_outline_free (gpointer data)
 {
   NerveOutline *outline = data;
@@ -664,7 +652,6 @@ derm_renderer_finalize (GObject *object)
 
   g_hash_table_unref (self->handles);
   g_queue_free_full (self->handle_order, g_free);
-  g_hash_table_unref (self->labels);
   g_clear_object (&self->atlas);
 
   G_OBJECT_CLASS (derm_renderer_parent_class)->finalize (object);
@@ -681,7 +668,6 @@ derm_renderer_init (DermRenderer *self)
 {
   self->handles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->handle_order = g_queue_new ();
-  self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
 }
 
 DermRenderer *
@@ -777,70 +763,7 @@ static GArray *
 get_labels (DermRenderer  *self,
             const DermMap *map)
 {
-  GArray *labels = g_hash_table_lookup (self->labels, map->id);
-  GPtrArray *regions = derm_atlas_get_regions (self->atlas);
-
-  if (labels != NULL)
-    return labels;
-
-  labels = g_array_new (FALSE, TRUE, sizeof (Label));
-  g_array_set_clear_func (labels, label_clear);
-
-  for (DermView view = 0; view < DERM_N_VIEWS; view++)
-    {
-      guint n_values = regions->len + 1;
-      g_autofree guint *value_to_key = g_new0 (guint, n_values);
-      g_autoptr (GPtrArray) key_texts = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr (GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_autofree double *xs = NULL, *ys = NULL, *depths = NULL;
-      double ox, oy;
-
-      g_ptr_array_add (key_texts, NULL);  /* key 0 is no skin or blank */
-      for (guint i = 0; i < regions->len; i++)
-        {
-          const DermRegion *region = g_ptr_array_index (regions, i);
-          const char * const *roots;
-          g_autofree char *text = NULL;
-          g_autofree char *key = NULL;
-          gpointer k;
-
-          if (region->view != view)
-            continue;
-          roots = derm_map_get_roots (map, region);
-          if (roots[0] == NULL)
-            continue;
-          text = join_roots (roots);
-          key = g_strdup_printf ("%s:%d", text, region->side);
-          k = g_hash_table_lookup (keys, key);
-          if (k == NULL)
-            {
-              k = GUINT_TO_POINTER (key_texts->len);
-              g_ptr_array_add (key_texts, g_steal_pointer (&text));
-              g_hash_table_insert (keys, g_steal_pointer (&key), k);
-            }
-          value_to_key[region->index + 1] = GPOINTER_TO_UINT (k);
-        }
-
-      xs = g_new (double, key_texts->len);
-      ys = g_new (double, key_texts->len);
-      depths = g_new (double, key_texts->len);
-      derm_id_map_find_centers (derm_atlas_get_view_id_map (self->atlas, view),
-                                value_to_key, n_values, key_texts->len, xs, ys, depths);
-      derm_layout_view_origin ((DermLayout) view, view, &ox, &oy);
-
-      for (guint k = 1; k < key_texts->len; k++)
-        {
-          Label label = { g_strdup (g_ptr_array_index (key_texts, k)), view,
-                          xs[k] - ox, ys[k] - oy, depths[k] };
-          if (depths[k] > 0)
-            g_array_append_val (labels, label);
-          else
-            g_free (label.text);
-        }
-    }
-
-  g_hash_table_insert (self->labels, g_strdup (map->id), labels);
-  return labels;
+  return derm_atlas_get_root_labels (self->atlas, map);
 }
 
 static void

@@ -1,0 +1,224 @@
+/* test-layout.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The layout table bundled with the atlas (made at build time by
+ * src/atlas/derm-atlas-precompute) gives exactly what the atlas works out
+ * from its id maps when loaded from files, so the app starts without any id
+ * map and still draws the same; a table that does not fit is ignored.
+ */
+#define G_LOG_DOMAIN "Dermatomes"
+
+#include <string.h>
+
+#include "derm-atlas-private.h"
+
+/* The atlas logs structured (G_LOG_USE_STRUCTURED), which
+ * g_test_expect_message does not see: count the warnings here instead. */
+static guint n_ignored_warnings;
+
+static GLogWriterOutput
+count_warnings_writer (GLogLevelFlags   log_level,
+                       const GLogField *fields,
+                       gsize            n_fields,
+                       gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, "MESSAGE") &&
+        (log_level & G_LOG_LEVEL_WARNING) &&
+        strstr (fields[i].value, "Ignoring the bundled layout table") != NULL)
+      {
+        n_ignored_warnings++;
+        return G_LOG_WRITER_HANDLED;
+      }
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+static DermAtlas *
+load_files (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *xml = g_test_build_filename (G_TEST_DIST, "..", "data", "atlas.xml", NULL);
+  g_autofree char *anterior = g_test_build_filename (G_TEST_DIST, "..", "data", "maps", "anterior.svg", NULL);
+  g_autofree char *posterior = g_test_build_filename (G_TEST_DIST, "..", "data", "maps", "posterior.svg", NULL);
+  DermAtlas *atlas = derm_atlas_new_from_files (xml, anterior, posterior, &error);
+
+  g_assert_no_error (error);
+  return atlas;
+}
+
+static DermAtlas *
+load_resource (void)
+{
+  g_autoptr (GError) error = NULL;
+  DermAtlas *atlas = derm_atlas_new_from_resource (&error);
+
+  g_assert_no_error (error);
+  return atlas;
+}
+
+/* label points, key point regions and every map's root labels, exactly */
+static void
+assert_same_layout (DermAtlas *a,
+                    DermAtlas *b)
+{
+  GPtrArray *maps = derm_atlas_get_maps (a);
+
+  g_assert_cmpuint (a->regions->len, ==, b->regions->len);
+  for (guint i = 0; i < a->regions->len; i++)
+    {
+      const DermRegion *ra = g_ptr_array_index (a->regions, i);
+      const DermRegion *rb = g_ptr_array_index (b->regions, i);
+
+      g_assert_cmpstr (ra->id, ==, rb->id);
+      g_assert_cmpfloat (ra->label_x, ==, rb->label_x);
+      g_assert_cmpfloat (ra->label_y, ==, rb->label_y);
+    }
+
+  g_assert_cmpuint (a->key_points->len, ==, b->key_points->len);
+  for (guint i = 0; i < a->key_points->len; i++)
+    {
+      const DermKeyPoint *ka = g_ptr_array_index (a->key_points, i);
+      const DermKeyPoint *kb = g_ptr_array_index (b->key_points, i);
+
+      g_assert_cmpstr (ka->root, ==, kb->root);
+      g_assert_true ((ka->region == NULL) == (kb->region == NULL));
+      if (ka->region != NULL)
+        g_assert_cmpstr (ka->region->id, ==, kb->region->id);
+    }
+
+  for (guint m = 0; m < maps->len; m++)
+    {
+      const DermMap *map = g_ptr_array_index (maps, m);
+      GArray *la = derm_atlas_get_root_labels (a, map);
+      GArray *lb = derm_atlas_get_root_labels (b, derm_atlas_get_map (b, map->id));
+
+      g_assert_cmpuint (la->len, >, 0);
+      g_assert_cmpuint (la->len, ==, lb->len);
+      for (guint i = 0; i < la->len; i++)
+        {
+          const DermRootLabel *x = &g_array_index (la, DermRootLabel, i);
+          const DermRootLabel *y = &g_array_index (lb, DermRootLabel, i);
+
+          g_assert_cmpstr (x->text, ==, y->text);
+          g_assert_cmpint (x->view, ==, y->view);
+          g_assert_cmpfloat (x->x, ==, y->x);
+          g_assert_cmpfloat (x->y, ==, y->y);
+          g_assert_cmpfloat (x->depth, ==, y->depth);
+        }
+    }
+}
+
+static void
+test_bundled_matches_computed (void)
+{
+  g_autoptr (DermAtlas) computed = load_files ();
+  g_autoptr (DermAtlas) bundled = load_resource ();
+
+  /* the files were worked out from id maps; the bundle read its table */
+  g_assert_nonnull (computed->view_maps[DERM_VIEW_ANTERIOR]);
+  for (DermView view = 0; view < DERM_N_VIEWS; view++)
+    {
+      g_assert_null (bundled->view_maps[view]);
+      g_assert_null (bundled->id_handles[view]);
+    }
+  assert_same_layout (computed, bundled);
+  /* reading the table made no id map either */
+  g_assert_null (bundled->view_maps[DERM_VIEW_POSTERIOR]);
+}
+
+static void
+test_bundled_is_current (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DermAtlas) computed = load_files ();
+  g_autoptr (GBytes) table = g_resources_lookup_data ("/io/github/dermatomes/Dermatomes/maps/layout.txt",
+                                                      0, &error);
+  g_autofree char *written = derm_atlas_write_layout (computed);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_bytes_get_data (table, NULL), ==, written);
+}
+
+/* Hit-testing still works when the id map is made on demand, and every
+ * label point lies in its own region. */
+static void
+test_lazy_region_at (void)
+{
+  g_autoptr (DermAtlas) atlas = load_resource ();
+
+  for (guint i = 0; i < atlas->regions->len; i++)
+    {
+      const DermRegion *region = g_ptr_array_index (atlas->regions, i);
+
+      g_assert_true (derm_atlas_region_at (atlas, region->view, region->label_x, region->label_y) == region);
+    }
+  g_assert_nonnull (atlas->view_maps[DERM_VIEW_ANTERIOR]);
+  g_assert_nonnull (atlas->view_maps[DERM_VIEW_POSTERIOR]);
+}
+
+static GBytes *
+lookup (const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_strconcat ("/io/github/dermatomes/Dermatomes/", name, NULL);
+  GBytes *bytes = g_resources_lookup_data (path, 0, &error);
+
+  g_assert_no_error (error);
+  return bytes;
+}
+
+static void
+test_bad_table_ignored (gconstpointer data)
+{
+  const char * const *edit = data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) xml = lookup ("atlas.xml");
+  g_autoptr (GBytes) anterior = lookup ("maps/anterior.svg");
+  g_autoptr (GBytes) posterior = lookup ("maps/posterior.svg");
+  g_autoptr (GBytes) table = lookup ("maps/layout.txt");
+  g_autoptr (GString) text = g_string_new_len (g_bytes_get_data (table, NULL), g_bytes_get_size (table));
+  g_autoptr (GBytes) broken = NULL;
+  g_autoptr (DermAtlas) atlas = NULL;
+  g_autoptr (DermAtlas) computed = load_files ();
+  GBytes *svg[] = { anterior, posterior };
+  const char *names[] = { "anterior.svg", "posterior.svg" };
+
+  g_assert_cmpuint (g_string_replace (text, edit[0], edit[1], 1), ==, 1);
+  broken = g_string_free_to_bytes (g_steal_pointer (&text));
+
+  n_ignored_warnings = 0;
+  atlas = derm_atlas_new_from_bytes (xml, "atlas.xml", svg, names, broken, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_ignored_warnings, ==, 1);
+  /* worked out from the id maps instead, the same as from files */
+  g_assert_nonnull (atlas->view_maps[DERM_VIEW_ANTERIOR]);
+  assert_same_layout (computed, atlas);
+}
+
+int
+main (int argc, char *argv[])
+{
+  /* each: the text to find in the bundled table and what to put instead */
+  static const char *wrong_region[] = { "region\tsuprainguinal-right\t", "region\tsuprainguinal-rite\t" };
+  static const char *wrong_version[] = { "layout\t1\t", "layout\t9\t" };
+  static const char *bad_number[] = { "\t247.5\t", "\t247.5x\t" };
+  static const char *unknown_map[] = { "map\tlee2008\n", "map\tlee2009\n" };
+  static const char *lost_map[] = { "map\tlee2008\n", "#\n" };
+  static const char *bad_view[] = { "label\tanterior\t", "label\tlateral\t" };
+
+  g_test_init (&argc, &argv, NULL);
+  g_log_set_writer_func (count_warnings_writer, NULL, NULL);
+
+  g_test_add_func ("/layout/bundled-matches-computed", test_bundled_matches_computed);
+  g_test_add_func ("/layout/bundled-is-current", test_bundled_is_current);
+  g_test_add_func ("/layout/lazy-region-at", test_lazy_region_at);
+  g_test_add_data_func ("/layout/ignored/wrong-region", wrong_region, test_bad_table_ignored);
+  g_test_add_data_func ("/layout/ignored/wrong-version", wrong_version, test_bad_table_ignored);
+  g_test_add_data_func ("/layout/ignored/bad-number", bad_number, test_bad_table_ignored);
+  g_test_add_data_func ("/layout/ignored/unknown-map", unknown_map, test_bad_table_ignored);
+  g_test_add_data_func ("/layout/ignored/lost-map", lost_map, test_bad_table_ignored);
+  g_test_add_data_func ("/layout/ignored/bad-view", bad_view, test_bad_table_ignored);
+
+  return g_test_run ();
+}
