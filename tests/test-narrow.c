@@ -257,6 +257,73 @@ test_narrow (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "both");
 }
 
+static GtkWidget *
+find_class (GtkWidget  *widget,
+            const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A quiz in a narrow window: a click question goes over the map with the
+ * panel closed; the answer brings the panel back. */
+static void
+test_narrow_quiz (void)
+{
+  DermQuizPanel *panel = derm_window_get_quiz_panel (window);
+  DermMapView *view = derm_window_get_map_view (window);
+  GtkWidget *banner = find_class (GTK_WIDGET (window), "quiz-banner");
+  const DermQuizQuestion *question;
+  DermQuizOptions options;
+  double x, y;
+
+  g_assert_nonnull (banner);
+  derm_quiz_options_init (&options);
+  options.kinds = 1u << DERM_QUIZ_FIND_ROOT;
+  options.count = 2;
+  options.seed = 2;
+  CHECK (derm_window_start_quiz (window, &options, FALSE, 0), "a quiz starts in a narrow window");
+  settle (400);
+  question = derm_quiz_panel_get_question (panel);
+  CHECK (gtk_widget_get_visible (banner) &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (banner)), question->prompt) == 0,
+         "the click question shows over the map (%s)", gtk_label_get_label (GTK_LABEL (banner)));
+  CHECK (!adw_flap_get_reveal_flap (flap ()), "the folded panel stays closed so the legs can be clicked");
+
+  {
+    DermAtlas *atlas = derm_window_get_atlas (window);
+    const DermMap *map = derm_atlas_get_map (atlas, derm_window_get_map_id (window));
+    GPtrArray *regions = derm_atlas_get_regions (atlas);
+
+    for (guint i = 0; i < regions->len; i++)
+      {
+        const DermRegion *region = g_ptr_array_index (regions, i);
+
+        if (derm_map_region_has_root (map, region, question->accept_roots[0]) &&
+            derm_map_view_region_to_widget (view, region, &x, &y))
+          break;
+      }
+  }
+  click_at (GTK_WIDGET (view), x, y);
+  CHECK (wait_until (flap_revealed_is, GINT_TO_POINTER (TRUE), 3000) && !gtk_widget_get_visible (banner),
+         "the answer opens the panel with the feedback");
+  CHECK (g_strcmp0 (derm_quiz_panel_get_result_text (panel), "Right") == 0,
+         "the click was taken as the answer (%s)", derm_quiz_panel_get_result_text (panel));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "both");
+  g_signal_emit_by_name (panel, "stop");
+  settle (300);
+}
+
 static void
 fold_changed_cb (void)
 {
@@ -348,6 +415,7 @@ activate_cb (GApplication *app)
   settle (500);
 
   test_narrow ();
+  test_narrow_quiz ();
   test_fold_is_stable ();
   test_wide ();
   test_large ();

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "derm-accessible.h"
 #include "derm-quiz-dialog.h"
 
 struct _DermQuizDialog
@@ -148,9 +149,6 @@ derm_quiz_dialog_init (DermQuizDialog *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), kind_description (i));
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, derm_quiz_kind_get_title (i),
-                                      -1);
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (kind_toggled_cb), self);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
@@ -158,6 +156,9 @@ derm_quiz_dialog_init (DermQuizDialog *self)
       self->kind_checks[i] = GTK_CHECK_BUTTON (check);
     }
   update_start (self);
+
+  derm_accessible_fix_mnemonic_names (GTK_WIDGET (self));
+  derm_accessible_name_switches (GTK_WIDGET (self->timer_row), _("Timer"));
 }
 
 /* public API */

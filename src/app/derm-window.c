@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "derm-accessible.h"
 #include "derm-layout.h"
 #include "derm-quiz-dialog.h"
 #include "derm-quiz-panel.h"
@@ -38,6 +39,7 @@ struct _DermWindow
   DermQuizPanel        *quiz_panel;
   GtkRevealer          *presentation_hint;
   GtkLabel             *presentation_hint_label;
+  GtkLabel             *quiz_banner;
   GtkWidget            *zoom_box;
   GtkWidget            *root_list_scroller;
   GtkWidget            *blank_cover;
@@ -364,6 +366,8 @@ header_changed_cb (DermWindow  *self,
   gtk_action_bar_set_revealed (self->view_bar, compact && !self->presentation);
 }
 
+static void sync_quiz_map (DermWindow *self);
+
 static void
 folded_cb (DermWindow *self,
            GParamSpec *pspec,
@@ -379,21 +383,9 @@ folded_cb (DermWindow *self,
                                       : MAP_MIN_WIDTH, -1);
   adw_clamp_set_maximum_size (self->sidebar_clamp, panel);
   adw_clamp_set_tightening_threshold (self->sidebar_clamp, panel);
-}
 
-/* GTK 4.8 names a button with a mnemonic twice, by its raw label and by its
- * label child: a screen reader says "_Anterior Anterior". The child alone
- * names it right. (A label set later, in code, brings the raw one back.) */
-static void
-fix_mnemonic_names (GtkWidget *widget)
-{
-  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)) &&
-      gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    fix_mnemonic_names (child);
+  if (self->atlas != NULL)
+    sync_quiz_map (self);
 }
 
 /* A folded panel lies over the map, hidden: bring it out with the card. */
@@ -638,8 +630,26 @@ sync_quiz_map (DermWindow *self)
   DermQuizPhase phase = derm_quiz_panel_get_phase (self->quiz_panel);
   const DermQuizQuestion *question = derm_quiz_panel_get_question (self->quiz_panel);
   DermMapView *map_view = self->map_view;
+  gboolean folded = adw_flap_get_folded (self->flap);
 
   update_map_actions (self);
+
+  /* a narrow window: the folded panel would cover the legs a click question
+   * needs, so the question goes over the map and the panel comes back for
+   * choices and for the answer */
+  gtk_widget_set_visible (GTK_WIDGET (self->quiz_banner), FALSE);
+  if (folded && phase != DERM_QUIZ_PHASE_NONE)
+    {
+      gboolean click = phase == DERM_QUIZ_PHASE_ASKING && question != NULL &&
+                       derm_quiz_kind_is_click (question->kind);
+
+      if (click)
+        {
+          gtk_label_set_label (self->quiz_banner, question->prompt);
+          gtk_widget_set_visible (GTK_WIDGET (self->quiz_banner), TRUE);
+        }
+      adw_flap_set_reveal_flap (self->flap, !click);
+    }
 
   if (phase == DERM_QUIZ_PHASE_NONE || phase == DERM_QUIZ_PHASE_FINISHED || question == NULL)
     {
@@ -1162,6 +1172,7 @@ derm_window_class_init (DermWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DermWindow, quiz_panel);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, presentation_hint);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, presentation_hint_label);
+  gtk_widget_class_bind_template_child (widget_class, DermWindow, quiz_banner);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, root_list_scroller);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, blank_cover);
@@ -1266,7 +1277,7 @@ derm_window_init (DermWindow *self)
     gtk_widget_add_controller (GTK_WIDGET (self), keys);
   }
 
-  fix_mnemonic_names (GTK_WIDGET (self));
+  derm_accessible_fix_mnemonic_names (GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   zoom_changed_cb (self, NULL, self->map_view);

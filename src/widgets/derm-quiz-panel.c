@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "derm-accessible.h"
 #include "derm-quiz-panel.h"
 
 #define TIMER_TICK_MS 100
@@ -355,6 +356,7 @@ show_revealed (DermQuizPanel  *self,
   gtk_button_set_label (self->next_button,
                         !last ? _("_Next Question") :
                         self->class_mode ? _("_Finish") : _("See _Results"));
+  derm_accessible_fix_mnemonic_names (GTK_WIDGET (self->next_button));
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), TRUE);
   update_score (self);
 
@@ -603,6 +605,7 @@ static void
 derm_quiz_panel_init (DermQuizPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  derm_accessible_fix_mnemonic_names (GTK_WIDGET (self));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Quiz"),
