@@ -2174,7 +2174,10 @@ derm_renderer_render_region_full (DermRenderer     *self,
   /* selection: the accent blue (a lighter one on dark); hover: a veil and
    * a line in the background's opposite; high contrast: opaque and thick */
   const char *fill = strong ? (dark ? "#78aeed" : "#1c71d8") : "#ffffff";
-  const char *stroke = strong ? (dark ? "#99c1f1" : high ? "#0b3d91" : "#1a5fb4") : (dark ? "#ffffff" : high ? "#000000" : "#1c1c1c");
+  /* high contrast selects with black (white on dark) over a halo of the
+   * opposite, which stands out on every saturated fill */
+  const char *stroke = strong ? (high ? (dark ? "#ffffff" : "#000000") : dark ? "#99c1f1" : "#1a5fb4")
+                              : (dark ? "#ffffff" : high ? "#000000" : "#1c1c1c");
   double opacity = strong ? (dark ? 0.32 : 0.28) : (dark ? 0.2 : 0.38);
   double width = strong ? (high ? 5 : 3) : (high ? 3 : 1.6);
   g_autofree char *css = g_strdup_printf (".region { fill: %s !important; fill-opacity: %g !important; "
@@ -2194,6 +2197,20 @@ derm_renderer_render_region_full (DermRenderer     *self,
   element = g_strdup_printf ("#%s", region->id);
   cairo_save (cr);
   cairo_translate (cr, ox, oy);
+  if (high && strong)
+    {
+      g_autofree char *halo_css = g_strdup_printf (".region { fill: none !important; stroke: %s !important; "
+                                                   "stroke-width: %g !important; "
+                                                   "stroke-linejoin: round !important; }\n",
+                                                   dark ? "#000000" : "#ffffff", width + 5);
+      RsvgHandle *halo = get_handle (self, region->view, "", halo_css);
+
+      if (halo != NULL && !rsvg_handle_render_layer (halo, cr, element, &viewport, &error))
+        {
+          g_warning ("Cannot highlight %s: %s", region->id, error->message);
+          g_clear_error (&error);
+        }
+    }
   if (!rsvg_handle_render_layer (handle, cr, element, &viewport, &error))
     g_warning ("Cannot highlight %s: %s", region->id, error->message);
   cairo_restore (cr);

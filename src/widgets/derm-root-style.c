@@ -40,6 +40,21 @@ load_css (GtkCssProvider *provider,
                               to_byte (text.red), to_byte (text.green), to_byte (text.blue));
     }
 
+  /* the key's striped swatch in two of the palette's own colours (L1, L3) */
+  {
+    DermColor a, b;
+
+    derm_palette_get_root_color_full (1, DERM_STYLE_COLOR, palette, dark, &a);
+    derm_palette_get_root_color_full (3, DERM_STYLE_COLOR, palette, dark, &b);
+    g_string_append_printf (css,
+                            ".root-swatch.hatched { background-image: repeating-linear-gradient(45deg, "
+                            "rgb(%d,%d,%d) 0, rgb(%d,%d,%d) 3px, rgb(%d,%d,%d) 3px, rgb(%d,%d,%d) 6px); }\n",
+                            to_byte (a.red), to_byte (a.green), to_byte (a.blue),
+                            to_byte (a.red), to_byte (a.green), to_byte (a.blue),
+                            to_byte (b.red), to_byte (b.green), to_byte (b.blue),
+                            to_byte (b.red), to_byte (b.green), to_byte (b.blue));
+  }
+
   derm_palette_get_blank_color_full (DERM_STYLE_COLOR, palette, dark, &blank);
   g_string_append_printf (css, ".root-swatch.skin { background-color: rgb(%d,%d,%d); }\n",
                           to_byte (blank.red), to_byte (blank.green), to_byte (blank.blue));
