@@ -316,8 +316,8 @@ show_revealed (DermQuizPanel  *self,
     {
     case DERM_QUIZ_RIGHT:
       gtk_image_set_from_icon_name (self->result_icon, "emblem-ok-symbolic");
-      gtk_label_set_label (self->result_label, /* Translators: the verdict on a quiz answer, not the side */
-      C_("quiz result", "Right"));
+      /* Translators: the verdict on a quiz answer, not the side */
+      gtk_label_set_label (self->result_label, C_("quiz result", "Right"));
       gtk_widget_add_css_class (self->feedback_box, "right");
       break;
     case DERM_QUIZ_WRONG:
