@@ -48,6 +48,7 @@ struct _DermMapView
   DermPalette       palette;
   double            label_scale;
   guint             pointer_idle_id;
+  guint             id_map_idle_id;
   gboolean          pointer_hidden;
 
   const DermRegion *selected_region;
@@ -393,6 +394,23 @@ ensure_id_map (DermMapView *self,
     }
 
   return self->id_map;
+}
+
+/* The id map is made after the first frame rather than for it, and before
+ * the first hover needs it. */
+static gboolean
+id_map_idle_cb (gpointer user_data)
+{
+  DermMapView *self = user_data;
+  Transform t;
+
+  self->id_map_idle_id = 0;
+  if (gtk_widget_get_width (GTK_WIDGET (self)) > 0 && gtk_widget_get_height (GTK_WIDGET (self)) > 0)
+    {
+      get_transform (self, &t);
+      ensure_id_map (self, t.scale);
+    }
+  return G_SOURCE_REMOVE;
 }
 
 static const DermRegion *
@@ -1191,6 +1209,8 @@ derm_map_view_snapshot (GtkWidget   *widget,
 
   get_transform (self, &t);
   ensure_cache (self, &t);
+  if (self->id_map == NULL && self->id_map_idle_id == 0)
+    self->id_map_idle_id = g_idle_add_full (G_PRIORITY_LOW, id_map_idle_cb, self, NULL);
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (t.origin_x, t.origin_y));
@@ -1313,6 +1333,7 @@ derm_map_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DERM_TYPE_MAP_VIEW);
 
   g_clear_handle_id (&self->pointer_idle_id, g_source_remove);
+  g_clear_handle_id (&self->id_map_idle_id, g_source_remove);
   g_clear_pointer (&self->cache_node, gsk_render_node_unref);
   g_clear_pointer (&self->id_map, derm_id_map_free);
   for (guint i = 0; i < G_N_ELEMENTS (self->region_bounds); i++)
