@@ -57,13 +57,47 @@ derm_export_format_from_path (const char       *path,
   return FALSE;
 }
 
-static cairo_status_t
-append_cb (void                *closure,
-           const unsigned char *data,
-           unsigned int         length)
+/* cairo's write function into a GByteArray (the closure) */
+cairo_status_t
+derm_export_append_bytes (void                *closure,
+                          const unsigned char *data,
+                          unsigned int         length)
 {
   g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * derm_export_save_bytes:
+ * @status: how drawing the bytes went
+ *
+ * Writes what a cairo surface made to path at once, through a temporary
+ * file beside it, so a failure never leaves half a file; or says why not,
+ * naming the file.
+ */
+gboolean
+derm_export_save_bytes (GByteArray      *bytes,
+                        cairo_status_t   status,
+                        const char      *path,
+                        GError         **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autoptr (GError) local_error = NULL;
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, DERM_EXPORT_ERROR, DERM_EXPORT_ERROR_WRITE,
+                   _("Cannot export to “%s”: %s"), display, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  if (!g_file_set_contents (path, (const char *) bytes->data, bytes->len, &local_error))
+    {
+      g_set_error (error, DERM_EXPORT_ERROR, DERM_EXPORT_ERROR_WRITE,
+                   _("Cannot write “%s”: %s"), display, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -135,7 +169,7 @@ derm_export_write (DermRenderer            *renderer,
   switch (format)
     {
     case DERM_EXPORT_PDF:
-      surface = cairo_pdf_surface_create_for_stream (append_cb, bytes, width, height);
+      surface = cairo_pdf_surface_create_for_stream (derm_export_append_bytes, bytes, width, height);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
                                       options->page.title != NULL ? options->page.title
                                                                   : _("Dermatomes of the lower limb"));
@@ -145,7 +179,7 @@ derm_export_write (DermRenderer            *renderer,
       break;
 
     case DERM_EXPORT_SVG:
-      surface = cairo_svg_surface_create_for_stream (append_cb, bytes, width, height * n_pages);
+      surface = cairo_svg_surface_create_for_stream (derm_export_append_bytes, bytes, width, height * n_pages);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
       cr = cairo_create (surface);
       draw_pages (renderer, cr, options, width, height, TRUE);
@@ -175,25 +209,12 @@ derm_export_write (DermRenderer            *renderer,
   status = cairo_status (cr);
   cairo_destroy (cr);
   if (status == CAIRO_STATUS_SUCCESS && format == DERM_EXPORT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, append_cb, bytes);
+    status = cairo_surface_write_to_png_stream (surface, derm_export_append_bytes, bytes);
   else
     cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, DERM_EXPORT_ERROR, DERM_EXPORT_ERROR_WRITE,
-                   _("Cannot export to “%s”: %s"), display, cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  if (!g_file_set_contents (path, (const char *) bytes->data, bytes->len, &local_error))
-    {
-      g_set_error (error, DERM_EXPORT_ERROR, DERM_EXPORT_ERROR_WRITE,
-                   _("Cannot write “%s”: %s"), display, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return derm_export_save_bytes (bytes, status, path, error);
 }

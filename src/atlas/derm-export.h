@@ -49,4 +49,15 @@ gboolean derm_export_write                (DermRenderer            *renderer,
                                            const char              *path,
                                            GError                 **error);
 
+/* For writers of other documents: cairo's write function into a
+ * GByteArray, and the atomic save of what it gathered (an error names the
+ * file, also when status says drawing failed). */
+cairo_status_t derm_export_append_bytes (void                *closure,
+                                         const unsigned char *data,
+                                         unsigned int         length);
+gboolean       derm_export_save_bytes   (GByteArray          *bytes,
+                                         cairo_status_t       status,
+                                         const char          *path,
+                                         GError             **error);
+
 G_END_DECLS

@@ -278,38 +278,6 @@ text_layout (cairo_t    *cr,
   return derm_text_layout_new (cr, text, size, bold, width, PANGO_ALIGN_LEFT);
 }
 
-static double
-layout_height (PangoLayout *layout)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  return logical.height / (double) PANGO_SCALE;
-}
-
-static double
-layout_width (PangoLayout *layout)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  return logical.width / (double) PANGO_SCALE;
-}
-
-static void
-show_layout (cairo_t     *cr,
-             PangoLayout *layout,
-             double       x,
-             double       y,
-             double       gray)
-{
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, gray, gray, gray);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-  cairo_restore (cr);
-}
-
 /* Everything a page needs to know, worked out once per page. */
 typedef struct {
   DermRenderer          *renderer;
@@ -411,7 +379,7 @@ legend_block (Page    *page,
     {
       const LegendItem *item = &g_array_index (items, LegendItem, i);
       g_autoptr (PangoLayout) layout = text_layout (cr, item->text, BODY_SIZE * u, item->n_roots == 1, -1);
-      double w = sw + 5 * u + layout_width (layout);
+      double w = sw + 5 * u + derm_text_layout_get_width (layout);
 
       /* roots in even columns, so the same root sits in the same place on every page */
       if (item->n_roots == 1)
@@ -453,7 +421,7 @@ legend_block (Page    *page,
           cairo_set_line_width (cr, 0.5 * u);
           cairo_stroke (cr);
           cairo_restore (cr);
-          show_layout (cr, layout, x + sw + 5 * u, y + (row_h - layout_height (layout)) / 2 - 1 * u, 0.1);
+          derm_text_show_layout (cr, layout, x + sw + 5 * u, y + (row_h - derm_text_layout_get_height (layout)) / 2 - 1 * u, 0.1);
         }
       x += w + gap;
     }
@@ -488,8 +456,8 @@ blank_list_block (Page    *page,
                                             : _("Write the root supplying each numbered zone:"),
                          BODY_SIZE * u * 1.1, TRUE, page->x1 - page->x0);
   if (draw)
-    show_layout (cr, heading, page->x0, y, 0.1);
-  y += layout_height (heading) + 4 * u;
+    derm_text_show_layout (cr, heading, page->x0, y, 0.1);
+  y += derm_text_layout_get_height (heading) + 4 * u;
 
   cols = MAX (1, (guint) floor ((page->x1 - page->x0 + 10 * u) / col_w));
   rows = (n + cols - 1) / cols;
@@ -503,11 +471,11 @@ blank_list_block (Page    *page,
         g_autoptr (PangoLayout) num = text_layout (cr, number, BODY_SIZE * u, FALSE, -1);
         double num_w = 16 * u;
 
-        show_layout (cr, num, x + num_w - layout_width (num), ry, 0.1);
+        derm_text_show_layout (cr, num, x + num_w - derm_text_layout_get_width (num), ry, 0.1);
         if (page->key_page)
           {
             g_autoptr (PangoLayout) answer = text_layout (cr, answers[i], BODY_SIZE * u, TRUE, -1);
-            show_layout (cr, answer, x + num_w + 4 * u, ry, 0.1);
+            derm_text_show_layout (cr, answer, x + num_w + 4 * u, ry, 0.1);
           }
         else
           {
@@ -557,7 +525,7 @@ footer_block (Page    *page,
   g_autofree char *right = g_strdup_printf ("Dermatomes %s\n%s", VERSION, date);
   g_autoptr (PangoLayout) right_layout = text_layout (cr, right, FOOTER_SIZE * u, FALSE, -1);
   g_autoptr (PangoLayout) left_layout = NULL;
-  double right_w = layout_width (right_layout), height;
+  double right_w = derm_text_layout_get_width (right_layout), height;
 
   g_string_append_printf (left, _("Map: %s."), page->map->name);
   g_string_append (left, " ");
@@ -569,7 +537,7 @@ footer_block (Page    *page,
       g_string_append_printf (left, " %s", source != NULL ? source->citation : page->map->sources[i]);
     }
   left_layout = text_layout (cr, left->str, FOOTER_SIZE * u, FALSE, page->x1 - page->x0 - right_w - 18 * u);
-  height = MAX (layout_height (left_layout), layout_height (right_layout)) + 5 * u;
+  height = MAX (derm_text_layout_get_height (left_layout), derm_text_layout_get_height (right_layout)) + 5 * u;
 
   if (draw)
     {
@@ -583,8 +551,8 @@ footer_block (Page    *page,
       cairo_stroke (cr);
       cairo_restore (cr);
       pango_layout_set_alignment (right_layout, PANGO_ALIGN_RIGHT);
-      show_layout (cr, left_layout, page->x0, top + 5 * u, 0.25);
-      show_layout (cr, right_layout, page->x1 - right_w, top + 5 * u, 0.25);
+      derm_text_show_layout (cr, left_layout, page->x0, top + 5 * u, 0.25);
+      derm_text_show_layout (cr, right_layout, page->x1 - right_w, top + 5 * u, 0.25);
     }
   return height;
 }
@@ -637,13 +605,13 @@ derm_page_render (DermRenderer          *renderer,
     {
       g_autoptr (PangoLayout) name = text_layout (cr, _("Name: ______________________"), BODY_SIZE * u * 1.1, FALSE, -1);
 
-      show_layout (cr, name, page.x1 - layout_width (name), y + 6 * u, 0.1);
-      title = text_layout (cr, title_text, TITLE_SIZE * u, TRUE, page.x1 - page.x0 - layout_width (name) - 12 * u);
+      derm_text_show_layout (cr, name, page.x1 - derm_text_layout_get_width (name), y + 6 * u, 0.1);
+      title = text_layout (cr, title_text, TITLE_SIZE * u, TRUE, page.x1 - page.x0 - derm_text_layout_get_width (name) - 12 * u);
     }
   else
     title = text_layout (cr, title_text, TITLE_SIZE * u, TRUE, page.x1 - page.x0);
-  show_layout (cr, title, page.x0, y, 0.0);
-  y += layout_height (title) + 8 * u;
+  derm_text_show_layout (cr, title, page.x0, y, 0.0);
+  y += derm_text_layout_get_height (title) + 8 * u;
 
   /* from the bottom up: footer, then the legend or the list */
   bottom = height - page.margin;

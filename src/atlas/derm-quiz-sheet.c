@@ -74,38 +74,6 @@ text_layout (cairo_t    *cr,
   return derm_text_layout_new (cr, text, size, bold, width, PANGO_ALIGN_LEFT);
 }
 
-static double
-layout_height (PangoLayout *layout)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  return logical.height / (double) PANGO_SCALE;
-}
-
-static double
-layout_width (PangoLayout *layout)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  return logical.width / (double) PANGO_SCALE;
-}
-
-static void
-show_layout (cairo_t     *cr,
-             PangoLayout *layout,
-             double       x,
-             double       y,
-             double       gray)
-{
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, gray, gray, gray);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-  cairo_restore (cr);
-}
-
 /* "a) L3    b) L4    c) L5    d) S1" */
 static char *
 dup_choices_text (const DermQuizQuestion *q)
@@ -163,19 +131,19 @@ question_block (DermQuizSheet          *sheet,
   g_autoptr (PangoLayout) number = text_layout (cr, number_text, BODY_SIZE * u, TRUE, -1);
   g_autoptr (PangoLayout) prompt = text_layout (cr, q->paper_prompt, BODY_SIZE * u, FALSE, text_w);
   g_autoptr (PangoLayout) choices = NULL;
-  double h = layout_height (prompt);
+  double h = derm_text_layout_get_height (prompt);
 
   if (choices_text[0] != '\0')
     {
       choices = text_layout (cr, choices_text, BODY_SIZE * u, FALSE, text_w);
-      h += 3 * u + layout_height (choices);
+      h += 3 * u + derm_text_layout_get_height (choices);
     }
   if (draw)
     {
-      show_layout (cr, number, text_x - 5 * u - layout_width (number), y, 0.0);
-      show_layout (cr, prompt, text_x, y, 0.0);
+      derm_text_show_layout (cr, number, text_x - 5 * u - derm_text_layout_get_width (number), y, 0.0);
+      derm_text_show_layout (cr, prompt, text_x, y, 0.0);
       if (choices != NULL)
-        show_layout (cr, choices, text_x, y + layout_height (prompt) + 3 * u, 0.15);
+        derm_text_show_layout (cr, choices, text_x, y + derm_text_layout_get_height (prompt) + 3 * u, 0.15);
     }
   return h;
 }
@@ -196,13 +164,13 @@ key_block (DermQuizSheet          *sheet,
   g_autoptr (PangoLayout) number = text_layout (cr, number_text, BODY_SIZE * u, TRUE, -1);
   g_autoptr (PangoLayout) answer = text_layout (cr, answer_text, BODY_SIZE * u, TRUE, text_w);
   g_autoptr (PangoLayout) detail = text_layout (cr, detail_text, SMALL_SIZE * u, FALSE, text_w);
-  double h = layout_height (answer) + 1.5 * u + layout_height (detail);
+  double h = derm_text_layout_get_height (answer) + 1.5 * u + derm_text_layout_get_height (detail);
 
   if (draw)
     {
-      show_layout (cr, number, text_x - 5 * u - layout_width (number), y, 0.0);
-      show_layout (cr, answer, text_x, y, 0.0);
-      show_layout (cr, detail, text_x, y + layout_height (answer) + 1.5 * u, 0.25);
+      derm_text_show_layout (cr, number, text_x - 5 * u - derm_text_layout_get_width (number), y, 0.0);
+      derm_text_show_layout (cr, answer, text_x, y, 0.0);
+      derm_text_show_layout (cr, detail, text_x, y + derm_text_layout_get_height (answer) + 1.5 * u, 0.25);
     }
   return h;
 }
@@ -213,7 +181,7 @@ footer_height (DermQuizSheet *sheet,
 {
   g_autoptr (PangoLayout) layout = text_layout (cr, "Dermatomes", FOOTER_SIZE * sheet->unit, FALSE, -1);
 
-  return layout_height (layout) + 5 * sheet->unit;
+  return derm_text_layout_get_height (layout) + 5 * sheet->unit;
 }
 
 /* "Map: ISNCSCI (Foerster) · seed 1 · 12 questions" */
@@ -248,15 +216,15 @@ header_block (DermQuizSheet *sheet,
   gboolean first = page == 0;
 
   title = text_layout (cr, title_text, (first || page == sheet->n_question_pages ? TITLE_SIZE : BODY_SIZE * 1.2) * u,
-                       TRUE, sheet->x1 - sheet->x0 - (first ? layout_width (name) + 12 * u : 0));
+                       TRUE, sheet->x1 - sheet->x0 - (first ? derm_text_layout_get_width (name) + 12 * u : 0));
   if (draw)
     {
       if (first)
-        show_layout (cr, name, sheet->x1 - layout_width (name), y + 6 * u, 0.1);
-      show_layout (cr, title, sheet->x0, y, 0.0);
-      show_layout (cr, subtitle, sheet->x0, y + layout_height (title) + 1 * u, 0.3);
+        derm_text_show_layout (cr, name, sheet->x1 - derm_text_layout_get_width (name), y + 6 * u, 0.1);
+      derm_text_show_layout (cr, title, sheet->x0, y, 0.0);
+      derm_text_show_layout (cr, subtitle, sheet->x0, y + derm_text_layout_get_height (title) + 1 * u, 0.3);
     }
-  return y + layout_height (title) + 1 * u + layout_height (subtitle) + 10 * u;
+  return y + derm_text_layout_get_height (title) + 1 * u + derm_text_layout_get_height (subtitle) + 10 * u;
 }
 
 static void
@@ -279,7 +247,7 @@ footer_block (DermQuizSheet *sheet,
   g_string_append (left, _("Sources:"));
   for (guint i = 0; map->sources[i] != NULL; i++)
     g_string_append_printf (left, " %s", map->sources[i]);
-  left_layout = text_layout (cr, left->str, FOOTER_SIZE * u, FALSE, sheet->x1 - sheet->x0 - layout_width (right) - 18 * u);
+  left_layout = text_layout (cr, left->str, FOOTER_SIZE * u, FALSE, sheet->x1 - sheet->x0 - derm_text_layout_get_width (right) - 18 * u);
 
   cairo_save (cr);
   cairo_move_to (cr, sheet->x0, top);
@@ -288,8 +256,8 @@ footer_block (DermQuizSheet *sheet,
   cairo_set_line_width (cr, 0.5 * u);
   cairo_stroke (cr);
   cairo_restore (cr);
-  show_layout (cr, left_layout, sheet->x0, top + 5 * u, 0.25);
-  show_layout (cr, right, sheet->x1 - layout_width (right), top + 5 * u, 0.25);
+  derm_text_show_layout (cr, left_layout, sheet->x0, top + 5 * u, 0.25);
+  derm_text_show_layout (cr, right, sheet->x1 - derm_text_layout_get_width (right), top + 5 * u, 0.25);
 }
 
 /* Numbered circles beside the points they stand for, away from the
@@ -383,7 +351,7 @@ draw_markers (DermQuizSheet *sheet,
 
       number_text = g_strdup_printf ("%u", i + 1);
       number = text_layout (cr, number_text, (i + 1 >= 100 ? 5.0 : 6.5) * u, TRUE, -1);
-      show_layout (cr, number, m->cx - layout_width (number) / 2, m->cy - layout_height (number) / 2, 0.0);
+      derm_text_show_layout (cr, number, m->cx - derm_text_layout_get_width (number) / 2, m->cy - derm_text_layout_get_height (number) / 2, 0.0);
     }
 }
 
@@ -636,15 +604,6 @@ derm_quiz_sheet_render_page (DermQuizSheet *sheet,
   cairo_restore (cr);
 }
 
-static cairo_status_t
-append_cb (void                *closure,
-           const unsigned char *data,
-           unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 gboolean
 derm_quiz_sheet_write (DermRenderer  *renderer,
                        DermQuiz      *quiz,
@@ -654,7 +613,6 @@ derm_quiz_sheet_write (DermRenderer  *renderer,
                        GError       **error)
 {
   g_autoptr (GByteArray) bytes = g_byte_array_new ();
-  g_autoptr (GError) local_error = NULL;
   g_autoptr (DermQuizSheet) sheet = NULL;
   g_autofree char *display = NULL;
   DermExportFormat format;
@@ -678,7 +636,7 @@ derm_quiz_sheet_write (DermRenderer  *renderer,
   derm_paper_get_size (paper, landscape, &width, &height);
   sheet = derm_quiz_sheet_new (renderer, quiz, width, height);
 
-  surface = cairo_pdf_surface_create_for_stream (append_cb, bytes, width, height);
+  surface = cairo_pdf_surface_create_for_stream (derm_export_append_bytes, bytes, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Dermatomes quiz"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Dermatomes " VERSION);
   cr = cairo_create (surface);
@@ -694,17 +652,5 @@ derm_quiz_sheet_write (DermRenderer  *renderer,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, DERM_EXPORT_ERROR, DERM_EXPORT_ERROR_WRITE,
-                   _("Cannot write a quiz to “%s”: %s"), display, cairo_status_to_string (status));
-      return FALSE;
-    }
-  if (!g_file_set_contents (path, (const char *) bytes->data, bytes->len, &local_error))
-    {
-      g_set_error (error, DERM_EXPORT_ERROR, DERM_EXPORT_ERROR_WRITE,
-                   _("Cannot write “%s”: %s"), display, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return derm_export_save_bytes (bytes, status, path, error);
 }

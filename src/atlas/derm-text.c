@@ -37,3 +37,35 @@ derm_text_layout_new (cairo_t        *cr,
   pango_font_description_free (font);
   return layout;
 }
+
+double
+derm_text_layout_get_width (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return logical.width / (double) PANGO_SCALE;
+}
+
+double
+derm_text_layout_get_height (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return logical.height / (double) PANGO_SCALE;
+}
+
+void
+derm_text_show_layout (cairo_t     *cr,
+                       PangoLayout *layout,
+                       double       x,
+                       double       y,
+                       double       gray)
+{
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, gray, gray, gray);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}

@@ -17,4 +17,15 @@ PangoLayout *derm_text_layout_new (cairo_t        *cr,
                                    double          wrap_width,
                                    PangoAlignment  alignment);
 
+/* The layout's logical size, in user units. */
+double       derm_text_layout_get_width  (PangoLayout    *layout);
+double       derm_text_layout_get_height (PangoLayout    *layout);
+
+/* Draw the layout with its top left at (x, y) in a gray (0 black, 1 white). */
+void         derm_text_show_layout       (cairo_t        *cr,
+                                          PangoLayout    *layout,
+                                          double          x,
+                                          double          y,
+                                          double          gray);
+
 G_END_DECLS
