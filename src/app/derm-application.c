@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "derm-settings.h"
 #include "derm-application.h"
 #include "derm-cli.h"
 #include "derm-preferences-window.h"
@@ -31,36 +32,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* helpers */
-
-/* The settings, or NULL when the schema is not installed (running from the
- * build tree without GSETTINGS_SCHEMA_DIR): g_settings_new () would abort. */
-static GSettings *
-create_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
-    {
-      g_debug ("Schema %s not installed: no preferences", APP_ID);
-      return NULL;
-    }
-  return g_settings_new_full (schema, NULL, NULL);
-}
-
-static gboolean
-settings_has_key (GSettings  *settings,
-                  const char *key)
-{
-  g_autoptr (GSettingsSchema) schema = NULL;
-
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  return schema != NULL && g_settings_schema_has_key (schema, key);
-}
 
 /* callbacks */
 
@@ -200,8 +171,8 @@ derm_application_startup (GApplication *app)
 
   /* the style before any window shows, so none flashes light first */
   g_clear_object (&self->settings);
-  self->settings = create_settings ();
-  if (self->settings != NULL && settings_has_key (self->settings, "color-scheme"))
+  self->settings = derm_settings_new ();
+  if (self->settings != NULL && derm_settings_has_key (self->settings, "color-scheme"))
     {
       g_signal_connect_object (self->settings, "changed::color-scheme",
                                G_CALLBACK (color_scheme_changed_cb), self, G_CONNECT_SWAPPED);

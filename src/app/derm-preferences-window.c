@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "derm-settings.h"
 #include "derm-preferences-window.h"
 
 struct _DermPreferencesWindow
@@ -67,23 +68,13 @@ position_to_setting (const GValue       *value,
   return NULL;  /* GTK_INVALID_LIST_POSITION: leave the key alone */
 }
 
-static gboolean
-settings_has_key (GSettings  *settings,
-                  const char *key)
-{
-  g_autoptr (GSettingsSchema) schema = NULL;
-
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  return schema != NULL && g_settings_schema_has_key (schema, key);
-}
-
 static void
 bind_choice (DermPreferencesWindow *self,
              const char            *key,
              AdwComboRow           *row,
              const char * const    *values)
 {
-  if (!settings_has_key (self->settings, key))
+  if (!derm_settings_has_key (self->settings, key))
     {
       gtk_widget_set_sensitive (GTK_WIDGET (row), FALSE);
       return;

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "derm-settings.h"
 #include "derm-accessible.h"
 #include "derm-layout.h"
 #include "derm-quiz-dialog.h"
@@ -98,36 +99,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* helpers */
-
-/* The settings, or NULL when the schema is not installed (running from the
- * build tree): g_settings_new () would abort. */
-static GSettings *
-create_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
-    {
-      g_debug ("Schema %s not installed: window state is not saved", APP_ID);
-      return NULL;
-    }
-
-  return g_settings_new_full (schema, NULL, NULL);
-}
-
-static gboolean
-settings_has_key (GSettings  *settings,
-                  const char *key)
-{
-  g_autoptr (GSettingsSchema) schema = NULL;
-
-  g_object_get (settings, "settings-schema", &schema, NULL);
-
-  return schema != NULL && g_settings_schema_has_key (schema, key);
-}
 
 static gboolean
 palette_from_setting (GValue   *value,
@@ -997,7 +968,7 @@ derm_window_constructed (GObject *object)
   derm_root_list_set_atlas (self->root_list, self->atlas);
 
   /* a default map chosen in the preferences wins over the last one used */
-  if (self->settings != NULL && settings_has_key (self->settings, "default-map"))
+  if (self->settings != NULL && derm_settings_has_key (self->settings, "default-map"))
     {
       g_autofree char *default_map = g_settings_get_string (self->settings, "default-map");
 
@@ -1282,7 +1253,7 @@ derm_window_init (DermWindow *self)
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   zoom_changed_cb (self, NULL, self->map_view);
 
-  self->settings = create_settings ();
+  self->settings = derm_settings_new ();
   if (self->settings != NULL)
     {
       g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
@@ -1292,16 +1263,16 @@ derm_window_init (DermWindow *self)
       g_settings_bind (self->settings, "map", self, "map-id", G_SETTINGS_BIND_DEFAULT);
 
       /* keys of the preferences; a schema from an older install lacks them */
-      if (settings_has_key (self->settings, "labels"))
+      if (derm_settings_has_key (self->settings, "labels"))
         g_settings_bind (self->settings, "labels", self, "labels", G_SETTINGS_BIND_DEFAULT);
-      if (settings_has_key (self->settings, "nerves"))
+      if (derm_settings_has_key (self->settings, "nerves"))
         g_settings_bind (self->settings, "nerves", self, "nerves", G_SETTINGS_BIND_DEFAULT);
-      if (settings_has_key (self->settings, "key-points"))
+      if (derm_settings_has_key (self->settings, "key-points"))
         g_settings_bind (self->settings, "key-points", self, "key-points", G_SETTINGS_BIND_DEFAULT);
-      if (settings_has_key (self->settings, "palette"))
+      if (derm_settings_has_key (self->settings, "palette"))
         g_settings_bind_with_mapping (self->settings, "palette", self->map_view, "palette",
                                       G_SETTINGS_BIND_GET, palette_from_setting, NULL, NULL, NULL);
-      if (settings_has_key (self->settings, "label-size"))
+      if (derm_settings_has_key (self->settings, "label-size"))
         g_settings_bind_with_mapping (self->settings, "label-size", self->map_view, "label-scale",
                                       G_SETTINGS_BIND_GET, label_scale_from_setting, NULL, NULL, NULL);
     }
