@@ -6,7 +6,9 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
+
+#include "derm-window.h"
 
 G_BEGIN_DECLS
 
@@ -30,5 +32,17 @@ void     settle     (guint       ms);
 /* Run xdotool with these arguments (NULL-terminated); abort on failure. */
 void     xdotool    (const char *first,
                      ...) G_GNUC_NULL_TERMINATED;
+
+typedef void (*DisplayTestFunc) (DermWindow *window);
+
+/* The main () of a display test: without an X display, say so and return
+ * 77 (skipped); else run the application and, once its window is on screen
+ * (at width x height, or its own size for 0), call run with it. Returns 1
+ * if a CHECK failed, else 0. */
+int      display_test_main (int              width,
+                            int              height,
+                            DisplayTestFunc  run);
+/* The X window id of a window, for xdotool; free with g_free. */
+char    *display_xid       (GtkWindow       *window);
 
 G_END_DECLS

@@ -19,14 +19,6 @@
 static DermWindow *window;
 static guint fold_changes;
 
-static char *
-xid (void)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-
-  return g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-}
-
 static GtkWidget *
 find_type (GtkWidget *widget,
            GType      type)
@@ -88,7 +80,7 @@ resize (int width,
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
   int margin_x = gdk_surface_get_width (surface) - gtk_widget_get_width (GTK_WIDGET (window));
   int margin_y = gdk_surface_get_height (surface) - gtk_widget_get_height (GTK_WIDGET (window));
-  g_autofree char *win = xid ();
+  g_autofree char *win = display_xid (GTK_WINDOW (window));
   g_autofree char *w = g_strdup_printf ("%d", width + margin_x);
   g_autofree char *h = g_strdup_printf ("%d", height + margin_y);
   Size size = { width, height };
@@ -106,7 +98,7 @@ click_at (GtkWidget *widget,
           double     y)
 {
   graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
-  g_autofree char *win = xid ();
+  g_autofree char *win = display_xid (GTK_WINDOW (window));
   g_autofree char *sx = NULL, *sy = NULL;
   double tx, ty;
 
@@ -396,49 +388,20 @@ test_large (void)
   derm_map_view_set_zoom (view, 1.0);
 }
 
-static gboolean
-window_ready (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (window)) &&
-         gtk_widget_get_width (GTK_WIDGET (derm_window_get_map_view (window))) > 100;
-}
-
 static void
-activate_cb (GApplication *app)
+run_tests (DermWindow *test_window)
 {
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
-
-  g_assert_nonnull (windows);
-  window = DERM_WINDOW (windows->data);
-  if (!wait_until (window_ready, NULL, 10000))
-    g_error ("the window did not appear");
-  settle (500);
+  window = test_window;
 
   test_narrow ();
   test_narrow_quiz ();
   test_fold_is_stable ();
   test_wide ();
   test_large ();
-
-  g_application_quit (app);
 }
 
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (DermApplication) app = NULL;
-
-  if (!gtk_init_check () || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-    {
-      g_print ("no X11 display: skipped\n");
-      return 77;
-    }
-
-  app = derm_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);
-  g_application_run (G_APPLICATION (app), 0, NULL);
-
-  g_print ("%d failed\n", check_failures);
-  return check_failures > 0 ? 1 : 0;
+  return display_test_main (0, 0, run_tests);
 }

@@ -20,19 +20,6 @@
 static DermWindow *window;
 static GSettings *settings;
 
-static gboolean
-window_ready (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (window)) && gtk_widget_get_width (GTK_WIDGET (window)) > 100;
-}
-
-static char *
-xid (GtkWindow *toplevel)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (toplevel));
-  return g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-}
-
 /* The preferences windows the application has. */
 static guint
 count_preferences (DermPreferencesWindow **found)
@@ -105,7 +92,7 @@ static void
 test_open (DermPreferencesWindow **prefs)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
-  g_autofree char *win = xid (GTK_WINDOW (window));
+  g_autofree char *win = display_xid (GTK_WINDOW (window));
   g_auto (GStrv) accels = gtk_application_get_accels_for_action (app, "app.preferences");
 
   CHECK (accels != NULL && g_strv_contains ((const char * const *) accels, "<Control>comma"),
@@ -270,18 +257,11 @@ test_close (DermPreferencesWindow *prefs)
 }
 
 static void
-activate_cb (GApplication *app)
+run_tests (DermWindow *test_window)
 {
   DermPreferencesWindow *prefs = NULL;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
 
-  g_assert_nonnull (windows);
-  window = DERM_WINDOW (windows->data);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  if (!wait_until (window_ready, NULL, 10000))
-    g_error ("the window did not appear");
-  settle (300);
-
+  window = test_window;
   settings = g_settings_new (APP_ID);
   test_open (&prefs);
   if (prefs != NULL)
@@ -292,26 +272,10 @@ activate_cb (GApplication *app)
       test_close (prefs);
     }
   g_clear_object (&settings);
-
-  g_application_quit (app);
 }
 
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (DermApplication) app = NULL;
-
-  if (!gtk_init_check () || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-    {
-      g_print ("no X11 display: skipped\n");
-      return 77;
-    }
-
-  app = derm_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);
-  g_application_run (G_APPLICATION (app), 0, NULL);
-
-  g_print ("%d failed\n", check_failures);
-  return check_failures > 0 ? 1 : 0;
+  return display_test_main (1000, 700, run_tests);
 }

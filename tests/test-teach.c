@@ -19,25 +19,10 @@
 
 static DermWindow *window;
 
-static gboolean
-window_ready (gpointer data)
-{
-  DermMapView *view = derm_window_get_map_view (window);
-  return gtk_widget_get_mapped (GTK_WIDGET (window)) &&
-         gtk_widget_get_width (GTK_WIDGET (view)) > 100;
-}
-
-static char *
-xid (void)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  return g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-}
-
 static void
 key (const char *name)
 {
-  g_autofree char *win = xid ();
+  g_autofree char *win = display_xid (GTK_WINDOW (window));
 
   xdotool ("key", "--window", win, name, NULL);
   settle (150);
@@ -50,7 +35,7 @@ click_map_point (double x,
 {
   DermMapView *view = derm_window_get_map_view (window);
   graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
-  g_autofree char *sx = NULL, *sy = NULL, *win = xid ();
+  g_autofree char *sx = NULL, *sy = NULL, *win = display_xid (GTK_WINDOW (window));
   double tx, ty;
 
   g_assert_true (gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (window), &in, &out));
@@ -430,43 +415,20 @@ test_quiz_dialog (void)
 }
 
 static void
-activate_cb (GApplication *app)
+run_tests (DermWindow *test_window)
 {
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
-
-  g_assert_nonnull (windows);
-  window = DERM_WINDOW (windows->data);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  window = test_window;
   derm_window_set_view (window, "both");
-
-  if (!wait_until (window_ready, NULL, 10000))
-    g_error ("the window did not appear");
-  settle (500);
+  settle (300);
 
   test_presentation ();
   test_practice_quiz ();
   test_class_quiz ();
   test_quiz_dialog ();
-
-  g_application_quit (app);
 }
 
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (DermApplication) app = NULL;
-
-  if (!gtk_init_check () || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-    {
-      g_print ("no X11 display: skipped\n");
-      return 77;
-    }
-
-  app = derm_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);
-  g_application_run (G_APPLICATION (app), 0, NULL);
-
-  g_print ("%d failed\n", check_failures);
-  return check_failures > 0 ? 1 : 0;
+  return display_test_main (1280, 800, run_tests);
 }

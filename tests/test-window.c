@@ -17,14 +17,6 @@
 static DermWindow *window;
 
 
-static gboolean
-window_ready (gpointer data)
-{
-  DermMapView *view = derm_window_get_map_view (window);
-  return gtk_widget_get_mapped (GTK_WIDGET (window)) &&
-         gtk_widget_get_width (GTK_WIDGET (view)) > 100;
-}
-
 /* Widget point of the map view -> X window point of the toplevel. */
 static void
 map_point_to_window (double  x,
@@ -42,19 +34,12 @@ map_point_to_window (double  x,
   *sy = g_strdup_printf ("%d", (int) (out.y + ty));
 }
 
-static char *
-xid (void)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  return g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-}
-
 static void
 click_region (const char *id)
 {
   DermAtlas *atlas = derm_window_get_atlas (window);
   const DermRegion *region = derm_atlas_get_region (atlas, id);
-  g_autofree char *sx = NULL, *sy = NULL, *win = xid ();
+  g_autofree char *sx = NULL, *sy = NULL, *win = display_xid (GTK_WINDOW (window));
   double x, y;
 
   g_assert_nonnull (region);
@@ -140,7 +125,7 @@ test_keyboard (void)
 {
   DermMapView *view = derm_window_get_map_view (window);
   const DermRegion *before = derm_map_view_get_selected_region (view);
-  g_autofree char *win = xid ();
+  g_autofree char *win = display_xid (GTK_WINDOW (window));
 
   gtk_widget_grab_focus (GTK_WIDGET (view));
   settle (100);
@@ -155,7 +140,7 @@ test_keyboard (void)
 static void
 test_search (void)
 {
-  g_autofree char *win = xid ();
+  g_autofree char *win = display_xid (GTK_WINDOW (window));
 
   xdotool ("key", "--window", win, "ctrl+f", NULL);
   settle (300);
@@ -202,7 +187,7 @@ static void
 test_switch_maps (void)
 {
   DermInfoPanel *panel = derm_window_get_info_panel (window);
-  g_autofree char *win = xid ();
+  g_autofree char *win = display_xid (GTK_WINDOW (window));
   g_autofree char *text = NULL;
   g_autofree char *tooltip = NULL;
 
@@ -262,7 +247,7 @@ key_points_are (gpointer data)
 static void
 test_overlay_keys (void)
 {
-  g_autofree char *win = xid ();
+  g_autofree char *win = display_xid (GTK_WINDOW (window));
   DermMapView *view = derm_window_get_map_view (window);
 
   CHECK (!derm_map_view_get_nerves (view) && !derm_map_view_get_key_points (view),
@@ -331,7 +316,7 @@ test_key_point_click (void)
   DermMapView *view = derm_window_get_map_view (window);
   DermInfoPanel *panel = derm_window_get_info_panel (window);
   const DermKeyPoint *kp = derm_atlas_get_key_point (derm_window_get_atlas (window), "L4", DERM_SIDE_LEFT);
-  g_autofree char *sx = NULL, *sy = NULL, *win = xid ();
+  g_autofree char *sx = NULL, *sy = NULL, *win = display_xid (GTK_WINDOW (window));
   g_autofree char *text = NULL;
   double x, y;
 
@@ -409,20 +394,11 @@ test_about (void)
 }
 
 static void
-activate_cb (GApplication *app)
+run_tests (DermWindow *test_window)
 {
-  GList *windows;
-
-  /* the application's own activate made the window */
-  windows = gtk_application_get_windows (GTK_APPLICATION (app));
-  g_assert_nonnull (windows);
-  window = DERM_WINDOW (windows->data);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 750);
+  window = test_window;
   derm_window_set_view (window, "both");
-
-  if (!wait_until (window_ready, NULL, 10000))
-    g_error ("the window did not appear");
-  settle (500);
+  settle (300);
 
   test_help_overlay ();
   test_click_shows_card ();
@@ -435,26 +411,10 @@ activate_cb (GApplication *app)
   test_key_point_click ();
   /* last: the About window takes the X focus */
   test_about ();
-
-  g_application_quit (app);
 }
 
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (DermApplication) app = NULL;
-
-  if (!gtk_init_check () || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-    {
-      g_print ("no X11 display: skipped\n");
-      return 77;
-    }
-
-  app = derm_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);
-  g_application_run (G_APPLICATION (app), 0, NULL);
-
-  g_print ("%d failed\n", check_failures);
-  return check_failures > 0 ? 1 : 0;
+  return display_test_main (1100, 750, run_tests);
 }
