@@ -264,6 +264,8 @@ visible_rect (DermMapView     *self,
                              gtk_widget_get_height (GTK_WIDGET (self)));
 }
 
+static const cairo_user_data_key_t cache_image_key;
+
 static void
 render_cache (DermMapView     *self,
               const Transform *t)
@@ -272,8 +274,6 @@ render_cache (DermMapView     *self,
   double device_scale = t->scale * scale_factor;
   double layout_w, layout_h, full_w, full_h;
   double x0, y0, x1, y1;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autoptr (GBytes) bytes = NULL;
   DermRenderOptions options;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -336,20 +336,25 @@ render_cache (DermMapView     *self,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) cairo_image_surface_get_stride (surface) * height,
-                                      (GDestroyNotify) cairo_surface_destroy,
-                                      surface);
-  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes,
-                                    cairo_image_surface_get_stride (surface));
-
   self->cache_rect = GRAPHENE_RECT_INIT (x0 / scale_factor, y0 / scale_factor,
                                          (double) width / scale_factor,
                                          (double) height / scale_factor);
   self->cache_scale = t->scale;
   self->cache_scale_factor = scale_factor;
+  /* A cairo node that paints the image, not a texture node: GTK 4.8's cairo
+   * renderer converts a texture pixel by pixel at every frame (some 70
+   * instructions a pixel), where it blits this; the GL renderer uploads
+   * either once. The image lives as long as the node's recording: dropped
+   * earlier, cairo would copy it for the recording. */
   g_clear_pointer (&self->cache_node, gsk_render_node_unref);
-  self->cache_node = gsk_texture_node_new (texture, &self->cache_rect);
+  self->cache_node = gsk_cairo_node_new (&self->cache_rect);
+  cr = gsk_cairo_node_get_draw_context (self->cache_node);
+  cairo_scale (cr, 1.0 / scale_factor, 1.0 / scale_factor);
+  cairo_set_source_surface (cr, surface, x0, y0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_set_user_data (gsk_cairo_node_get_surface (self->cache_node), &cache_image_key,
+                               surface, (cairo_destroy_func_t) cairo_surface_destroy);
 }
 
 static void
