@@ -5,16 +5,19 @@
  * src/atlas/derm-atlas-precompute) gives exactly what the atlas works out
  * from its id maps when loaded from files, so the app starts without any id
  * map and still draws the same; a table that does not fit is ignored.
+ * The renderer's outlines, read lazily, are the paths a full read gives.
  */
 #define G_LOG_DOMAIN "Dermatomes"
 
 #include <string.h>
 
 #include "derm-atlas-private.h"
+#include "derm-svg-path.h"
 
 /* The atlas logs structured (G_LOG_USE_STRUCTURED), which
  * g_test_expect_message does not see: count the warnings here instead. */
 static guint n_ignored_warnings;
+static guint n_bad_paths;
 
 static GLogWriterOutput
 count_warnings_writer (GLogLevelFlags   log_level,
@@ -28,6 +31,13 @@ count_warnings_writer (GLogLevelFlags   log_level,
         strstr (fields[i].value, "Ignoring the bundled layout table") != NULL)
       {
         n_ignored_warnings++;
+        return G_LOG_WRITER_HANDLED;
+      }
+    else if (g_str_equal (fields[i].key, "MESSAGE") &&
+             (log_level & G_LOG_LEVEL_CRITICAL) &&
+             strstr (fields[i].value, ": path “") != NULL)
+      {
+        n_bad_paths++;
         return G_LOG_WRITER_HANDLED;
       }
 
@@ -196,6 +206,112 @@ test_bad_table_ignored (gconstpointer data)
   assert_same_layout (computed, atlas);
 }
 
+static void
+assert_same_path (const cairo_path_t *a,
+                  const cairo_path_t *b)
+{
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  g_assert_cmpint (a->num_data, ==, b->num_data);
+  for (int i = 0; i < a->num_data; i += a->data[i].header.length)
+    {
+      g_assert_cmpint (a->data[i].header.type, ==, b->data[i].header.type);
+      g_assert_cmpint (a->data[i].header.length, ==, b->data[i].header.length);
+      for (int j = 1; j < a->data[i].header.length; j++)
+        {
+          g_assert_cmpfloat (a->data[i + j].point.x, ==, b->data[i + j].point.x);
+          g_assert_cmpfloat (a->data[i + j].point.y, ==, b->data[i + j].point.y);
+        }
+    }
+}
+
+/* every path of the document, by the same name, the same as a full read */
+static void
+assert_lazy_matches_full (GBytes     *svg,
+                          const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (svg, &size);
+  g_autoptr (GHashTable) full = derm_svg_path_read_all (data, size, name, &error);
+  g_autoptr (DermSvgPaths) lazy = derm_svg_paths_new (svg, name);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (derm_svg_paths_get_size (lazy), ==, g_hash_table_size (full));
+  g_hash_table_iter_init (&iter, full);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    assert_same_path (value, derm_svg_paths_lookup (lazy, key));
+  g_assert_null (derm_svg_paths_lookup (lazy, "no-such-path"));
+}
+
+static void
+test_paths_maps (void)
+{
+  g_autoptr (GBytes) anterior = lookup ("maps/anterior.svg");
+  g_autoptr (GBytes) posterior = lookup ("maps/posterior.svg");
+
+  assert_lazy_matches_full (anterior, "anterior.svg");
+  assert_lazy_matches_full (posterior, "posterior.svg");
+}
+
+/* what a light scan could get wrong: comments, CDATA, quotes, escapes,
+ * a '>' inside a value, unnamed paths counted per document */
+static void
+test_paths_tricky (void)
+{
+  static const char head[] =
+    "<?xml version=\"1.0\"?>\n"
+    "<!DOCTYPE svg>\n"
+    "<svg xmlns=\"http://www.w3.org/2000/svg\">\n"
+    "  <!-- <path id=\"commented\" d=\"M0 0 L1 1\"/> -->\n"
+    "  <style><![CDATA[ path > <path id=\"cdata\" d=\"M0 0\"/> ]]></style>\n"
+    "  <path data-note=\"a > b\" id='single' d='M1 2 L3 4Z'/>\n"
+    "  <path id=\"escaped\" d=\"M1&#32;2&#x20;L3&#9;4&#10;Z\"/>\n"
+    "  <path id=\"spaced\"\n        d = \"M5,6 C1 2 3 4 5 6\" />\n"
+    "  <g id=\"landmarks\"><path class=\"landmark\" d=\"M0 0 L9 9\"/><path class=\"fold\" d=\"M1 1 L2 2\"/>"
+    "<path class=\"landmark\" d=\"M3 3 L4 4\"></path></g>\n"
+    "  <path d=\"M7 7 L8 8\"/>\n"
+    "  <circle id=\"not-a-path\" d=\"M0 0\"/>\n"
+    "  <pathway id=\"not-either\" d=\"M0 0\"/>\n";
+  static const char bad[] = "  <path id=\"arc\" d=\"M0 0 A 5 5 0 0 1 10 10\"/>\n";
+  g_autofree char *good_doc = g_strconcat (head, "</svg>\n", NULL);
+  g_autofree char *bad_doc = g_strconcat (head, bad, "</svg>\n", NULL);
+  g_autoptr (GBytes) svg = g_bytes_new (good_doc, strlen (good_doc));
+  g_autoptr (GBytes) bad_svg = g_bytes_new (bad_doc, strlen (bad_doc));
+  g_autoptr (DermSvgPaths) lazy = derm_svg_paths_new (svg, "tricky.svg");
+  g_autoptr (DermSvgPaths) lazy_bad = derm_svg_paths_new (bad_svg, "tricky.svg");
+  cairo_path_t *path;
+
+  n_bad_paths = 0;
+  g_assert_cmpuint (derm_svg_paths_get_size (lazy), ==, 6);
+  g_assert_null (derm_svg_paths_lookup (lazy, "commented"));
+  g_assert_null (derm_svg_paths_lookup (lazy, "cdata"));
+  g_assert_null (derm_svg_paths_lookup (lazy, "not-a-path"));
+  g_assert_null (derm_svg_paths_lookup (lazy, "not-either"));
+  g_assert_nonnull (derm_svg_paths_lookup (lazy, "single"));
+  g_assert_nonnull (derm_svg_paths_lookup (lazy, "spaced"));
+  path = derm_svg_paths_lookup (lazy, "fold#1");
+  g_assert_nonnull (path);
+  g_assert_cmpfloat (path->data[1].point.x, ==, 1);
+  path = derm_svg_paths_lookup (lazy, "landmark#2");
+  g_assert_nonnull (path);
+  g_assert_cmpfloat (path->data[1].point.x, ==, 3);
+  path = derm_svg_paths_lookup (lazy, "escaped");
+  g_assert_nonnull (path);
+  g_assert_cmpint (path->num_data, ==, 7);  /* M, L, Z and the move Z makes */
+  g_assert_cmpfloat (path->data[3].point.y, ==, 4);
+  assert_lazy_matches_full (svg, "tricky.svg");
+  g_assert_cmpuint (n_bad_paths, ==, 0);
+
+  /* an arc is not read: reported once, and nothing else is lost */
+  g_assert_null (derm_svg_paths_lookup (lazy_bad, "arc"));
+  g_assert_null (derm_svg_paths_lookup (lazy_bad, "arc"));
+  g_assert_cmpuint (n_bad_paths, ==, 1);
+  g_assert_nonnull (derm_svg_paths_lookup (lazy_bad, "spaced"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -219,6 +335,8 @@ main (int argc, char *argv[])
   g_test_add_data_func ("/layout/ignored/unknown-map", unknown_map, test_bad_table_ignored);
   g_test_add_data_func ("/layout/ignored/lost-map", lost_map, test_bad_table_ignored);
   g_test_add_data_func ("/layout/ignored/bad-view", bad_view, test_bad_table_ignored);
+  g_test_add_func ("/layout/paths/maps", test_paths_maps);
+  g_test_add_func ("/layout/paths/tricky", test_paths_tricky);
 
   return g_test_run ();
 }

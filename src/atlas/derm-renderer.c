@@ -50,7 +50,7 @@ struct _DermRenderer {
   GHashTable *handles;  /* stylesheet -> RsvgHandle */
   GQueue     *handle_order;
   GPtrArray  *nerve_outlines[DERM_N_VIEWS];  /* of NerveOutline, traced once */
-  GHashTable *paths[DERM_N_VIEWS];  /* element id -> cairo_path_t, read when first needed */
+  DermSvgPaths *paths[DERM_N_VIEWS];  /* element id -> cairo_path_t, each parsed when first needed */
 };
 
 G_DEFINE_FINAL_TYPE (DermRenderer, derm_renderer, G_TYPE_OBJECT)
@@ -647,7 +647,7 @@ derm_renderer_finalize (GObject *object)
   for (DermView view = 0; view < DERM_N_VIEWS; view++)
     {
       g_clear_pointer (&self->nerve_outlines[view], g_ptr_array_unref);
-      g_clear_pointer (&self->paths[view], g_hash_table_unref);
+      g_clear_pointer (&self->paths[view], derm_svg_paths_free);
     }
 
   g_hash_table_unref (self->handles);
@@ -832,27 +832,14 @@ build_stylesheet (DermRenderer            *self,
     }
 }
 
-/* The outlines of the view's elements, read once. */
-static GHashTable *
+/* The outlines of the view's elements, found once, each read when used. */
+static DermSvgPaths *
 get_paths (DermRenderer *self,
            DermView      view)
 {
-  g_autoptr (GError) error = NULL;
-  GBytes *svg;
-  const char *data;
-  gsize size;
-
-  if (self->paths[view] != NULL)
-    return self->paths[view];
-
-  svg = derm_atlas_get_svg (self->atlas, view);
-  data = g_bytes_get_data (svg, &size);
-  self->paths[view] = derm_svg_path_read_all (data, size, derm_view_to_string (view), &error);
   if (self->paths[view] == NULL)
-    {
-      g_critical ("Cannot read the outlines of the %s view: %s", derm_view_to_string (view), error->message);
-      self->paths[view] = g_hash_table_new (g_str_hash, g_str_equal);
-    }
+    self->paths[view] = derm_svg_paths_new (derm_atlas_get_svg (self->atlas, view),
+                                            derm_view_to_string (view));
   return self->paths[view];
 }
 
@@ -861,7 +848,7 @@ append_region_path (DermRenderer     *self,
                     cairo_t          *cr,
                     const DermRegion *region)
 {
-  cairo_path_t *path = g_hash_table_lookup (get_paths (self, region->view), region->id);
+  cairo_path_t *path = derm_svg_paths_lookup (get_paths (self, region->view), region->id);
 
   if (path == NULL)
     return FALSE;
@@ -981,8 +968,8 @@ draw_lines (DermRenderer            *self,
             DermView                 view,
             const DermRenderOptions *options)
 {
-  GHashTable *paths = get_paths (self, view);
-  cairo_path_t *outline = g_hash_table_lookup (paths, "silhouette-outline");
+  DermSvgPaths *paths = get_paths (self, view);
+  cairo_path_t *outline = derm_svg_paths_lookup (paths, "silhouette-outline");
   const Scheme *scheme = options_scheme (options);
   double ink = options->style == DERM_STYLE_WORKSHEET ? 0.333 : 0.314;
 
@@ -991,7 +978,7 @@ draw_lines (DermRenderer            *self,
   for (guint i = 0;; i++)
     {
       g_autofree char *key = g_strdup_printf ("landmark#%u", i);
-      cairo_path_t *path = g_hash_table_lookup (paths, key);
+      cairo_path_t *path = derm_svg_paths_lookup (paths, key);
 
       if (path == NULL)
         break;

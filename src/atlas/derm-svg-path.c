@@ -264,3 +264,253 @@ derm_svg_path_read_all (const char  *data,
     return NULL;
   return g_steal_pointer (&paths);
 }
+
+/* The lazy table: a light scan records where each path's d attribute is;
+ * derm_svg_paths_lookup () parses it the first time. */
+
+typedef struct {
+  gsize         offset;  /* of the d attribute's value in the document */
+  gsize         length;
+  cairo_path_t *path;
+  gboolean      parsed;
+} PathEntry;
+
+struct _DermSvgPaths {
+  GBytes     *svg;
+  char       *filename;
+  GHashTable *entries;  /* name -> PathEntry */
+};
+
+static void
+path_entry_free (gpointer data)
+{
+  PathEntry *entry = data;
+
+  derm_svg_path_free (entry->path);
+  g_free (entry);
+}
+
+/* Just past the next close at or after p, or NULL. */
+static const char *
+skip_past (const char *p,
+           const char *end,
+           const char *close)
+{
+  gsize n = strlen (close);
+
+  for (; p + n <= end; p++)
+    if (*p == close[0] && memcmp (p, close, n) == 0)
+      return p + n;
+  return NULL;
+}
+
+static gboolean
+is_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+DermSvgPaths *
+derm_svg_paths_new (GBytes     *svg,
+                    const char *filename)
+{
+  DermSvgPaths *self = g_new0 (DermSvgPaths, 1);
+  gsize size;
+  const char *data = g_bytes_get_data (svg, &size);
+  const char *p = data, *end = data + size;
+  guint n_unnamed = 0;
+
+  self->svg = g_bytes_ref (svg);
+  self->filename = g_strdup (filename);
+  self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, path_entry_free);
+
+  while (p != NULL && p < end && (p = memchr (p, '<', end - p)) != NULL)
+    {
+      const char *id = NULL, *class_name = NULL, *d = NULL;
+      gsize id_len = 0, class_len = 0, d_len = 0;
+      gboolean is_path;
+
+      /* comments, CDATA, the declaration and the doctype hold no paths */
+      if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        {
+          p = skip_past (p + 4, end, "-->");
+          continue;
+        }
+      if (end - p >= 9 && memcmp (p, "<![CDATA[", 9) == 0)
+        {
+          p = skip_past (p + 9, end, "]]>");
+          continue;
+        }
+      if (end - p >= 2 && (p[1] == '?' || p[1] == '!'))
+        {
+          p = skip_past (p + 2, end, ">");
+          continue;
+        }
+
+      /* a start tag: its name, then name="value" pairs up to > or /> */
+      p++;
+      is_path = end - p > 4 && memcmp (p, "path", 4) == 0 &&
+                (is_space (p[4]) || p[4] == '/' || p[4] == '>');
+      while (p < end && !is_space (*p) && *p != '>' && *p != '/')
+        p++;
+      for (;;)
+        {
+          const char *name, *value;
+          gsize name_len;
+          char quote;
+
+          while (p < end && is_space (*p))
+            p++;
+          if (p >= end || *p == '>' || *p == '/')
+            break;
+          name = p;
+          while (p < end && *p != '=' && !is_space (*p) && *p != '>')
+            p++;
+          name_len = p - name;
+          while (p < end && is_space (*p))
+            p++;
+          if (p >= end || *p != '=')
+            break;
+          p++;
+          while (p < end && is_space (*p))
+            p++;
+          if (p >= end || (*p != '"' && *p != '\''))
+            break;
+          quote = *p++;
+          value = p;
+          p = memchr (p, quote, end - p);
+          if (p == NULL)
+            break;
+          if (is_path && name_len == 2 && memcmp (name, "id", 2) == 0)
+            id = value, id_len = p - value;
+          else if (is_path && name_len == 5 && memcmp (name, "class", 5) == 0)
+            class_name = value, class_len = p - value;
+          else if (is_path && name_len == 1 && name[0] == 'd')
+            d = value, d_len = p - value;
+          p++;
+        }
+      if (p == NULL)
+        break;
+
+      if (d != NULL && (id != NULL || class_name != NULL))
+        {
+          PathEntry *entry = g_new0 (PathEntry, 1);
+          char *key;
+
+          entry->offset = d - data;
+          entry->length = d_len;
+          if (id != NULL)
+            key = g_strndup (id, id_len);
+          else
+            {
+              g_autofree char *name = g_strndup (class_name, class_len);
+              key = g_strdup_printf ("%s#%u", name, n_unnamed++);
+            }
+          g_hash_table_insert (self->entries, key, entry);
+        }
+    }
+
+  return self;
+}
+
+/* A d attribute's text, with the XML escapes a writer might have used. */
+static char *
+unescape (const char *value,
+          gsize       length)
+{
+  static const struct { const char *name; char c; } entities[] = {
+    { "amp;", '&' }, { "lt;", '<' }, { "gt;", '>' }, { "quot;", '"' }, { "apos;", '\'' },
+  };
+  GString *out = g_string_sized_new (length);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      gboolean done = FALSE;
+
+      if (value[i] != '&')
+        {
+          g_string_append_c (out, value[i]);
+          continue;
+        }
+      for (guint e = 0; e < G_N_ELEMENTS (entities) && !done; e++)
+        {
+          gsize n = strlen (entities[e].name);
+
+          if (i + 1 + n <= length && memcmp (value + i + 1, entities[e].name, n) == 0)
+            {
+              g_string_append_c (out, entities[e].c);
+              i += n;
+              done = TRUE;
+            }
+        }
+      if (!done && i + 2 < length && value[i + 1] == '#')
+        {
+          const char *semicolon = memchr (value + i, ';', length - i);
+          char *number_end = NULL;
+          guint64 code = 0;
+
+          if (semicolon != NULL)
+            code = value[i + 2] == 'x' ? g_ascii_strtoull (value + i + 3, &number_end, 16)
+                                       : g_ascii_strtoull (value + i + 2, &number_end, 10);
+          if (semicolon != NULL && number_end == semicolon && code > 0 && code < 0x110000)
+            {
+              g_string_append_unichar (out, (gunichar) code);
+              i = semicolon - value;
+              done = TRUE;
+            }
+        }
+      if (!done)
+        g_string_append_c (out, '&');
+    }
+  return g_string_free (out, FALSE);
+}
+
+cairo_path_t *
+derm_svg_paths_lookup (DermSvgPaths *self,
+                       const char   *name)
+{
+  PathEntry *entry;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  entry = g_hash_table_lookup (self->entries, name);
+  if (entry == NULL)
+    return NULL;
+
+  if (!entry->parsed)
+    {
+      const char *data = g_bytes_get_data (self->svg, NULL);
+      g_autofree char *d = unescape (data + entry->offset, entry->length);
+      g_autoptr (GError) error = NULL;
+
+      entry->parsed = TRUE;
+      entry->path = derm_svg_path_parse (d, &error);
+      if (entry->path == NULL)
+        {
+          int line = 1;
+
+          for (gsize i = 0; i < entry->offset; i++)
+            line += data[i] == '\n';
+          g_critical ("%s:%d: path “%s”: %s", self->filename, line, name, error->message);
+        }
+    }
+  return entry->path;
+}
+
+guint
+derm_svg_paths_get_size (DermSvgPaths *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return g_hash_table_size (self->entries);
+}
+
+void
+derm_svg_paths_free (DermSvgPaths *self)
+{
+  if (self == NULL)
+    return;
+  g_hash_table_unref (self->entries);
+  g_bytes_unref (self->svg);
+  g_free (self->filename);
+  g_free (self);
+}

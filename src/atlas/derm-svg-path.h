@@ -28,4 +28,19 @@ GHashTable   *derm_svg_path_read_all   (const char    *data,
                                         const char    *filename,
                                         GError       **error);
 
+/* The same paths by the same names, each parsed when first looked up: a
+ * drawing needs few of them. The document must be well-formed (the atlas
+ * checked it at load). A path that does not parse is reported once, with
+ * filename and line, and looked up as NULL. */
+typedef struct _DermSvgPaths DermSvgPaths;
+
+DermSvgPaths *derm_svg_paths_new       (GBytes        *svg,
+                                        const char    *filename);
+cairo_path_t *derm_svg_paths_lookup    (DermSvgPaths  *self,
+                                        const char    *name);
+guint         derm_svg_paths_get_size  (DermSvgPaths  *self);
+void          derm_svg_paths_free      (DermSvgPaths  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DermSvgPaths, derm_svg_paths_free)
+
 G_END_DECLS
