@@ -3,7 +3,8 @@
  *
  * The one drawing path: screen, print and export all come through
  * derm_renderer_render (). Colours come from the palette here, never from
- * the SVG, by an !important stylesheet on a handle made for it.
+ * the SVG: regions are filled from their outlines with cairo, highlights
+ * by an !important stylesheet on a librsvg handle made for it.
  */
 #define G_LOG_DOMAIN "Dermatomes"
 
@@ -689,16 +690,6 @@ derm_renderer_get_atlas (DermRenderer *self)
   return self->atlas;
 }
 
-static void
-append_color (GString         *css,
-              const DermColor *c)
-{
-  g_string_append_printf (css, "#%02x%02x%02x",
-                          (int) round (CLAMP (c->red, 0, 1) * 255),
-                          (int) round (CLAMP (c->green, 0, 1) * 255),
-                          (int) round (CLAMP (c->blue, 0, 1) * 255));
-}
-
 /* A handle for the view with this stylesheet (and extra defs), made once:
  * librsvg cannot take a stylesheet back, so each stylesheet gets its own. */
 static RsvgHandle *
@@ -766,72 +757,6 @@ get_labels (DermRenderer  *self,
   return derm_atlas_get_root_labels (self->atlas, map);
 }
 
-static void
-build_stylesheet (DermRenderer            *self,
-                  DermView                 view,
-                  const DermMap           *map,
-                  const DermRenderOptions *options,
-                  GString                 *css,
-                  GString                 *defs)
-{
-  GPtrArray *regions = derm_atlas_get_regions (self->atlas);
-  const DermRoot *highlight = derm_atlas_get_root (self->atlas, options->highlight_root);
-  const Scheme *scheme = options_scheme (options);
-  static const DermColor white = { 1, 1, 1 };
-  gboolean worksheet = options->style == DERM_STYLE_WORKSHEET;
-  gboolean gray = options->style == DERM_STYLE_GRAYSCALE;
-
-  /* the outline and landmarks are drawn over everything by draw_lines (),
-   * once: in a PDF every stroke drawn twice costs time and bytes */
-  g_string_append (css, "#key-points, #silhouette, #landmarks { display: none !important; }\n");
-  /* a worksheet outlines root zones (outline_zones ()) on white paper */
-  if (worksheet)
-    g_string_append (css, "#regions { display: none !important; }\n");
-  else if (scheme->border_width > 0)
-    {
-      g_string_append (css, ".region { stroke: ");
-      append_color (css, &scheme->border);
-      g_string_append_printf (css, " !important; stroke-width: %g !important; }\n", scheme->border_width);
-    }
-  else  /* each region stroked in its own fill below, to close the seams */
-    g_string_append (css, ".region { stroke-width: 1.5 !important; }\n");
-
-  for (guint i = 0; i < regions->len; i++)
-    {
-      const DermRegion *region = g_ptr_array_index (regions, i);
-      const char * const *roots = derm_map_get_roots (map, region);
-      gboolean dim = highlight != NULL && !g_strv_contains (roots, highlight->id);
-      DermColor color;
-
-      if (region->view != view)
-        continue;
-
-      if (worksheet)
-        color = white;
-      else if (roots[0] == NULL)
-        color = gray ? white : dim ? scheme->dim : scheme->blank;
-      else
-        {
-          /* an overlap starts with its first root's paint; the stripes of
-           * the others and grayscale patterns are drawn over it, as vectors
-           * (decorate_regions ()) */
-          const DermRoot *root = derm_atlas_get_root (self->atlas, roots[0]);
-
-          scheme_root_color (scheme, root->index, options->style, &color);
-          if (dim)
-            color = mix (&color, &scheme->dim, scheme->dim_mix);
-        }
-      g_string_append_printf (css, "#%s { fill: ", region->id);
-      append_color (css, &color);
-      if (!worksheet && scheme->border_width <= 0)
-        {
-          g_string_append (css, " !important; stroke: ");
-          append_color (css, &color);
-        }
-      g_string_append (css, " !important; }\n");
-    }
-}
-
 /* The outlines of the view's elements, found once, each read when used. */
 static DermSvgPaths *
 get_paths (DermRenderer *self,
@@ -854,6 +779,85 @@ append_region_path (DermRenderer     *self,
     return FALSE;
   cairo_append_path (cr, path);
   return TRUE;
+}
+
+/* A palette colour as the SVG stylesheet had it: 8 bits a channel. */
+static void
+set_source_color (cairo_t         *cr,
+                  const DermColor *c)
+{
+  cairo_set_source_rgb (cr,
+                        round (CLAMP (c->red, 0, 1) * 255) / 255.0,
+                        round (CLAMP (c->green, 0, 1) * 255) / 255.0,
+                        round (CLAMP (c->blue, 0, 1) * 255) / 255.0);
+}
+
+/* The regions of a view in their paint, straight from their outlines:
+ * pixel for pixel what librsvg drew with a stylesheet, without parsing the
+ * whole document for it. The outline and landmarks are drawn over
+ * everything by draw_lines (), once: in a PDF every stroke drawn twice
+ * costs time and bytes. A worksheet outlines root zones (outline_zones ())
+ * on white paper instead. */
+static void
+draw_regions (DermRenderer            *self,
+              cairo_t                 *cr,
+              DermView                 view,
+              const DermMap           *map,
+              const DermRenderOptions *options)
+{
+  GPtrArray *regions = derm_atlas_get_regions (self->atlas);
+  const DermRoot *highlight = derm_atlas_get_root (self->atlas, options->highlight_root);
+  const Scheme *scheme = options_scheme (options);
+  static const DermColor white = { 1, 1, 1 };
+  gboolean gray = options->style == DERM_STYLE_GRAYSCALE;
+
+  if (options->style == DERM_STYLE_WORKSHEET)
+    return;
+
+  cairo_save (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+  cairo_set_miter_limit (cr, 4);
+  for (guint i = 0; i < regions->len; i++)
+    {
+      const DermRegion *region = g_ptr_array_index (regions, i);
+      const char * const *roots = derm_map_get_roots (map, region);
+      gboolean dim = highlight != NULL && !g_strv_contains (roots, highlight->id);
+      DermColor color;
+
+      if (region->view != view)
+        continue;
+
+      if (roots[0] == NULL)
+        color = gray ? white : dim ? scheme->dim : scheme->blank;
+      else
+        {
+          /* an overlap starts with its first root's paint; the stripes of
+           * the others and grayscale patterns are drawn over it, as vectors
+           * (decorate_regions ()) */
+          const DermRoot *root = derm_atlas_get_root (self->atlas, roots[0]);
+
+          scheme_root_color (scheme, root->index, options->style, &color);
+          if (dim)
+            color = mix (&color, &scheme->dim, scheme->dim_mix);
+        }
+
+      cairo_new_path (cr);
+      if (!append_region_path (self, cr, region))
+        continue;
+      set_source_color (cr, &color);
+      cairo_fill_preserve (cr);
+      if (scheme->border_width > 0)
+        {
+          set_source_color (cr, &scheme->border);
+          cairo_set_line_width (cr, scheme->border_width);
+        }
+      else  /* each region stroked in its own fill, to close the seams */
+        cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
 }
 
 /* Grayscale patterns and the stripes of overlaps, drawn with cairo clipped
@@ -2073,7 +2077,6 @@ derm_renderer_render (DermRenderer            *self,
                       const DermRenderOptions *options)
 {
   const DermMap *map;
-  RsvgRectangle viewport = { 0, 0, DERM_VIEW_WIDTH, DERM_VIEW_HEIGHT };
 
   g_return_if_fail (DERM_IS_RENDERER (self));
   g_return_if_fail (cr != NULL && options != NULL);
@@ -2084,24 +2087,14 @@ derm_renderer_render (DermRenderer            *self,
 
   for (DermView view = 0; view < DERM_N_VIEWS; view++)
     {
-      g_autoptr (GString) css = g_string_new (NULL);
-      g_autoptr (GString) defs = g_string_new (NULL);
-      g_autoptr (GError) error = NULL;
-      RsvgHandle *handle;
       double ox, oy;
 
       if (!derm_layout_view_origin (options->layout, view, &ox, &oy))
         continue;
 
-      build_stylesheet (self, view, map, options, css, defs);
-      handle = get_handle (self, view, defs->str, css->str);
-      if (handle == NULL)
-        continue;
-
       cairo_save (cr);
       cairo_translate (cr, ox, oy);
-      if (!rsvg_handle_render_document (handle, cr, &viewport, &error))
-        g_critical ("Cannot draw the %s view: %s", derm_view_to_string (view), error->message);
+      draw_regions (self, cr, view, map, options);
       if (options->style == DERM_STYLE_WORKSHEET)
         {
           static const DermColor ink = { 0.13, 0.13, 0.13 };
