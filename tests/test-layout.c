@@ -5,10 +5,13 @@
  * src/atlas/derm-atlas-precompute) gives exactly what the atlas works out
  * from its id maps when loaded from files, so the app starts without any id
  * map and still draws the same; a table that does not fit is ignored.
- * The renderer's outlines, read lazily, are the paths a full read gives.
+ * The renderer's outlines, read lazily, are the paths a full read gives;
+ * regions are filled and hit-tested from them, so each must be a <path>
+ * that reads, or the atlas does not load.
  */
 #define G_LOG_DOMAIN "Dermatomes"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "derm-atlas-private.h"
@@ -130,7 +133,7 @@ test_bundled_matches_computed (void)
   for (DermView view = 0; view < DERM_N_VIEWS; view++)
     {
       g_assert_null (bundled->view_maps[view]);
-      g_assert_null (bundled->id_handles[view]);
+      g_assert_null (bundled->paths[view]);
     }
   assert_same_layout (computed, bundled);
   /* reading the table made no id map either */
@@ -312,6 +315,52 @@ test_paths_tricky (void)
   g_assert_nonnull (derm_svg_paths_lookup (lazy_bad, "spaced"));
 }
 
+/* The mini atlas of tests/data/mini with one edit to anterior.svg. */
+static void
+assert_mini_fails (const char *find,
+                   const char *replace,
+                   const char *expect)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("derm-layout-XXXXXX", NULL);
+  g_autofree char *xml = g_test_build_filename (G_TEST_DIST, "data", "mini", "atlas.xml", NULL);
+  g_autofree char *anterior = g_test_build_filename (G_TEST_DIST, "data", "mini", "anterior.svg", NULL);
+  g_autofree char *posterior = g_test_build_filename (G_TEST_DIST, "data", "mini", "posterior.svg", NULL);
+  g_autofree char *broken = g_build_filename (dir, "anterior.svg", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (GString) text = NULL;
+  g_autoptr (DermAtlas) atlas = NULL;
+
+  g_assert_true (g_file_get_contents (anterior, &contents, NULL, NULL));
+  text = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (text, find, replace, 1), ==, 1);
+  g_assert_true (g_file_set_contents (broken, text->str, -1, NULL));
+
+  atlas = derm_atlas_new_from_files (xml, broken, posterior, &error);
+  g_assert_null (atlas);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == DERM_ATLAS_ERROR);
+  if (strstr (error->message, expect) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, expect);
+  g_unlink (broken);
+  g_rmdir (dir);
+}
+
+static void
+test_region_group (void)
+{
+  assert_mini_fails ("<path id=\"thigh-left\" class=\"region\" d=\"M300 100 H500 V900 H300 Z\"/>",
+                     "<g id=\"thigh-left\" class=\"region\"><path d=\"M300 100 H500 V900 H300 Z\"/></g>",
+                     "anterior.svg:6: region “thigh-left” is a <g>; regions are <path> elements");
+}
+
+static void
+test_region_arc (void)
+{
+  assert_mini_fails ("d=\"M300 100 H500 V900 H300 Z\"", "d=\"M300 100 A 5 5 0 0 1 500 900 Z\"",
+                     "anterior.svg:6: path “thigh-left”: Unsupported path data");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -337,6 +386,8 @@ main (int argc, char *argv[])
   g_test_add_data_func ("/layout/ignored/bad-view", bad_view, test_bad_table_ignored);
   g_test_add_func ("/layout/paths/maps", test_paths_maps);
   g_test_add_func ("/layout/paths/tricky", test_paths_tricky);
+  g_test_add_func ("/layout/paths/region-group", test_region_group);
+  g_test_add_func ("/layout/paths/region-arc", test_region_arc);
 
   return g_test_run ();
 }

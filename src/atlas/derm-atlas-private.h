@@ -7,6 +7,7 @@
 
 #include "derm-atlas.h"
 #include "derm-id-map.h"
+#include "derm-svg-path.h"
 
 G_BEGIN_DECLS
 
@@ -46,7 +47,7 @@ struct _DermAtlas {
   /* made when first needed: with the bundled layout table the first
    * frame needs neither (see derm_atlas_write_layout ()) */
   DermIdMap  *view_maps[DERM_N_VIEWS];  /* one pixel per unit, for region_at */
-  RsvgHandle *id_handles[DERM_N_VIEWS]; /* with the flat-colour stylesheet */
+  DermSvgPaths *paths[DERM_N_VIEWS];    /* the outlines, each parsed when used */
   GHashTable *root_labels;              /* map id -> GArray of DermRootLabel */
 };
 
@@ -100,7 +101,8 @@ void         derm_quiz_item_free    (gpointer       item);
 GPtrArray   *derm_quiz_item_choices_new (void);  /* of DermQuizItemChoice */
 
 /* Render the regions layer of a view into cr (view units), each region
- * filled with a flat colour encoding index + 1, no antialiasing. */
+ * filled with a flat colour encoding index + 1, no antialiasing; an error
+ * if a region's outline does not parse. */
 gboolean     derm_atlas_render_id_layer (DermAtlas *self,
                                          DermView   view,
                                          cairo_t   *cr,
@@ -109,6 +111,11 @@ gboolean     derm_atlas_render_id_layer (DermAtlas *self,
 /* The view's one-pixel-a-unit id map, in the view's single layout. */
 DermIdMap   *derm_atlas_get_view_id_map (DermAtlas *self,
                                          DermView   view);
+
+/* The outlines of a view's elements by id (see derm-svg-path.h), shared
+ * by the id maps and every renderer of the atlas. */
+DermSvgPaths *derm_atlas_get_paths     (DermAtlas *self,
+                                        DermView   view);
 
 /* The map's root labels, of DermRootLabel, owned by the atlas. */
 GArray      *derm_atlas_get_root_labels (DermAtlas     *self,

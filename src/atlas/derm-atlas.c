@@ -162,7 +162,7 @@ derm_atlas_finalize (GObject *object)
   for (DermView v = 0; v < DERM_N_VIEWS; v++)
     {
       g_clear_pointer (&self->view_maps[v], derm_id_map_free);
-      g_clear_object (&self->id_handles[v]);
+      g_clear_pointer (&self->paths[v], derm_svg_paths_free);
       g_clear_pointer (&self->svg[v], g_bytes_unref);
       g_clear_pointer (&self->svg_name[v], g_free);
     }
@@ -656,23 +656,16 @@ derm_atlas_new_from_bytes (GBytes      *xml,
     }
 
   /* The bundled table was made from these very files at build time, which
-   * also proved that librsvg renders them: no id map is needed yet. */
+   * also proved that every region's outline reads: no id map is needed yet. */
   if (layout != NULL && read_layout (self, layout))
     return g_steal_pointer (&self);
 
-  /* GMarkup is laxer than librsvg in places: make sure each view renders
-   * (this also parses the id-map handle once for good) */
+  /* Each view's id map: this also proves every region's outline reads */
   for (DermView view = 0; view < DERM_N_VIEWS; view++)
     {
-      g_autoptr (GError) local_error = NULL;
-
-      self->view_maps[view] = derm_id_map_try_new (self, (DermLayout) view, 1.0, &local_error);
+      self->view_maps[view] = derm_id_map_try_new (self, (DermLayout) view, 1.0, error);
       if (self->view_maps[view] == NULL)
-        {
-          g_set_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_PARSE,
-                       "%s: %s", svg_names[view], local_error->message);
-          return NULL;
-        }
+        return NULL;
     }
   place_region_labels (self);
 
@@ -734,35 +727,36 @@ derm_atlas_render_id_layer (DermAtlas  *self,
                             cairo_t    *cr,
                             GError    **error)
 {
-  g_autoptr (GString) css = NULL;
-  RsvgRectangle viewport = { 0, 0, DERM_VIEW_WIDTH, DERM_VIEW_HEIGHT };
+  DermSvgPaths *paths = derm_atlas_get_paths (self, view);
 
-  /* The stylesheet never changes, so the handle is parsed once. */
-  if (self->id_handles[view] != NULL)
-    return rsvg_handle_render_layer (self->id_handles[view], cr, "#regions", &viewport, error);
-
-  css = g_string_new ("* { stroke: none !important; shape-rendering: crispEdges !important; }\n");
+  /* flat fills from the outlines, as crisp as librsvg drew them with
+   * shape-rendering: crispEdges (the same pixels, checked at every scale
+   * the app uses) */
+  cairo_save (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   for (guint i = 0; i < self->regions->len; i++)
     {
       DermRegion *region = g_ptr_array_index (self->regions, i);
       guint value = region->index + 1;
+      cairo_path_t *path;
 
       if (region->view != view)
         continue;
-      g_string_append_printf (css, "#%s { fill: #%06x !important; fill-opacity: 1 !important; opacity: 1 !important; }\n",
-                              region->id, value);
+      path = derm_svg_paths_get (paths, region->id, error);
+      if (path == NULL)
+        {
+          cairo_restore (cr);
+          return FALSE;
+        }
+      cairo_new_path (cr);
+      cairo_append_path (cr, path);
+      cairo_set_source_rgb (cr, (value >> 16 & 0xff) / 255.0, (value >> 8 & 0xff) / 255.0,
+                            (value & 0xff) / 255.0);
+      cairo_fill (cr);
     }
-
-  self->id_handles[view] = rsvg_handle_new_from_data (g_bytes_get_data (self->svg[view], NULL),
-                                                      g_bytes_get_size (self->svg[view]), error);
-  if (self->id_handles[view] == NULL)
-    return FALSE;
-  if (!rsvg_handle_set_stylesheet (self->id_handles[view], (const guint8 *) css->str, css->len, error))
-    {
-      g_clear_object (&self->id_handles[view]);
-      return FALSE;
-    }
-  return rsvg_handle_render_layer (self->id_handles[view], cr, "#regions", &viewport, error);
+  cairo_restore (cr);
+  return TRUE;
 }
 
 GPtrArray *
@@ -1042,6 +1036,15 @@ derm_region_dup_title (const DermRegion *region)
       title = g_strconcat (first, rest, NULL);
     }
   return g_steal_pointer (&title);
+}
+
+DermSvgPaths *
+derm_atlas_get_paths (DermAtlas *self,
+                      DermView   view)
+{
+  if (self->paths[view] == NULL)
+    self->paths[view] = derm_svg_paths_new (self->svg[view], self->svg_name[view]);
+  return self->paths[view];
 }
 
 DermIdMap *

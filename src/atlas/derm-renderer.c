@@ -51,7 +51,6 @@ struct _DermRenderer {
   GHashTable *handles;  /* stylesheet -> RsvgHandle */
   GQueue     *handle_order;
   GPtrArray  *nerve_outlines[DERM_N_VIEWS];  /* of NerveOutline, traced once */
-  DermSvgPaths *paths[DERM_N_VIEWS];  /* element id -> cairo_path_t, each parsed when first needed */
 };
 
 G_DEFINE_FINAL_TYPE (DermRenderer, derm_renderer, G_TYPE_OBJECT)
@@ -646,10 +645,7 @@ derm_renderer_finalize (GObject *object)
   DermRenderer *self = DERM_RENDERER (object);
 
   for (DermView view = 0; view < DERM_N_VIEWS; view++)
-    {
-      g_clear_pointer (&self->nerve_outlines[view], g_ptr_array_unref);
-      g_clear_pointer (&self->paths[view], derm_svg_paths_free);
-    }
+    g_clear_pointer (&self->nerve_outlines[view], g_ptr_array_unref);
 
   g_hash_table_unref (self->handles);
   g_queue_free_full (self->handle_order, g_free);
@@ -757,15 +753,13 @@ get_labels (DermRenderer  *self,
   return derm_atlas_get_root_labels (self->atlas, map);
 }
 
-/* The outlines of the view's elements, found once, each read when used. */
+/* The outlines of the view's elements, each read when first used: the
+ * atlas's, shared with its id maps and other renderers. */
 static DermSvgPaths *
 get_paths (DermRenderer *self,
            DermView      view)
 {
-  if (self->paths[view] == NULL)
-    self->paths[view] = derm_svg_paths_new (derm_atlas_get_svg (self->atlas, view),
-                                            derm_view_to_string (view));
-  return self->paths[view];
+  return derm_atlas_get_paths (self->atlas, view);
 }
 
 static gboolean

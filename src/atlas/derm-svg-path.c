@@ -272,6 +272,7 @@ typedef struct {
   gsize         offset;  /* of the d attribute's value in the document */
   gsize         length;
   cairo_path_t *path;
+  GError       *error;   /* why it did not parse */
   gboolean      parsed;
 } PathEntry;
 
@@ -287,6 +288,7 @@ path_entry_free (gpointer data)
   PathEntry *entry = data;
 
   derm_svg_path_free (entry->path);
+  g_clear_error (&entry->error);
   g_free (entry);
 }
 
@@ -466,8 +468,9 @@ unescape (const char *value,
 }
 
 cairo_path_t *
-derm_svg_paths_lookup (DermSvgPaths *self,
-                       const char   *name)
+derm_svg_paths_get (DermSvgPaths  *self,
+                    const char    *name,
+                    GError       **error)
 {
   PathEntry *entry;
 
@@ -475,26 +478,52 @@ derm_svg_paths_lookup (DermSvgPaths *self,
 
   entry = g_hash_table_lookup (self->entries, name);
   if (entry == NULL)
-    return NULL;
+    {
+      g_set_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_INVALID,
+                   "%s: no <path> “%s”", self->filename, name);
+      return NULL;
+    }
 
   if (!entry->parsed)
     {
       const char *data = g_bytes_get_data (self->svg, NULL);
       g_autofree char *d = unescape (data + entry->offset, entry->length);
-      g_autoptr (GError) error = NULL;
 
       entry->parsed = TRUE;
-      entry->path = derm_svg_path_parse (d, &error);
-      if (entry->path == NULL)
-        {
-          int line = 1;
+      entry->path = derm_svg_path_parse (d, &entry->error);
+    }
+  if (entry->path == NULL)
+    {
+      const char *data = g_bytes_get_data (self->svg, NULL);
+      int line = 1;
 
-          for (gsize i = 0; i < entry->offset; i++)
-            line += data[i] == '\n';
-          g_critical ("%s:%d: path “%s”: %s", self->filename, line, name, error->message);
-        }
+      for (gsize i = 0; i < entry->offset; i++)
+        line += data[i] == '\n';
+      g_set_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_PARSE,
+                   "%s:%d: path “%s”: %s", self->filename, line, name, entry->error->message);
     }
   return entry->path;
+}
+
+cairo_path_t *
+derm_svg_paths_lookup (DermSvgPaths *self,
+                       const char   *name)
+{
+  g_autoptr (GError) error = NULL;
+  PathEntry *entry;
+  cairo_path_t *path;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  entry = g_hash_table_lookup (self->entries, name);
+  if (entry == NULL)
+    return NULL;
+  if (entry->parsed)
+    return entry->path;
+  path = derm_svg_paths_get (self, name, &error);
+  if (path == NULL)
+    g_critical ("%s", error->message);
+  return path;
 }
 
 guint

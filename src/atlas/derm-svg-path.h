@@ -38,6 +38,11 @@ DermSvgPaths *derm_svg_paths_new       (GBytes        *svg,
                                         const char    *filename);
 cairo_path_t *derm_svg_paths_lookup    (DermSvgPaths  *self,
                                         const char    *name);
+/* The same, with an error instead of the report: no such path, or it does
+ * not parse (FILE:LINE: path “NAME”: ...). */
+cairo_path_t *derm_svg_paths_get       (DermSvgPaths  *self,
+                                        const char    *name,
+                                        GError       **error);
 guint         derm_svg_paths_get_size  (DermSvgPaths  *self);
 void          derm_svg_paths_free      (DermSvgPaths  *self);
 

@@ -120,6 +120,14 @@ start_element_cb (GMarkupParseContext  *context,
                        state->filename, line, element_name);
           return;
         }
+      /* the renderer fills and hit-tests each region from its outline */
+      if (g_strcmp0 (element_name, "path") != 0)
+        {
+          g_set_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_INVALID,
+                       "%s:%d: region “%s” is a <%s>; regions are <path> elements",
+                       state->filename, line, id, element_name);
+          return;
+        }
       item = g_new0 (DermSvgItem, 1);
       item->id = g_strdup (id);
       item->line = line;
