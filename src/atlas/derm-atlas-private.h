@@ -3,7 +3,7 @@
  */
 #pragma once
 
-#include <librsvg/rsvg.h>
+#include <cairo.h>
 
 #include "derm-atlas.h"
 #include "derm-id-map.h"

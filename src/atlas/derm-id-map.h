@@ -15,7 +15,7 @@ typedef struct _DermIdMap DermIdMap;
 DermIdMap        *derm_id_map_new       (DermAtlas  *atlas,
                                          DermLayout  layout,
                                          double      scale);
-/* The same, or NULL and an error where librsvg cannot render a view. */
+/* The same, or NULL and an error where a region's outline does not read. */
 DermIdMap        *derm_id_map_try_new   (DermAtlas  *atlas,
                                          DermLayout  layout,
                                          double      scale,

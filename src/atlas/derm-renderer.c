@@ -3,8 +3,8 @@
  *
  * The one drawing path: screen, print and export all come through
  * derm_renderer_render (). Colours come from the palette here, never from
- * the SVG: regions are filled from their outlines with cairo, highlights
- * by an !important stylesheet on a librsvg handle made for it.
+ * the SVG: regions, highlights and overlays are drawn with cairo from the
+ * outlines in the SVG (derm_svg_paths), which librsvg is not needed for.
  */
 #define G_LOG_DOMAIN "Dermatomes"
 
@@ -21,8 +21,6 @@
 #include "derm-renderer.h"
 #include "derm-text.h"
 #include "derm-svg-path.h"
-
-#define MAX_CACHED_HANDLES 10
 
 /* pixels per view unit of the id map nerve territories are traced on */
 #define NERVE_TRACE_SCALE 2.0
@@ -48,8 +46,6 @@ struct _DermRenderer {
   GObject     parent_instance;
 
   DermAtlas  *atlas;
-  GHashTable *handles;  /* stylesheet -> RsvgHandle */
-  GQueue     *handle_order;
   GPtrArray  *nerve_outlines[DERM_N_VIEWS];  /* of NerveOutline, traced once */
 };
 
@@ -647,8 +643,6 @@ derm_renderer_finalize (GObject *object)
   for (DermView view = 0; view < DERM_N_VIEWS; view++)
     g_clear_pointer (&self->nerve_outlines[view], g_ptr_array_unref);
 
-  g_hash_table_unref (self->handles);
-  g_queue_free_full (self->handle_order, g_free);
   g_clear_object (&self->atlas);
 
   G_OBJECT_CLASS (derm_renderer_parent_class)->finalize (object);
@@ -663,8 +657,6 @@ derm_renderer_class_init (DermRendererClass *klass)
 static void
 derm_renderer_init (DermRenderer *self)
 {
-  self->handles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->handle_order = g_queue_new ();
 }
 
 DermRenderer *
@@ -684,59 +676,6 @@ derm_renderer_get_atlas (DermRenderer *self)
 {
   g_return_val_if_fail (DERM_IS_RENDERER (self), NULL);
   return self->atlas;
-}
-
-/* A handle for the view with this stylesheet (and extra defs), made once:
- * librsvg cannot take a stylesheet back, so each stylesheet gets its own. */
-static RsvgHandle *
-get_handle (DermRenderer *self,
-            DermView      view,
-            const char   *defs,
-            const char   *css)
-{
-  g_autofree char *key = g_strdup_printf ("%d\n%s\n%s", view, defs, css);
-  g_autoptr (GError) error = NULL;
-  RsvgHandle *handle = g_hash_table_lookup (self->handles, key);
-  GBytes *svg;
-  const char *data;
-  gsize size;
-
-  if (handle != NULL)
-    return handle;
-
-  svg = derm_atlas_get_svg (self->atlas, view);
-  data = g_bytes_get_data (svg, &size);
-
-  if (defs[0] != '\0')
-    {
-      /* put the defs right before the closing </svg> */
-      g_autoptr (GString) doc = g_string_new_len (data, size);
-      const char *end = g_strrstr (doc->str, "</svg>");
-
-      if (end != NULL)
-        g_string_insert (doc, end - doc->str, defs);
-      handle = rsvg_handle_new_from_data ((const guint8 *) doc->str, doc->len, &error);
-    }
-  else
-    handle = rsvg_handle_new_from_data ((const guint8 *) data, size, &error);
-
-  if (handle == NULL ||
-      !rsvg_handle_set_stylesheet (handle, (const guint8 *) css, strlen (css), &error))
-    {
-      g_critical ("Cannot prepare the %s view: %s", derm_view_to_string (view), error->message);
-      g_clear_object (&handle);
-      return NULL;
-    }
-  rsvg_handle_set_dpi (handle, 96);
-
-  if (g_queue_get_length (self->handle_order) >= MAX_CACHED_HANDLES)
-    {
-      g_autofree char *oldest = g_queue_pop_head (self->handle_order);
-      g_hash_table_remove (self->handles, oldest);
-    }
-  g_queue_push_tail (self->handle_order, g_strdup (key));
-  g_hash_table_insert (self->handles, g_steal_pointer (&key), handle);
-  return handle;
 }
 
 static char *
@@ -784,6 +723,15 @@ set_source_color (cairo_t         *cr,
                         round (CLAMP (c->red, 0, 1) * 255) / 255.0,
                         round (CLAMP (c->green, 0, 1) * 255) / 255.0,
                         round (CLAMP (c->blue, 0, 1) * 255) / 255.0);
+}
+
+static void
+set_source_rgb_hex (cairo_t *cr,
+                    guint32  rgb,
+                    double   alpha)
+{
+  cairo_set_source_rgba (cr, (rgb >> 16 & 0xff) / 255.0, (rgb >> 8 & 0xff) / 255.0,
+                         (rgb & 0xff) / 255.0, alpha);
 }
 
 /* The regions of a view in their paint, straight from their outlines:
@@ -2139,53 +2087,48 @@ derm_renderer_render_region_full (DermRenderer     *self,
                                   DermPalette       palette,
                                   gboolean          dark)
 {
-  g_autofree char *element = NULL;
-  g_autoptr (GError) error = NULL;
-  RsvgRectangle viewport = { 0, 0, DERM_VIEW_WIDTH, DERM_VIEW_HEIGHT };
-  RsvgHandle *handle;
-  double ox, oy;
   gboolean high = palette == DERM_PALETTE_HIGH_CONTRAST;
   /* selection: the accent blue (a lighter one on dark); hover: a veil and
    * a line in the background's opposite; high contrast: opaque and thick */
-  const char *fill = strong ? (dark ? "#78aeed" : "#1c71d8") : "#ffffff";
+  guint32 fill = strong ? (dark ? 0x78aeed : 0x1c71d8) : 0xffffff;
   /* high contrast selects with black (white on dark) over a halo of the
    * opposite, which stands out on every saturated fill */
-  const char *stroke = strong ? (high ? (dark ? "#ffffff" : "#000000") : dark ? "#99c1f1" : "#1a5fb4")
-                              : (dark ? "#ffffff" : high ? "#000000" : "#1c1c1c");
+  guint32 stroke = strong ? (high ? (dark ? 0xffffff : 0x000000) : dark ? 0x99c1f1 : 0x1a5fb4)
+                          : (dark ? 0xffffff : high ? 0x000000 : 0x1c1c1c);
   double opacity = strong ? (dark ? 0.32 : 0.28) : (dark ? 0.2 : 0.38);
   double width = strong ? (high ? 5 : 3) : (high ? 3 : 1.6);
-  g_autofree char *css = g_strdup_printf (".region { fill: %s !important; fill-opacity: %g !important; "
-                                          "stroke: %s !important; stroke-width: %g !important; "
-                                          "stroke-linejoin: round !important; }\n",
-                                          fill, opacity, stroke, width);
+  cairo_path_t *path;
+  double ox, oy;
 
   g_return_if_fail (DERM_IS_RENDERER (self));
   g_return_if_fail (region != NULL);
 
   if (!derm_layout_view_origin (layout, region->view, &ox, &oy))
     return;
-  handle = get_handle (self, region->view, "", css);
-  if (handle == NULL)
+  path = derm_svg_paths_lookup (get_paths (self, region->view), region->id);
+  if (path == NULL)
     return;
 
-  element = g_strdup_printf ("#%s", region->id);
   cairo_save (cr);
   cairo_translate (cr, ox, oy);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   if (high && strong)
     {
-      g_autofree char *halo_css = g_strdup_printf (".region { fill: none !important; stroke: %s !important; "
-                                                   "stroke-width: %g !important; "
-                                                   "stroke-linejoin: round !important; }\n",
-                                                   dark ? "#000000" : "#ffffff", width + 5);
-      RsvgHandle *halo = get_handle (self, region->view, "", halo_css);
-
-      if (halo != NULL && !rsvg_handle_render_layer (halo, cr, element, &viewport, &error))
-        {
-          g_warning ("Cannot highlight %s: %s", region->id, error->message);
-          g_clear_error (&error);
-        }
+      cairo_new_path (cr);
+      cairo_append_path (cr, path);
+      set_source_rgb_hex (cr, dark ? 0x000000 : 0xffffff, 1);
+      cairo_set_line_width (cr, width + 5);
+      cairo_stroke (cr);
     }
-  if (!rsvg_handle_render_layer (handle, cr, element, &viewport, &error))
-    g_warning ("Cannot highlight %s: %s", region->id, error->message);
+  cairo_new_path (cr);
+  cairo_append_path (cr, path);
+  /* the opacity in 8 bits, as the SVG stylesheet had it */
+  set_source_rgb_hex (cr, fill, round (opacity * 255) / 255.0);
+  cairo_fill_preserve (cr);
+  set_source_rgb_hex (cr, stroke, 1);
+  cairo_set_line_width (cr, width);
+  cairo_stroke (cr);
   cairo_restore (cr);
 }

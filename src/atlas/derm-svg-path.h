@@ -8,9 +8,10 @@
 
 G_BEGIN_DECLS
 
-/* The outlines of the map SVGs as cairo paths, so the renderer can clip to
- * a region and draw hatching and patterns as vectors: librsvg draws SVG
- * <pattern> fills through a raster surface, which a PDF must not contain.
+/* The outlines of the map SVGs as cairo paths: the renderer fills, strokes,
+ * highlights and hit-tests regions with them, and clips to them to draw
+ * hatching and patterns as vectors (SVG <pattern> fills would go through a
+ * raster surface, which a PDF must not contain). No librsvg is involved.
  *
  * The map generator writes only absolute M, L, C and Z commands (with
  * implicit repeats); H and V are read too. Anything else is an error. */

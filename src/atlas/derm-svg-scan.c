@@ -1,8 +1,8 @@
 /* derm-svg-scan.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * librsvg cannot list the elements of a document, so the ids of the
- * regions and key points are read here with GMarkup.
+ * The ids of the regions and key points, read with GMarkup, which also
+ * checks that the document is well-formed.
  */
 #define G_LOG_DOMAIN "Dermatomes"
 
