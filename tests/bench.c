@@ -291,7 +291,7 @@ main (int argc, char *argv[])
   atlas = derm_atlas_new_from_resource (&error);
   if (atlas == NULL)
     g_error ("%s", error->message);
-  report ("atlas load (XML, SVG scan, label points)", (g_get_monotonic_time () - t) / 1000.0, "ms", "");
+  report ("atlas load (XML, SVG scan, layout table)", (g_get_monotonic_time () - t) / 1000.0, "ms", "");
 
   bench_model (atlas);
   bench_export ();

@@ -423,8 +423,12 @@ unescape (const char *value,
   static const struct { const char *name; char c; } entities[] = {
     { "amp;", '&' }, { "lt;", '<' }, { "gt;", '>' }, { "quot;", '"' }, { "apos;", '\'' },
   };
-  GString *out = g_string_sized_new (length);
+  GString *out;
 
+  if (memchr (value, '&', length) == NULL)
+    return g_strndup (value, length);
+
+  out = g_string_sized_new (length);
   for (gsize i = 0; i < length; i++)
     {
       gboolean done = FALSE;
