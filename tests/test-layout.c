@@ -4,7 +4,8 @@
  * The layout table bundled with the atlas (made at build time by
  * src/atlas/derm-atlas-precompute) gives exactly what the atlas works out
  * from its id maps when loaded from files, so the app starts without any id
- * map and still draws the same; a table that does not fit is ignored.
+ * map or scan of the SVGs and still draws the same; a table that does not
+ * fit is ignored.
  * The renderer's outlines, read lazily, are the paths a full read gives;
  * regions are filled and hit-tested from them, so each must be a <path>
  * that reads, or the atlas does not load.
@@ -365,8 +366,12 @@ int
 main (int argc, char *argv[])
 {
   /* each: the text to find in the bundled table and what to put instead */
-  static const char *wrong_region[] = { "region\tsuprainguinal-right\t", "region\tsuprainguinal-rite\t" };
-  static const char *wrong_version[] = { "layout\t1\t", "layout\t9\t" };
+  static const char *wrong_region[] = { "\tsuprainguinal-right\t", "\tsuprainguinal-rite\t" };
+  static const char *moved_region[] = { "region\tanterior\tsuprainguinal-right\t", "region\tposterior\tsuprainguinal-right\t" };
+  static const char *wrong_key_point[] = { "\tkp-L1-right\t", "\tkp-L9-right\t" };
+  static const char *wrong_kp_region[] = { "\tinguinal-right\n", "\tinguinal-rite\n" };
+  static const char *wrong_version[] = { "layout\t2\t", "layout\t9\t" };
+  static const char *short_line[] = { "\t247.5\t83.5\n", "\t247.5\n" };
   static const char *bad_number[] = { "\t247.5\t", "\t247.5x\t" };
   static const char *unknown_map[] = { "map\tlee2008\n", "map\tlee2009\n" };
   static const char *lost_map[] = { "map\tlee2008\n", "#\n" };
@@ -379,7 +384,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/layout/bundled-is-current", test_bundled_is_current);
   g_test_add_func ("/layout/lazy-region-at", test_lazy_region_at);
   g_test_add_data_func ("/layout/ignored/wrong-region", wrong_region, test_bad_table_ignored);
+  g_test_add_data_func ("/layout/ignored/moved-region", moved_region, test_bad_table_ignored);
+  g_test_add_data_func ("/layout/ignored/wrong-key-point", wrong_key_point, test_bad_table_ignored);
+  g_test_add_data_func ("/layout/ignored/wrong-key-point-region", wrong_kp_region, test_bad_table_ignored);
   g_test_add_data_func ("/layout/ignored/wrong-version", wrong_version, test_bad_table_ignored);
+  g_test_add_data_func ("/layout/ignored/short-line", short_line, test_bad_table_ignored);
   g_test_add_data_func ("/layout/ignored/bad-number", bad_number, test_bad_table_ignored);
   g_test_add_data_func ("/layout/ignored/unknown-map", unknown_map, test_bad_table_ignored);
   g_test_add_data_func ("/layout/ignored/lost-map", lost_map, test_bad_table_ignored);

@@ -74,11 +74,22 @@ typedef struct {
 DermSvgScan *derm_svg_scan          (GBytes      *svg,
                                      const char  *filename,
                                      GError     **error);
+/* An empty list, to fill from elsewhere (the layout table). */
+DermSvgScan *derm_svg_scan_new      (void);
+void         derm_svg_scan_add_region    (DermSvgScan *scan,
+                                          const char  *id,
+                                          int          line);
+void         derm_svg_scan_add_key_point (DermSvgScan *scan,
+                                          const char  *id,
+                                          int          line,
+                                          double       x,
+                                          double       y);
 void         derm_svg_scan_free     (DermSvgScan *scan);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DermSvgScan, derm_svg_scan_free)
 
 /* layout: a table written by derm_atlas_write_layout () for exactly these
- * files, or NULL to work it out from the id maps. */
+ * files, which then need no scan and no id map; or NULL to work it all out
+ * from them. A table that does not fit is ignored with a warning. */
 DermAtlas   *derm_atlas_new_from_bytes (GBytes      *xml,
                                         const char  *xml_name,
                                         GBytes     **svg,

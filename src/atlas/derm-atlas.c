@@ -434,13 +434,15 @@ find_root_labels (DermAtlas     *self,
 }
 
 /* The layout table, one item a line, fields separated by tabs:
- *   layout 1 N-REGIONS N-KEY-POINTS
- *   region ID X Y                  (every region, in index order)
- *   key-point INDEX REGION-ID|-    (every key point, in order)
- *   map ID                         (every map, followed by its labels)
+ *   layout 2 N-REGIONS N-KEY-POINTS
+ *   region VIEW ID X Y               (every region, in index order; X Y
+ *                                     its label point)
+ *   key-point VIEW ID X Y REGION|-   (every key point, in order)
+ *   map ID                           (every map, followed by its labels)
  *   label VIEW X Y DEPTH TEXT
- * Numbers are exact (%.17g), so the app draws what the id maps give. */
-#define LAYOUT_VERSION "1"
+ * Numbers are exact (%.17g), so the app draws what the id maps give. With
+ * the regions and key points in it, the SVGs need no scan either. */
+#define LAYOUT_VERSION "2"
 
 static void
 append_numbers (GString *out,
@@ -473,7 +475,7 @@ derm_atlas_write_layout (DermAtlas *self)
     {
       const DermRegion *region = g_ptr_array_index (self->regions, i);
 
-      g_string_append_printf (out, "region\t%s", region->id);
+      g_string_append_printf (out, "region\t%s\t%s", derm_view_to_string (region->view), region->id);
       append_numbers (out, 2, region->label_x, region->label_y);
       g_string_append_c (out, '\n');
     }
@@ -481,7 +483,10 @@ derm_atlas_write_layout (DermAtlas *self)
     {
       const DermKeyPoint *kp = g_ptr_array_index (self->key_points, i);
 
-      g_string_append_printf (out, "key-point\t%u\t%s\n", i, kp->region != NULL ? kp->region->id : "-");
+      g_string_append_printf (out, "key-point\t%s\tkp-%s-%s", derm_view_to_string (kp->view),
+                              kp->root, derm_side_to_string (kp->side));
+      append_numbers (out, 2, kp->x, kp->y);
+      g_string_append_printf (out, "\t%s\n", kp->region != NULL ? kp->region->id : "-");
     }
   for (guint m = 0; m < self->maps->len; m++)
     {
@@ -519,29 +524,51 @@ read_numbers (char   **fields,
   return TRUE;
 }
 
-/* Takes label points, key point regions and root labels from a table that
- * derm_atlas_write_layout () made from the same files. All or nothing: a
- * table that does not fit is ignored, and FALSE returned. */
-static gboolean
-read_layout (DermAtlas *self,
-             GBytes    *layout)
+/* A layout table as read, before it meets the atlas. */
+typedef struct {
+  DermSvgScan *scans[DERM_N_VIEWS];  /* the regions and key points of each SVG */
+  GArray      *points;               /* of double: x, y of each region's label */
+  GPtrArray   *kp_regions;           /* of char *: each key point's region id, or NULL */
+  GHashTable  *labels;               /* map id -> GArray of DermRootLabel */
+} Layout;
+
+static void
+layout_free (Layout *layout)
 {
+  for (DermView view = 0; view < DERM_N_VIEWS; view++)
+    g_clear_pointer (&layout->scans[view], derm_svg_scan_free);
+  g_array_unref (layout->points);
+  g_ptr_array_unref (layout->kp_regions);
+  g_hash_table_unref (layout->labels);
+  g_free (layout);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Layout, layout_free)
+
+/* NULL, with a warning, for a table that is not well made. */
+static Layout *
+read_layout (GBytes *bytes)
+{
+  g_autoptr (Layout) layout = g_new0 (Layout, 1);
   gsize size;
-  const char *data = g_bytes_get_data (layout, &size);
+  const char *data = g_bytes_get_data (bytes, &size);
   g_autofree char *text = g_strndup (data, size);
   g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
-  g_autoptr (GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                         (GDestroyNotify) g_array_unref);
-  g_autofree double *points = g_new (double, 2 * self->regions->len);
-  g_autofree const DermRegion **kp_regions = g_new0 (const DermRegion *, self->key_points->len);
   GArray *map_labels = NULL;
-  guint n_regions = 0, n_key_points = 0;
+  guint64 n_regions = 0, n_key_points = 0;
   gboolean header = FALSE;
   guint line;
+
+  for (DermView view = 0; view < DERM_N_VIEWS; view++)
+    layout->scans[view] = derm_svg_scan_new ();
+  layout->points = g_array_new (FALSE, FALSE, sizeof (double));
+  layout->kp_regions = g_ptr_array_new_with_free_func (g_free);
+  layout->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
 
   for (line = 0; lines[line] != NULL; line++)
     {
       g_auto (GStrv) f = NULL;
+      DermView view;
+      double v[3];
       guint n;
 
       if (lines[line][0] == '\0' || lines[line][0] == '#')
@@ -551,45 +578,38 @@ read_layout (DermAtlas *self,
 
       if (!header)
         {
-          if (n != 4 || strcmp (f[0], "layout") != 0 || strcmp (f[1], LAYOUT_VERSION) != 0 ||
-              g_ascii_strtoull (f[2], NULL, 10) != self->regions->len ||
-              g_ascii_strtoull (f[3], NULL, 10) != self->key_points->len)
+          if (n != 4 || strcmp (f[0], "layout") != 0 || strcmp (f[1], LAYOUT_VERSION) != 0)
             break;
+          n_regions = g_ascii_strtoull (f[2], NULL, 10);
+          n_key_points = g_ascii_strtoull (f[3], NULL, 10);
           header = TRUE;
         }
       else if (strcmp (f[0], "region") == 0)
         {
-          const DermRegion *region = n_regions < self->regions->len
-                                       ? g_ptr_array_index (self->regions, n_regions) : NULL;
-
-          if (n != 4 || region == NULL || strcmp (f[1], region->id) != 0 ||
-              !read_numbers (f + 2, 2, points + 2 * n_regions))
+          if (n != 5 || !derm_view_from_string (f[1], &view) || f[2][0] == '\0' ||
+              !read_numbers (f + 3, 2, v))
             break;
-          n_regions++;
+          derm_svg_scan_add_region (layout->scans[view], f[2], 0);
+          g_array_append_vals (layout->points, v, 2);
         }
       else if (strcmp (f[0], "key-point") == 0)
         {
-          const DermRegion *region = NULL;
-
-          if (n != 3 || n_key_points >= self->key_points->len ||
-              g_ascii_strtoull (f[1], NULL, 10) != n_key_points ||
-              (strcmp (f[2], "-") != 0 &&
-               (region = g_hash_table_lookup (self->regions_by_id, f[2])) == NULL))
+          if (n != 6 || !derm_view_from_string (f[1], &view) || f[2][0] == '\0' ||
+              !read_numbers (f + 3, 2, v) || f[5][0] == '\0')
             break;
-          kp_regions[n_key_points++] = region;
+          derm_svg_scan_add_key_point (layout->scans[view], f[2], 0, v[0], v[1]);
+          g_ptr_array_add (layout->kp_regions, strcmp (f[5], "-") != 0 ? g_strdup (f[5]) : NULL);
         }
       else if (strcmp (f[0], "map") == 0)
         {
-          if (n != 2 || g_hash_table_lookup (self->maps_by_id, f[1]) == NULL ||
-              g_hash_table_contains (labels, f[1]))
+          if (n != 2 || g_hash_table_contains (layout->labels, f[1]))
             break;
           map_labels = root_labels_new ();
-          g_hash_table_insert (labels, g_strdup (f[1]), map_labels);
+          g_hash_table_insert (layout->labels, g_strdup (f[1]), map_labels);
         }
       else if (strcmp (f[0], "label") == 0)
         {
           DermRootLabel label = { NULL, };
-          double v[3];
 
           if (n != 6 || map_labels == NULL || !derm_view_from_string (f[1], &label.view) ||
               !read_numbers (f + 2, 3, v) || f[5][0] == '\0')
@@ -604,24 +624,52 @@ read_layout (DermAtlas *self,
         break;
     }
 
-  if (lines[line] != NULL || n_regions != self->regions->len ||
-      n_key_points != self->key_points->len || g_hash_table_size (labels) != self->maps->len)
+  if (lines[line] != NULL || !header || layout->points->len != 2 * n_regions ||
+      layout->kp_regions->len != n_key_points)
     {
-      g_warning ("Ignoring the bundled layout table: it does not fit the atlas (line %u)", line + 1);
+      g_warning ("Ignoring the bundled layout table: line %u is not right", line + 1);
+      return NULL;
+    }
+  return g_steal_pointer (&layout);
+}
+
+/* Label points, key point regions and root labels from the table, once its
+ * regions and key points are the atlas's. All or nothing. */
+static gboolean
+apply_layout (DermAtlas *self,
+              Layout    *layout)
+{
+  g_autofree const DermRegion **kp_regions = g_new0 (const DermRegion *, self->key_points->len);
+  GHashTableIter iter;
+  gpointer key;
+
+  if (layout->points->len != 2 * self->regions->len ||
+      layout->kp_regions->len != self->key_points->len ||
+      g_hash_table_size (layout->labels) != self->maps->len)
+    return FALSE;
+  g_hash_table_iter_init (&iter, layout->labels);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (g_hash_table_lookup (self->maps_by_id, key) == NULL)
       return FALSE;
+  for (guint i = 0; i < self->key_points->len; i++)
+    {
+      const char *id = g_ptr_array_index (layout->kp_regions, i);
+
+      if (id != NULL && (kp_regions[i] = g_hash_table_lookup (self->regions_by_id, id)) == NULL)
+        return FALSE;
     }
 
   for (guint i = 0; i < self->regions->len; i++)
     {
       DermRegion *region = g_ptr_array_index (self->regions, i);
 
-      region->label_x = points[2 * i];
-      region->label_y = points[2 * i + 1];
+      region->label_x = g_array_index (layout->points, double, 2 * i);
+      region->label_y = g_array_index (layout->points, double, 2 * i + 1);
     }
   for (guint i = 0; i < self->key_points->len; i++)
     ((DermKeyPoint *) g_ptr_array_index (self->key_points, i))->region = kp_regions[i];
   g_hash_table_unref (self->root_labels);
-  self->root_labels = g_steal_pointer (&labels);
+  self->root_labels = g_hash_table_ref (layout->labels);
   return TRUE;
 }
 
@@ -630,10 +678,11 @@ derm_atlas_new_from_bytes (GBytes      *xml,
                            const char  *xml_name,
                            GBytes     **svg,
                            const char **svg_names,
-                           GBytes      *layout,
+                           GBytes      *layout_bytes,
                            GError     **error)
 {
   g_autoptr (DermAtlas) self = g_object_new (DERM_TYPE_ATLAS, NULL);
+  g_autoptr (Layout) layout = layout_bytes != NULL ? read_layout (layout_bytes) : NULL;
 
   self->xml_name = g_strdup (xml_name);
   if (!derm_atlas_load_xml (self, xml, xml_name, error))
@@ -646,19 +695,31 @@ derm_atlas_new_from_bytes (GBytes      *xml,
       self->svg[view] = g_bytes_ref (svg[view]);
       self->svg_name[view] = g_strdup (svg_names[view]);
 
-      scan = derm_svg_scan (svg[view], svg_names[view], error);
-      if (scan == NULL)
+      /* the bundled table lists what a scan would find */
+      if (layout != NULL)
+        scan = g_steal_pointer (&layout->scans[view]);
+      else if ((scan = derm_svg_scan (svg[view], svg_names[view], error)) == NULL)
         return NULL;
 
-      if (!add_regions (self, view, scan, error) ||
-          !add_key_points (self, view, scan, error))
-        return NULL;
+      if (!add_regions (self, view, scan, layout != NULL ? NULL : error) ||
+          !add_key_points (self, view, scan, layout != NULL ? NULL : error))
+        {
+          if (layout == NULL)
+            return NULL;
+          g_warning ("Ignoring the bundled layout table: its regions or key points are not the atlas's");
+          return derm_atlas_new_from_bytes (xml, xml_name, svg, svg_names, NULL, error);
+        }
     }
 
   /* The bundled table was made from these very files at build time, which
    * also proved that every region's outline reads: no id map is needed yet. */
-  if (layout != NULL && read_layout (self, layout))
-    return g_steal_pointer (&self);
+  if (layout != NULL)
+    {
+      if (apply_layout (self, layout))
+        return g_steal_pointer (&self);
+      g_warning ("Ignoring the bundled layout table: its maps or key point regions are not the atlas's");
+      return derm_atlas_new_from_bytes (xml, xml_name, svg, svg_names, NULL, error);
+    }
 
   /* Each view's id map: this also proves every region's outline reads */
   for (DermView view = 0; view < DERM_N_VIEWS; view++)

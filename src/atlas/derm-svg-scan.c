@@ -33,6 +33,45 @@ svg_item_free (gpointer data)
   g_free (item);
 }
 
+DermSvgScan *
+derm_svg_scan_new (void)
+{
+  DermSvgScan *scan = g_new0 (DermSvgScan, 1);
+
+  scan->regions = g_ptr_array_new_with_free_func (svg_item_free);
+  scan->key_points = g_ptr_array_new_with_free_func (svg_item_free);
+  scan->kp_xy = g_array_new (FALSE, FALSE, sizeof (double));
+  return scan;
+}
+
+void
+derm_svg_scan_add_region (DermSvgScan *scan,
+                          const char  *id,
+                          int          line)
+{
+  DermSvgItem *item = g_new0 (DermSvgItem, 1);
+
+  item->id = g_strdup (id);
+  item->line = line;
+  g_ptr_array_add (scan->regions, item);
+}
+
+void
+derm_svg_scan_add_key_point (DermSvgScan *scan,
+                             const char  *id,
+                             int          line,
+                             double       x,
+                             double       y)
+{
+  DermSvgItem *item = g_new0 (DermSvgItem, 1);
+  double xy[2] = { x, y };
+
+  item->id = g_strdup (id);
+  item->line = line;
+  g_ptr_array_add (scan->key_points, item);
+  g_array_append_vals (scan->kp_xy, xy, 2);
+}
+
 void
 derm_svg_scan_free (DermSvgScan *scan)
 {
@@ -111,8 +150,6 @@ start_element_cb (GMarkupParseContext  *context,
 
   if (state->regions_depth >= 0 && state->depth == state->regions_depth + 1)
     {
-      DermSvgItem *item;
-
       if (id == NULL)
         {
           g_set_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_INVALID,
@@ -128,14 +165,10 @@ start_element_cb (GMarkupParseContext  *context,
                        state->filename, line, id, element_name);
           return;
         }
-      item = g_new0 (DermSvgItem, 1);
-      item->id = g_strdup (id);
-      item->line = line;
-      g_ptr_array_add (state->scan->regions, item);
+      derm_svg_scan_add_region (state->scan, id, line);
     }
   else if (state->key_points_depth >= 0 && state->depth == state->key_points_depth + 1)
     {
-      DermSvgItem *item;
       double xy[2];
 
       if (id == NULL || !g_str_has_prefix (id, "kp-"))
@@ -154,11 +187,7 @@ start_element_cb (GMarkupParseContext  *context,
                        state->filename, line, id);
           return;
         }
-      item = g_new0 (DermSvgItem, 1);
-      item->id = g_strdup (id);
-      item->line = line;
-      g_ptr_array_add (state->scan->key_points, item);
-      g_array_append_vals (state->scan->kp_xy, xy, 2);
+      derm_svg_scan_add_key_point (state->scan, id, line, xy[0], xy[1]);
     }
 
   if (g_strcmp0 (element_name, "g") == 0 && id != NULL)
@@ -203,16 +232,12 @@ derm_svg_scan (GBytes      *svg,
                GError     **error)
 {
   g_autoptr (GMarkupParseContext) context = NULL;
-  g_autoptr (DermSvgScan) scan = g_new0 (DermSvgScan, 1);
+  g_autoptr (DermSvgScan) scan = derm_svg_scan_new ();
   g_autoptr (GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GError) local_error = NULL;
   ScanState state = { 0 };
   gsize size;
   const char *data = g_bytes_get_data (svg, &size);
-
-  scan->regions = g_ptr_array_new_with_free_func (svg_item_free);
-  scan->key_points = g_ptr_array_new_with_free_func (svg_item_free);
-  scan->kp_xy = g_array_new (FALSE, FALSE, sizeof (double));
 
   state.scan = scan;
   state.filename = filename;
