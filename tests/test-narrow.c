@@ -327,7 +327,11 @@ static void
 test_fold_is_stable (void)
 {
   static const int widths[] = { 720, 680, 662, 661, 660, 640, 600, 660, 661, 662, 700 };
+  DermMapView *view = derm_window_get_map_view (window);
+  const DermRegion *region = derm_atlas_get_region (derm_window_get_atlas (window), "patella-right");
 
+  g_assert_nonnull (region);
+  derm_window_select_region (window, region);
   g_signal_connect (flap (), "notify::folded", G_CALLBACK (fold_changed_cb), NULL);
   for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
     {
@@ -343,6 +347,8 @@ test_fold_is_stable (void)
              folded ? "folded" : "beside the map");
     }
   g_signal_handlers_disconnect_by_func (flap (), fold_changed_cb, NULL);
+  CHECK (derm_map_view_get_selected_region (view) == region,
+         "folding and unfolding keep the selected region");
 }
 
 static void

@@ -355,7 +355,9 @@ folded_cb (DermWindow *self,
   adw_clamp_set_maximum_size (self->sidebar_clamp, panel);
   adw_clamp_set_tightening_threshold (self->sidebar_clamp, panel);
 
-  if (self->atlas != NULL)
+  /* a quiz moves its question between the map and the panel; without one,
+   * leave the selection alone */
+  if (self->atlas != NULL && quiz_active (self))
     sync_quiz_map (self);
 }
 
