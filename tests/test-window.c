@@ -377,6 +377,87 @@ find_about (gpointer data)
   return FALSE;
 }
 
+/* The mapped menu button with this icon, or else this label. */
+static GtkMenuButton *
+find_menu_button (GtkWidget  *widget,
+                  const char *icon_name,
+                  const char *label)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      ((icon_name != NULL && g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), icon_name) == 0) ||
+       (label != NULL && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), label) == 0)))
+    return GTK_MENU_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_menu_button (child, icon_name, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+popover_shows (gpointer data)
+{
+  GtkMenuButton *button = data;
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+static gboolean
+popover_hidden (gpointer data)
+{
+  return !popover_shows (data);
+}
+
+/* The menus are made when they first open: they must still open, with
+ * their items, from a click and from F10. */
+static void
+test_menus (void)
+{
+  g_autofree char *win = display_xid (GTK_WINDOW (window));
+  GtkMenuButton *primary = find_menu_button (GTK_WIDGET (window), "open-menu-symbolic", NULL);
+  GtkMenuButton *maps = find_menu_button (GTK_WIDGET (window), NULL, "ISNCSCI (Foerster)");
+  GtkPopover *popover;
+
+  g_assert_nonnull (primary);
+  g_assert_nonnull (maps);
+  gtk_widget_grab_focus (GTK_WIDGET (derm_window_get_map_view (window)));
+  xdotool ("key", "--window", win, "F10", NULL);
+  CHECK (wait_until (popover_shows, primary, 3000), "F10 opens the main menu");
+  popover = gtk_menu_button_get_popover (primary);
+  CHECK (popover != NULL && shows_label (GTK_WIDGET (popover), "Presentation Mode") &&
+         shows_label (GTK_WIDGET (popover), "Export"),
+         "the main menu lists its items");
+  xdotool ("key", "--window", win, "Escape", NULL);
+  CHECK (wait_until (popover_hidden, primary, 3000), "Escape closes the main menu");
+
+  {
+    graphene_point_t in = GRAPHENE_POINT_INIT (gtk_widget_get_width (GTK_WIDGET (maps)) / 2.0,
+                                               gtk_widget_get_height (GTK_WIDGET (maps)) / 2.0), out;
+    g_autofree char *sx = NULL, *sy = NULL;
+    double tx, ty;
+
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (maps), GTK_WIDGET (window), &in, &out));
+    gtk_native_get_surface_transform (GTK_NATIVE (window), &tx, &ty);
+    sx = g_strdup_printf ("%d", (int) (out.x + tx));
+    sy = g_strdup_printf ("%d", (int) (out.y + ty));
+    xdotool ("mousemove", "--window", win, sx, sy, NULL);
+    settle (100);
+    xdotool ("click", "1", NULL);
+  }
+  CHECK (wait_until (popover_shows, maps, 3000), "a click opens the map menu");
+  popover = gtk_menu_button_get_popover (maps);
+  CHECK (popover != NULL && shows_label (GTK_WIDGET (popover), "Keegan and Garrett") &&
+         shows_label (GTK_WIDGET (popover), "About This Map"),
+         "the map menu lists the maps and About This Map");
+  xdotool ("key", "--window", win, "Escape", NULL);
+  CHECK (wait_until (popover_hidden, maps, 3000), "Escape closes the map menu");
+}
+
 static void
 test_about (void)
 {
@@ -401,6 +482,7 @@ run_tests (DermWindow *test_window)
   settle (300);
 
   test_help_overlay ();
+  test_menus ();
   test_click_shows_card ();
   test_root_list ();
   test_keyboard ();

@@ -37,7 +37,7 @@ struct _DermWindow
   AdwFlap              *flap;
   GtkWidget            *header_bar;
   AdwClamp             *sidebar_clamp;
-  DermQuizPanel        *quiz_panel;
+  DermQuizPanel        *quiz_panel;  /* NULL until the first quiz */
   GtkRevealer          *presentation_hint;
   GtkLabel             *presentation_hint_label;
   GtkLabel             *quiz_banner;
@@ -55,8 +55,12 @@ struct _DermWindow
   GtkWidget            *zoom_out_button;
   GtkWidget            *zoom_reset_button;
   GtkMenuButton        *map_button;
+  GtkMenuButton        *primary_button;
+  GMenuModel           *primary_menu;
+  GMenuModel           *map_menu;
   /* narrow windows */
   GtkMenuButton        *map_button_narrow;
+  GtkMenuButton        *primary_button_narrow;
   GtkLabel             *map_label_narrow;
   GtkWidget            *compact_header;
   GtkWidget            *sidebar;
@@ -153,6 +157,35 @@ map_id (DermWindow *self)
   return map != NULL ? map->id : NULL;
 }
 
+/* Each menu button makes its popover the first time it opens rather than
+ * with the window: the four menus are some 200 widgets of the start-up. */
+static void
+create_menu_popup (GtkMenuButton *button,
+                   gpointer       user_data)
+{
+  DermWindow *self = DERM_WINDOW (user_data);
+  GMenuModel *model = NULL;
+
+  if (button == self->primary_button || button == self->primary_button_narrow)
+    model = self->primary_menu;
+  else if (button == self->map_button || button == self->map_button_narrow)
+    model = self->map_menu;
+
+  if (model != NULL)
+    gtk_menu_button_set_menu_model (button, model);
+}
+
+static void
+set_menu_lazily (DermWindow    *self,
+                 GtkMenuButton *button)
+{
+  /* an open menu changes at once, one not yet made waits for its first use */
+  if (gtk_menu_button_get_menu_model (button) != NULL)
+    create_menu_popup (button, self);
+  else
+    gtk_menu_button_set_create_popup_func (button, create_menu_popup, self, NULL);
+}
+
 /* The map switcher's menu: one radio item a map, then "About This Map". */
 static void
 build_map_menu (DermWindow *self)
@@ -174,8 +207,9 @@ build_map_menu (DermWindow *self)
   g_menu_append (about_section, _("_About This Map"), "win.about-map");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (about_section));
 
-  gtk_menu_button_set_menu_model (self->map_button, G_MENU_MODEL (menu));
-  gtk_menu_button_set_menu_model (self->map_button_narrow, G_MENU_MODEL (menu));
+  g_set_object (&self->map_menu, G_MENU_MODEL (menu));
+  set_menu_lazily (self, self->map_button);
+  set_menu_lazily (self, self->map_button_narrow);
 }
 
 static void
@@ -307,10 +341,17 @@ activate_result (DermWindow    *self,
 
 /* callbacks */
 
+static DermQuizPhase
+quiz_phase (DermWindow *self)
+{
+  return self->quiz_panel != NULL ? derm_quiz_panel_get_phase (self->quiz_panel)
+                                  : DERM_QUIZ_PHASE_NONE;
+}
+
 static gboolean
 quiz_active (DermWindow *self)
 {
-  return derm_quiz_panel_get_phase (self->quiz_panel) != DERM_QUIZ_PHASE_NONE;
+  return quiz_phase (self) != DERM_QUIZ_PHASE_NONE;
 }
 
 static void
@@ -600,8 +641,9 @@ update_map_actions (DermWindow *self)
 static void
 sync_quiz_map (DermWindow *self)
 {
-  DermQuizPhase phase = derm_quiz_panel_get_phase (self->quiz_panel);
-  const DermQuizQuestion *question = derm_quiz_panel_get_question (self->quiz_panel);
+  DermQuizPhase phase = quiz_phase (self);
+  const DermQuizQuestion *question = self->quiz_panel != NULL ?
+                                     derm_quiz_panel_get_question (self->quiz_panel) : NULL;
   DermMapView *map_view = self->map_view;
   gboolean folded = adw_flap_get_folded (self->flap);
 
@@ -718,6 +760,24 @@ quiz_restart_cb (DermWindow    *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.quiz", NULL);
 }
 
+/* The quiz panel is made for the first quiz, not with the window. */
+static DermQuizPanel *
+ensure_quiz_panel (DermWindow *self)
+{
+  if (self->quiz_panel == NULL)
+    {
+      self->quiz_panel = DERM_QUIZ_PANEL (derm_quiz_panel_new ());
+      g_signal_connect_object (self->quiz_panel, "changed",
+                               G_CALLBACK (quiz_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->quiz_panel, "stop",
+                               G_CALLBACK (quiz_stop_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->quiz_panel, "restart",
+                               G_CALLBACK (quiz_restart_cb), self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->sidebar_stack, GTK_WIDGET (self->quiz_panel), "quiz");
+    }
+  return self->quiz_panel;
+}
+
 static void
 show_toast (DermWindow *self,
             const char *title)
@@ -777,7 +837,7 @@ window_key_pressed_cb (DermWindow            *self,
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   gboolean quiz = quiz_active (self);
-  DermQuizPhase phase = derm_quiz_panel_get_phase (self->quiz_panel);
+  DermQuizPhase phase = quiz_phase (self);
   const char *action = NULL;
 
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK | GDK_SUPER_MASK)) != 0 ||
@@ -988,6 +1048,7 @@ derm_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DERM_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->atlas);
+  g_clear_object (&self->map_menu);
 
   G_OBJECT_CLASS (derm_window_parent_class)->dispose (object);
 }
@@ -1135,14 +1196,12 @@ derm_window_class_init (DermWindowClass *klass)
   g_type_ensure (DERM_TYPE_MAP_VIEW);
   g_type_ensure (DERM_TYPE_ROOT_LIST);
   g_type_ensure (DERM_TYPE_INFO_PANEL);
-  g_type_ensure (DERM_TYPE_QUIZ_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/derm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DermWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, sidebar_clamp);
-  gtk_widget_class_bind_template_child (widget_class, DermWindow, quiz_panel);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, presentation_hint);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, presentation_hint_label);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, quiz_banner);
@@ -1161,6 +1220,9 @@ derm_window_class_init (DermWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DermWindow, zoom_reset_button);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, map_button);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, map_button_narrow);
+  gtk_widget_class_bind_template_child (widget_class, DermWindow, primary_button);
+  gtk_widget_class_bind_template_child (widget_class, DermWindow, primary_button_narrow);
+  gtk_widget_class_bind_template_child (widget_class, DermWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, map_label_narrow);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, compact_header);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, sidebar);
@@ -1170,9 +1232,6 @@ derm_window_class_init (DermWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, header_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, point_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, region_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, quiz_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, quiz_stop_cb);
-  gtk_widget_class_bind_template_callback (widget_class, quiz_restart_cb);
   gtk_widget_class_bind_template_callback (widget_class, key_point_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, root_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -1252,6 +1311,8 @@ derm_window_init (DermWindow *self)
 
   derm_accessible_fix_mnemonic_names (GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  set_menu_lazily (self, self->primary_button);
+  set_menu_lazily (self, self->primary_button_narrow);
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   zoom_changed_cb (self, NULL, self->map_view);
 
@@ -1574,6 +1635,7 @@ derm_window_start_quiz (DermWindow            *self,
   derm_window_set_map_id (self, derm_quiz_get_map (quiz)->id);
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   derm_root_list_set_selected_root (self->root_list, NULL);
+  ensure_quiz_panel (self);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "quiz");
   adw_flap_set_reveal_flap (self->flap, TRUE);
   derm_quiz_panel_start (self->quiz_panel, quiz, class_mode, timer_seconds);
@@ -1593,5 +1655,5 @@ derm_window_get_quiz_panel (DermWindow *self)
 {
   g_return_val_if_fail (DERM_IS_WINDOW (self), NULL);
 
-  return self->quiz_panel;
+  return ensure_quiz_panel (self);
 }
