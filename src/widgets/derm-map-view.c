@@ -22,6 +22,7 @@
 /* Above this many device pixels the cache covers the viewport plus a margin
  * instead of the whole layout, so a deep zoom does not need a huge texture. */
 #define CACHE_MAX_PIXELS (4096.0 * 2048.0)
+#define CACHE_STRIP_BYTES (256 * 1024)
 #define HIGHLIGHT_MARGIN 6.0
 #define WHEEL_PAN_STEP   48.0
 /* How near a click must fall to a key-point dot, in view units. */
@@ -341,20 +342,41 @@ render_cache (DermMapView     *self,
                                          (double) height / scale_factor);
   self->cache_scale = t->scale;
   self->cache_scale_factor = scale_factor;
-  /* A cairo node that paints the image, not a texture node: GTK 4.8's cairo
+  /* Cairo nodes that paint the image, not a texture node: GTK 4.8's cairo
    * renderer converts a texture pixel by pixel at every frame (some 70
    * instructions a pixel), where it blits this; the GL renderer uploads
-   * either once. The image lives as long as the node's recording: dropped
-   * earlier, cairo would copy it for the recording. */
+   * either once. Each node holds a strip of the image, because the cairo
+   * renderer replays a node's recording into a temporary image of the part
+   * it draws: strips keep that to CACHE_STRIP_BYTES rather than a second
+   * copy of the whole map at the first frame. The image lives as long as
+   * the recordings: dropped earlier, cairo would copy it for them. */
   g_clear_pointer (&self->cache_node, gsk_render_node_unref);
-  self->cache_node = gsk_cairo_node_new (&self->cache_rect);
-  cr = gsk_cairo_node_get_draw_context (self->cache_node);
-  cairo_scale (cr, 1.0 / scale_factor, 1.0 / scale_factor);
-  cairo_set_source_surface (cr, surface, x0, y0);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  cairo_surface_set_user_data (gsk_cairo_node_get_surface (self->cache_node), &cache_image_key,
-                               surface, (cairo_destroy_func_t) cairo_surface_destroy);
+  {
+    int rows = MAX (16, CACHE_STRIP_BYTES / (4 * width));
+    g_autoptr (GPtrArray) strips = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
+
+    for (int row = 0; row < height; row += rows)
+      {
+        int n = MIN (rows, height - row);
+        GskRenderNode *strip = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (x0 / scale_factor,
+                                                                        (y0 + row) / scale_factor,
+                                                                        (double) width / scale_factor,
+                                                                        (double) n / scale_factor));
+
+        cr = gsk_cairo_node_get_draw_context (strip);
+        cairo_scale (cr, 1.0 / scale_factor, 1.0 / scale_factor);
+        cairo_set_source_surface (cr, surface, x0, y0);
+        cairo_rectangle (cr, x0, y0 + row, width, n);
+        cairo_fill (cr);
+        cairo_destroy (cr);
+        cairo_surface_set_user_data (gsk_cairo_node_get_surface (strip), &cache_image_key,
+                                     cairo_surface_reference (surface),
+                                     (cairo_destroy_func_t) cairo_surface_destroy);
+        g_ptr_array_add (strips, strip);
+      }
+    self->cache_node = gsk_container_node_new ((GskRenderNode **) strips->pdata, strips->len);
+  }
+  cairo_surface_destroy (surface);
 }
 
 static void
