@@ -9,10 +9,7 @@ G_BEGIN_DECLS
 
 /* A layout for drawing text into cr: Cantarell at size user units,
  * unhinted so it has the same shapes on screen, paper and PDF. With
- * wrap_width > 0 it wraps at that width, its lines aligned as given.
- * The layouts of one cr share a Pango context while its scale stays the
- * same (a new one when it changes), so never change a layout's context
- * (pango_cairo_update_layout ()): make a new layout instead. */
+ * wrap_width > 0 it wraps at that width, its lines aligned as given. */
 PangoLayout *derm_text_layout_new (cairo_t        *cr,
                                    const char     *text,
                                    double          size,
