@@ -3,7 +3,8 @@
  *
  * The smallest AdwApplication window, the yardstick for start-up time and
  * memory in bench.c. It quits after its first frame, like dermatomes does
- * with DERMATOMES_EXIT_AFTER_FIRST_FRAME=1.
+ * with DERMATOMES_EXIT_AFTER_FIRST_FRAME=1. With --text it also shows a
+ * header bar with a title and one label, the least text a window shows.
  */
 #define G_LOG_DOMAIN "Dermatomes"
 
@@ -25,10 +26,22 @@ window_mapped_cb (GtkWidget    *window,
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), app);
 }
 
+static gboolean with_text;
+
 static void
 activate_cb (GApplication *app)
 {
   GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+
+  if (with_text)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+      gtk_window_set_title (GTK_WINDOW (window), "Dermatomes");
+      gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+      gtk_box_append (GTK_BOX (box), gtk_label_new ("Click the skin"));
+      adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+    }
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 750);
   g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), app);
@@ -41,6 +54,7 @@ main (int argc, char *argv[])
   g_autoptr (AdwApplication) app = adw_application_new ("io.github.dermatomes.MinimalWindow",
                                                         G_APPLICATION_NON_UNIQUE);
 
+  with_text = argc > 1 && g_strcmp0 (argv[1], "--text") == 0;
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  return g_application_run (G_APPLICATION (app), 1, argv);
 }

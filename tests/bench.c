@@ -45,7 +45,7 @@ report (const char *what,
         const char *unit,
         const char *target)
 {
-  g_print ("%-44s %10.3f %-3s %s\n", what, value, unit, target);
+  g_print ("%-60s %10.3f %-3s %s\n", what, value, unit, target);
 }
 
 static void
@@ -149,6 +149,7 @@ bench_model (DermAtlas *atlas)
 /* Run a program until it exits by itself after its first frame. */
 static gboolean
 run_once (const char *program,
+          const char *argument,
           double     *seconds,
           double     *peak_mib)
 {
@@ -161,7 +162,7 @@ run_once (const char *program,
   if (pid == 0)
     {
       g_setenv ("DERMATOMES_EXIT_AFTER_FIRST_FRAME", "1", TRUE);
-      execl (program, program, (char *) NULL);
+      execl (program, program, argument, (char *) NULL);
       _exit (127);
     }
   if (pid < 0 || wait4 (pid, &status, 0, &usage) < 0)
@@ -171,45 +172,75 @@ run_once (const char *program,
   return WIFEXITED (status) && WEXITSTATUS (status) == 0;
 }
 
+/* The programs take turns, so a busy spell on a shared machine hits them
+ * all alike. Beside the smallest window, the yardstick of the target, is
+ * that window with a header bar and one label: what showing any text at
+ * all costs (fontconfig, Pango, HarfBuzz, FreeType and a font). */
 static void
 bench_startup (void)
 {
   const char *app = g_getenv ("DERMATOMES_BIN");
   const char *minimal = g_getenv ("MINIMAL_WINDOW_BIN");
-  const char *programs[] = { minimal, app };
-  const char *names[] = { "smallest AdwApplication window", "dermatomes" };
-  double time[2] = { 0, }, memory[2] = { 0, };
+  const char *programs[] = { minimal, minimal, app };
+  const char *arguments[] = { NULL, "--text", NULL };
+  const char *names[] = { "smallest window", "smallest window + header bar + label", "dermatomes" };
+  GArray *times[3], *peaks[3];
+  double time[3], memory[3];
+  gboolean ok = TRUE;
 
   if (app == NULL || minimal == NULL)
     return;
 
-  for (guint p = 0; p < 2; p++)
+  for (guint p = 0; p < 3; p++)
     {
-      g_autoptr (GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-      g_autoptr (GArray) peaks = g_array_new (FALSE, FALSE, sizeof (double));
-
-      for (guint i = 0; i < 7; i++)
-        {
-          double s, m;
-
-          if (!run_once (programs[p], &s, &m))
-            {
-              g_print ("%s did not start and stop cleanly (no display?)\n", names[p]);
-              return;
-            }
-          g_array_append_val (times, s);
-          g_array_append_val (peaks, m);
-        }
-      time[p] = median_of (times) * 1000;
-      memory[p] = median_of (peaks);
+      times[p] = g_array_new (FALSE, FALSE, sizeof (double));
+      peaks[p] = g_array_new (FALSE, FALSE, sizeof (double));
     }
+  for (guint i = 0; i < 15 && ok; i++)
+    for (guint p = 0; p < 3 && ok; p++)
+      {
+        double seconds, mib;
 
-  report ("start to first frame: smallest window", time[0], "ms", "");
-  report ("start to first frame: dermatomes", time[1], "ms", "");
-  g_print ("%-44s %10.2f x   (target <= 1.25x)\n", "  ratio", time[1] / time[0]);
-  report ("peak memory: smallest window", memory[0], "MiB", "");
-  report ("peak memory: dermatomes", memory[1], "MiB", "");
-  g_print ("%-44s %10.2f x   (target <= 1.25x)\n", "  ratio", memory[1] / memory[0]);
+        ok = run_once (programs[p], arguments[p], &seconds, &mib);
+        if (!ok)
+          g_print ("%s did not start and stop cleanly (no display?)\n", names[p]);
+        /* the first round only warms the page cache */
+        if (ok && i > 0)
+          {
+            seconds *= 1000;
+            g_array_append_val (times[p], seconds);
+            g_array_append_val (peaks[p], mib);
+          }
+      }
+  for (guint p = 0; p < 3; p++)
+    {
+      if (ok)
+        {
+          time[p] = median_of (times[p]);
+          memory[p] = median_of (peaks[p]);
+        }
+      g_array_unref (times[p]);
+      g_array_unref (peaks[p]);
+    }
+  if (!ok)
+    return;
+
+  for (guint p = 0; p < 3; p++)
+    {
+      g_autofree char *what = g_strdup_printf ("start to first frame: %s", names[p]);
+
+      report (what, time[p], "ms", "");
+    }
+  g_print ("%-60s %10.2f x   (target <= 1.25x)\n", "  ratio, dermatomes", time[2] / time[0]);
+  g_print ("%-60s %10.2f x\n", "  ratio, header bar and a label", time[1] / time[0]);
+  for (guint p = 0; p < 3; p++)
+    {
+      g_autofree char *what = g_strdup_printf ("peak memory: %s", names[p]);
+
+      report (what, memory[p], "MiB", "");
+    }
+  g_print ("%-60s %10.2f x   (target <= 1.25x)\n", "  ratio, dermatomes", memory[2] / memory[0]);
+  g_print ("%-60s %10.2f x\n", "  ratio, header bar and a label", memory[1] / memory[0]);
 }
 
 /* Median wall time of a command run to completion, in ms, or -1. */
@@ -274,7 +305,7 @@ bench_export (void)
     {
       report ("export both views, labelled A4 PDF (process)", t_ours, "ms", "");
       report ("rsvg-convert -f pdf of the two map SVGs", t_theirs, "ms", "");
-      g_print ("%-44s %10.2f x   (target <= 1.5x)\n", "  ratio", t_ours / t_theirs);
+      g_print ("%-60s %10.2f x   (target <= 1.5x)\n", "  ratio", t_ours / t_theirs);
     }
   g_remove (ours);
   g_remove (theirs);
