@@ -229,7 +229,51 @@ assert_same_path (const cairo_path_t *a,
     }
 }
 
-/* every path of the document, by the same name, the same as a full read */
+/* A context to append paths to, scaled so that cairo's 24.8 fixed point
+ * keeps 1/65536 of a map unit: a small difference in a point shows. */
+static cairo_t *
+path_context (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_surface_destroy (surface);
+  cairo_scale (cr, 256, 256);
+  return cr;
+}
+
+/* The path as drawing it appends it, or NULL if it is not appended. */
+static cairo_path_t *
+copy_appended (DermSvgPaths *paths,
+               const char   *name)
+{
+  g_autoptr (GError) error = NULL;
+  cairo_t *cr = path_context ();
+  cairo_path_t *path = NULL;
+
+  if (derm_svg_paths_append (paths, name, cr, &error))
+    path = cairo_copy_path (cr);
+  else
+    g_assert_false (cairo_has_current_point (cr));
+  cairo_destroy (cr);
+  return path;
+}
+
+/* A parsed path as cairo_append_path () appends it. */
+static cairo_path_t *
+copy_parsed (const cairo_path_t *parsed)
+{
+  cairo_t *cr = path_context ();
+  cairo_path_t *path;
+
+  cairo_append_path (cr, parsed);
+  path = cairo_copy_path (cr);
+  cairo_destroy (cr);
+  return path;
+}
+
+/* every path of the document, by the same name, appended as a full read
+ * parsed it */
 static void
 assert_lazy_matches_full (GBytes     *svg,
                           const char *name)
@@ -246,8 +290,17 @@ assert_lazy_matches_full (GBytes     *svg,
   g_assert_cmpuint (derm_svg_paths_get_size (lazy), ==, g_hash_table_size (full));
   g_hash_table_iter_init (&iter, full);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    assert_same_path (value, derm_svg_paths_lookup (lazy, key));
-  g_assert_null (derm_svg_paths_lookup (lazy, "no-such-path"));
+    {
+      cairo_path_t *appended = copy_appended (lazy, key);
+      cairo_path_t *parsed = copy_parsed (value);
+
+      g_assert_cmpint (appended->status, ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (appended->num_data, >, 0);
+      assert_same_path (appended, parsed);
+      cairo_path_destroy (appended);
+      cairo_path_destroy (parsed);
+    }
+  g_assert_null (copy_appended (lazy, "no-such-path"));
 }
 
 static void
@@ -279,41 +332,94 @@ test_paths_tricky (void)
     "  <path d=\"M7 7 L8 8\"/>\n"
     "  <circle id=\"not-a-path\" d=\"M0 0\"/>\n"
     "  <pathway id=\"not-either\" d=\"M0 0\"/>\n";
+  /* on line 14, and it starts with a move a careless reader would append */
   static const char bad[] = "  <path id=\"arc\" d=\"M0 0 A 5 5 0 0 1 10 10\"/>\n";
+  static const char *absent[] = { "commented", "cdata", "not-a-path", "not-either", "no-such-path" };
   g_autofree char *good_doc = g_strconcat (head, "</svg>\n", NULL);
   g_autofree char *bad_doc = g_strconcat (head, bad, "</svg>\n", NULL);
   g_autoptr (GBytes) svg = g_bytes_new (good_doc, strlen (good_doc));
   g_autoptr (GBytes) bad_svg = g_bytes_new (bad_doc, strlen (bad_doc));
   g_autoptr (DermSvgPaths) lazy = derm_svg_paths_new (svg, "tricky.svg");
   g_autoptr (DermSvgPaths) lazy_bad = derm_svg_paths_new (bad_svg, "tricky.svg");
-  cairo_path_t *path;
+  g_autoptr (GError) error = NULL;
+  cairo_path_t *path, *expected, *parsed;
+  cairo_t *cr = path_context ();
 
   n_bad_paths = 0;
   g_assert_cmpuint (derm_svg_paths_get_size (lazy), ==, 6);
-  g_assert_null (derm_svg_paths_lookup (lazy, "commented"));
-  g_assert_null (derm_svg_paths_lookup (lazy, "cdata"));
-  g_assert_null (derm_svg_paths_lookup (lazy, "not-a-path"));
-  g_assert_null (derm_svg_paths_lookup (lazy, "not-either"));
-  g_assert_nonnull (derm_svg_paths_lookup (lazy, "single"));
-  g_assert_nonnull (derm_svg_paths_lookup (lazy, "spaced"));
-  path = derm_svg_paths_lookup (lazy, "fold#1");
+  for (guint i = 0; i < G_N_ELEMENTS (absent); i++)
+    g_assert_false (derm_svg_paths_try_append (lazy, absent[i], cr));
+  g_assert_false (cairo_has_current_point (cr));
+  g_assert_true (derm_svg_paths_try_append (lazy, "single", cr));
+  g_assert_true (derm_svg_paths_try_append (lazy, "spaced", cr));
+  /* appended to what the context had */
+  path = cairo_copy_path (cr);
+  parsed = derm_svg_path_parse ("M1 2 L3 4Z M5,6 C1 2 3 4 5 6", &error);
+  g_assert_no_error (error);
+  expected = copy_parsed (parsed);
+  assert_same_path (path, expected);
+  cairo_path_destroy (path);
+  cairo_path_destroy (expected);
+  derm_svg_path_free (parsed);
+
+  path = copy_appended (lazy, "fold#1");
   g_assert_nonnull (path);
   g_assert_cmpfloat (path->data[1].point.x, ==, 1);
-  path = derm_svg_paths_lookup (lazy, "landmark#2");
+  cairo_path_destroy (path);
+  path = copy_appended (lazy, "landmark#2");
   g_assert_nonnull (path);
   g_assert_cmpfloat (path->data[1].point.x, ==, 3);
-  path = derm_svg_paths_lookup (lazy, "escaped");
+  cairo_path_destroy (path);
+  /* the escapes are spaces */
+  path = copy_appended (lazy, "escaped");
+  parsed = derm_svg_path_parse ("M1 2 L3 4 Z", &error);
+  g_assert_no_error (error);
+  expected = copy_parsed (parsed);
   g_assert_nonnull (path);
-  g_assert_cmpint (path->num_data, ==, 7);  /* M, L, Z and the move Z makes */
-  g_assert_cmpfloat (path->data[3].point.y, ==, 4);
+  assert_same_path (path, expected);
+  cairo_path_destroy (path);
+  cairo_path_destroy (expected);
+  derm_svg_path_free (parsed);
   assert_lazy_matches_full (svg, "tricky.svg");
   g_assert_cmpuint (n_bad_paths, ==, 0);
 
-  /* an arc is not read: reported once, and nothing else is lost */
-  g_assert_null (derm_svg_paths_lookup (lazy_bad, "arc"));
-  g_assert_null (derm_svg_paths_lookup (lazy_bad, "arc"));
+  /* an arc is not read: reported once, nothing of it drawn, and nothing
+   * else is lost */
+  cairo_new_path (cr);
+  g_assert_false (derm_svg_paths_try_append (lazy_bad, "arc", cr));
+  g_assert_false (derm_svg_paths_try_append (lazy_bad, "arc", cr));
+  g_assert_false (cairo_has_current_point (cr));
   g_assert_cmpuint (n_bad_paths, ==, 1);
-  g_assert_nonnull (derm_svg_paths_lookup (lazy_bad, "spaced"));
+  g_assert_true (derm_svg_paths_try_append (lazy_bad, "spaced", cr));
+
+  /* asked for, it says where and why, every time; the quote that ends the
+   * value ends the quoted rest */
+  for (guint i = 0; i < 2; i++)
+    {
+      cairo_new_path (cr);
+      g_assert_false (derm_svg_paths_append (lazy_bad, "arc", cr, &error));
+      g_assert_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_PARSE);
+      g_assert_cmpstr (error->message, ==,
+                       "tricky.svg:14: path “arc”: Unsupported path data at offset 6: “ 5 5 0 0 1 10 10”");
+      g_assert_false (cairo_has_current_point (cr));
+      g_clear_error (&error);
+    }
+  g_assert_false (derm_svg_paths_append (lazy, "no-such-path", cr, &error));
+  g_assert_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "tricky.svg: no <path> “no-such-path”");
+  g_clear_error (&error);
+
+  /* a bad path met first by the error-reporting call is not reported
+   * again as a critical */
+  {
+    g_autoptr (DermSvgPaths) fresh = derm_svg_paths_new (bad_svg, "tricky.svg");
+
+    g_assert_false (derm_svg_paths_append (fresh, "arc", cr, &error));
+    g_assert_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_PARSE);
+    g_assert_false (derm_svg_paths_try_append (fresh, "arc", cr));
+    g_assert_cmpuint (n_bad_paths, ==, 1);
+  }
+  cairo_destroy (cr);
 }
 
 /* The mini atlas of tests/data/mini with one edit to anterior.svg. */

@@ -800,18 +800,15 @@ derm_atlas_render_id_layer (DermAtlas  *self,
     {
       DermRegion *region = g_ptr_array_index (self->regions, i);
       guint value = region->index + 1;
-      cairo_path_t *path;
 
       if (region->view != view)
         continue;
-      path = derm_svg_paths_get (paths, region->id, error);
-      if (path == NULL)
+      cairo_new_path (cr);
+      if (!derm_svg_paths_append (paths, region->id, cr, error))
         {
           cairo_restore (cr);
           return FALSE;
         }
-      cairo_new_path (cr);
-      cairo_append_path (cr, path);
       cairo_set_source_rgb (cr, (value >> 16 & 0xff) / 255.0, (value >> 8 & 0xff) / 255.0,
                             (value & 0xff) / 255.0);
       cairo_fill (cr);

@@ -706,12 +706,7 @@ append_region_path (DermRenderer     *self,
                     cairo_t          *cr,
                     const DermRegion *region)
 {
-  cairo_path_t *path = derm_svg_paths_lookup (get_paths (self, region->view), region->id);
-
-  if (path == NULL)
-    return FALSE;
-  cairo_append_path (cr, path);
-  return TRUE;
+  return derm_svg_paths_try_append (get_paths (self, region->view), region->id, cr);
 }
 
 /* A palette colour as the SVG stylesheet had it: 8 bits a channel. */
@@ -915,7 +910,6 @@ draw_lines (DermRenderer            *self,
             const DermRenderOptions *options)
 {
   DermSvgPaths *paths = get_paths (self, view);
-  cairo_path_t *outline = derm_svg_paths_lookup (paths, "silhouette-outline");
   const Scheme *scheme = options_scheme (options);
   double ink = options->style == DERM_STYLE_WORKSHEET ? 0.333 : 0.314;
 
@@ -924,11 +918,9 @@ draw_lines (DermRenderer            *self,
   for (guint i = 0;; i++)
     {
       g_autofree char *key = g_strdup_printf ("landmark#%u", i);
-      cairo_path_t *path = derm_svg_paths_lookup (paths, key);
 
-      if (path == NULL)
+      if (!derm_svg_paths_try_append (paths, key, cr))
         break;
-      cairo_append_path (cr, path);
     }
   if (options->style == DERM_STYLE_COLOR)
     cairo_set_source_rgba (cr, scheme->landmark.red, scheme->landmark.green, scheme->landmark.blue,
@@ -941,11 +933,10 @@ draw_lines (DermRenderer            *self,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
   cairo_stroke (cr);
 
-  if (outline != NULL)
+  if (derm_svg_paths_try_append (paths, "silhouette-outline", cr))
     {
       double gray = options->dark ? 0x1e / 255.0 : 0x30 / 255.0;
 
-      cairo_append_path (cr, outline);
       if (options->style == DERM_STYLE_COLOR)
         {
           cairo_set_source_rgb (cr, scheme->outline.red, scheme->outline.green, scheme->outline.blue);
@@ -2097,7 +2088,6 @@ derm_renderer_render_region_full (DermRenderer     *self,
                           : (dark ? 0xffffff : high ? 0x000000 : 0x1c1c1c);
   double opacity = strong ? (dark ? 0.32 : 0.28) : (dark ? 0.2 : 0.38);
   double width = strong ? (high ? 5 : 3) : (high ? 3 : 1.6);
-  cairo_path_t *path;
   double ox, oy;
 
   g_return_if_fail (DERM_IS_RENDERER (self));
@@ -2105,25 +2095,24 @@ derm_renderer_render_region_full (DermRenderer     *self,
 
   if (!derm_layout_view_origin (layout, region->view, &ox, &oy))
     return;
-  path = derm_svg_paths_lookup (get_paths (self, region->view), region->id);
-  if (path == NULL)
-    return;
 
   cairo_save (cr);
   cairo_translate (cr, ox, oy);
+  cairo_new_path (cr);
+  if (!derm_svg_paths_try_append (get_paths (self, region->view), region->id, cr))
+    {
+      cairo_restore (cr);
+      return;
+    }
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   if (high && strong)
     {
-      cairo_new_path (cr);
-      cairo_append_path (cr, path);
       set_source_rgb_hex (cr, dark ? 0x000000 : 0xffffff, 1);
       cairo_set_line_width (cr, width + 5);
-      cairo_stroke (cr);
+      cairo_stroke_preserve (cr);
     }
-  cairo_new_path (cr);
-  cairo_append_path (cr, path);
   /* the opacity in 8 bits, as the SVG stylesheet had it */
   set_source_rgb_hex (cr, fill, round (opacity * 255) / 255.0);
   cairo_fill_preserve (cr);

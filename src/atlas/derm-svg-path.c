@@ -67,36 +67,66 @@ read_number (const char **p,
   return TRUE;
 }
 
-static inline void
-append (GArray                 *data,
-        cairo_path_data_type_t  type,
-        const double           *points,
-        int                     n_points)
-{
-  cairo_path_data_t items[4];
+/* Where parsed commands go: a path's data, a cairo_t's current path, or
+ * nowhere (a check that the whole path parses). */
+typedef struct {
+  GArray  *data;
+  cairo_t *cr;
+} Sink;
 
-  items[0].header.type = type;
-  items[0].header.length = 1 + n_points;
-  for (int i = 0; i < n_points; i++)
+static inline void
+emit (Sink                   *sink,
+      cairo_path_data_type_t  type,
+      const double           *points,
+      int                     n_points)
+{
+  if (sink->cr != NULL)
     {
-      items[1 + i].point.x = points[2 * i];
-      items[1 + i].point.y = points[2 * i + 1];
+      /* the calls cairo_append_path () makes for the same data */
+      switch (type)
+        {
+        case CAIRO_PATH_MOVE_TO:
+          cairo_move_to (sink->cr, points[0], points[1]);
+          break;
+        case CAIRO_PATH_LINE_TO:
+          cairo_line_to (sink->cr, points[0], points[1]);
+          break;
+        case CAIRO_PATH_CURVE_TO:
+          cairo_curve_to (sink->cr, points[0], points[1], points[2], points[3], points[4], points[5]);
+          break;
+        case CAIRO_PATH_CLOSE_PATH:
+        default:
+          cairo_close_path (sink->cr);
+          break;
+        }
     }
-  g_array_append_vals (data, items, 1 + n_points);
+  else if (sink->data != NULL)
+    {
+      cairo_path_data_t items[4];
+
+      items[0].header.type = type;
+      items[0].header.length = 1 + n_points;
+      for (int i = 0; i < n_points; i++)
+        {
+          items[1 + i].point.x = points[2 * i];
+          items[1 + i].point.y = points[2 * i + 1];
+        }
+      g_array_append_vals (sink->data, items, 1 + n_points);
+    }
 }
 
-cairo_path_t *
-derm_svg_path_parse (const char  *d,
-                     GError     **error)
+/* Parse d up to end, which is a NUL or the attribute's closing quote:
+ * nothing a number or a separator goes on with. */
+static gboolean
+parse (const char  *d,
+       const char  *end,
+       Sink        *sink,
+       GError     **error)
 {
-  g_autoptr (GArray) data = g_array_new (FALSE, FALSE, sizeof (cairo_path_data_t));
   const char *p = d;
   char command = 0;
   double start[2] = { 0, 0 }, current[2] = { 0, 0 };
   gboolean have_current = FALSE;
-  cairo_path_t *path;
-
-  g_return_val_if_fail (d != NULL, NULL);
 
   for (;;)
     {
@@ -104,7 +134,7 @@ derm_svg_path_parse (const char  *d,
       int n_numbers;
 
       skip_separators (&p);
-      if (*p == '\0')
+      if (p >= end || *p == '\0')
         break;
       if (g_ascii_isalpha (*p))
         {
@@ -137,13 +167,13 @@ derm_svg_path_parse (const char  *d,
       switch (command)
         {
         case 'M':
-          append (data, CAIRO_PATH_MOVE_TO, v, 1);
+          emit (sink, CAIRO_PATH_MOVE_TO, v, 1);
           start[0] = current[0] = v[0];
           start[1] = current[1] = v[1];
           have_current = TRUE;
           break;
         case 'L':
-          append (data, CAIRO_PATH_LINE_TO, v, 1);
+          emit (sink, CAIRO_PATH_LINE_TO, v, 1);
           current[0] = v[0];
           current[1] = v[1];
           break;
@@ -152,22 +182,22 @@ derm_svg_path_parse (const char  *d,
           {
             double point[2] = { command == 'H' ? v[0] : current[0], command == 'V' ? v[0] : current[1] };
 
-            append (data, CAIRO_PATH_LINE_TO, point, 1);
+            emit (sink, CAIRO_PATH_LINE_TO, point, 1);
             current[0] = point[0];
             current[1] = point[1];
           }
           break;
         case 'C':
-          append (data, CAIRO_PATH_CURVE_TO, v, 3);
+          emit (sink, CAIRO_PATH_CURVE_TO, v, 3);
           current[0] = v[4];
           current[1] = v[5];
           break;
         case 'Z':
           if (have_current)
             {
-              append (data, CAIRO_PATH_CLOSE_PATH, v, 0);
+              emit (sink, CAIRO_PATH_CLOSE_PATH, v, 0);
               /* cairo's close_path moves to the subpath's start, as SVG does */
-              append (data, CAIRO_PATH_MOVE_TO, start, 1);
+              emit (sink, CAIRO_PATH_MOVE_TO, start, 1);
               current[0] = start[0];
               current[1] = start[1];
             }
@@ -176,18 +206,34 @@ derm_svg_path_parse (const char  *d,
           goto bad;
         }
     }
+  return TRUE;
+
+bad:
+  g_set_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_PARSE,
+               "Unsupported path data at offset %d: “%.*s”", (int) (p - d),
+               (int) MIN (20, end - p), p);
+  return FALSE;
+}
+
+cairo_path_t *
+derm_svg_path_parse (const char  *d,
+                     GError     **error)
+{
+  g_autoptr (GArray) data = NULL;
+  Sink sink = { NULL, NULL };
+  cairo_path_t *path;
+
+  g_return_val_if_fail (d != NULL, NULL);
+
+  data = sink.data = g_array_new (FALSE, FALSE, sizeof (cairo_path_data_t));
+  if (!parse (d, d + strlen (d), &sink, error))
+    return NULL;
 
   path = g_new0 (cairo_path_t, 1);
   path->status = CAIRO_STATUS_SUCCESS;
   path->num_data = (int) data->len;
-  /* no slack from the array's doubling: the paths stay for good */
   path->data = g_renew (cairo_path_data_t, g_array_free (g_steal_pointer (&data), FALSE), MAX (1, path->num_data));
   return path;
-
-bad:
-  g_set_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_PARSE,
-               "Unsupported path data at offset %d: “%.20s”", (int) (p - d), p);
-  return NULL;
 }
 
 void
@@ -265,15 +311,21 @@ derm_svg_path_read_all (const char  *data,
   return g_steal_pointer (&paths);
 }
 
-/* The lazy table: a light scan records where each path's d attribute is;
- * derm_svg_paths_lookup () parses it the first time. */
+/* The table: a light scan records where each path's d attribute is in the
+ * document, which the table keeps; each use parses it again, straight into
+ * a cairo_t, and the first use checks it whole before drawing any of it. */
+
+typedef enum {
+  PATH_UNCHECKED,
+  PATH_GOOD,
+  PATH_BAD,
+} PathState;
 
 typedef struct {
-  gsize         offset;  /* of the d attribute's value in the document */
-  gsize         length;
-  cairo_path_t *path;
-  GError       *error;   /* why it did not parse */
-  gboolean      parsed;
+  gsize     offset;   /* of the d attribute's value in the document */
+  gsize     length;
+  guint8    state;    /* a PathState */
+  gboolean  escaped;  /* has an XML escape: parsed from an unescaped copy */
 } PathEntry;
 
 struct _DermSvgPaths {
@@ -281,16 +333,6 @@ struct _DermSvgPaths {
   char       *filename;
   GHashTable *entries;  /* name -> PathEntry */
 };
-
-static void
-path_entry_free (gpointer data)
-{
-  PathEntry *entry = data;
-
-  derm_svg_path_free (entry->path);
-  g_clear_error (&entry->error);
-  g_free (entry);
-}
 
 /* Just past the next close at or after p, or NULL. */
 static const char *
@@ -324,7 +366,7 @@ derm_svg_paths_new (GBytes     *svg,
 
   self->svg = g_bytes_ref (svg);
   self->filename = g_strdup (filename);
-  self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, path_entry_free);
+  self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   while (p != NULL && p < end && (p = memchr (p, '<', end - p)) != NULL)
     {
@@ -401,6 +443,7 @@ derm_svg_paths_new (GBytes     *svg,
 
           entry->offset = d - data;
           entry->length = d_len;
+          entry->escaped = memchr (d, '&', d_len) != NULL;
           if (id != NULL)
             key = g_strndup (id, id_len);
           else
@@ -471,63 +514,108 @@ unescape (const char *value,
   return g_string_free (out, FALSE);
 }
 
-cairo_path_t *
-derm_svg_paths_get (DermSvgPaths  *self,
-                    const char    *name,
-                    GError       **error)
+/* Parse the entry's d attribute into sink. */
+static gboolean
+parse_entry (DermSvgPaths     *self,
+             const PathEntry  *entry,
+             Sink             *sink,
+             GError          **error)
+{
+  const char *d = (const char *) g_bytes_get_data (self->svg, NULL) + entry->offset;
+  g_autofree char *unescaped = NULL;
+
+  /* the document has the closing quote after the value, where parse ()
+   * stops; only a value with escapes needs a copy */
+  if (!entry->escaped)
+    return parse (d, d + entry->length, sink, error);
+  unescaped = unescape (d, entry->length);
+  return parse (unescaped, unescaped + strlen (unescaped), sink, error);
+}
+
+/* Why the entry does not parse: FILE:LINE: path “NAME”: ... */
+static void
+set_entry_error (DermSvgPaths     *self,
+                 const char       *name,
+                 const PathEntry  *entry,
+                 GError          **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  const char *data = g_bytes_get_data (self->svg, NULL);
+  Sink check = { NULL, NULL };
+  int line = 1;
+
+  if (parse_entry (self, entry, &check, &local_error))
+    g_assert_not_reached ();
+  for (gsize i = 0; i < entry->offset; i++)
+    line += data[i] == '\n';
+  g_set_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_PARSE,
+               "%s:%d: path “%s”: %s", self->filename, line, name, local_error->message);
+}
+
+/* The entry, checked on its first use: a path is drawn whole or not at all. */
+static gboolean
+check_entry (DermSvgPaths *self,
+             PathEntry    *entry)
+{
+  Sink check = { NULL, NULL };
+
+  if (entry->state == PATH_UNCHECKED)
+    entry->state = parse_entry (self, entry, &check, NULL) ? PATH_GOOD : PATH_BAD;
+  return entry->state == PATH_GOOD;
+}
+
+gboolean
+derm_svg_paths_append (DermSvgPaths  *self,
+                       const char    *name,
+                       cairo_t       *cr,
+                       GError       **error)
 {
   PathEntry *entry;
+  Sink sink = { NULL, cr };
 
-  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (cr != NULL, FALSE);
 
   entry = g_hash_table_lookup (self->entries, name);
   if (entry == NULL)
     {
       g_set_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_INVALID,
                    "%s: no <path> “%s”", self->filename, name);
-      return NULL;
+      return FALSE;
     }
-
-  if (!entry->parsed)
+  if (!check_entry (self, entry))
     {
-      const char *data = g_bytes_get_data (self->svg, NULL);
-      g_autofree char *d = unescape (data + entry->offset, entry->length);
-
-      entry->parsed = TRUE;
-      entry->path = derm_svg_path_parse (d, &entry->error);
+      set_entry_error (self, name, entry, error);
+      return FALSE;
     }
-  if (entry->path == NULL)
-    {
-      const char *data = g_bytes_get_data (self->svg, NULL);
-      int line = 1;
-
-      for (gsize i = 0; i < entry->offset; i++)
-        line += data[i] == '\n';
-      g_set_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_PARSE,
-                   "%s:%d: path “%s”: %s", self->filename, line, name, entry->error->message);
-    }
-  return entry->path;
+  return parse_entry (self, entry, &sink, NULL);
 }
 
-cairo_path_t *
-derm_svg_paths_lookup (DermSvgPaths *self,
-                       const char   *name)
+gboolean
+derm_svg_paths_try_append (DermSvgPaths *self,
+                           const char   *name,
+                           cairo_t      *cr)
 {
-  g_autoptr (GError) error = NULL;
   PathEntry *entry;
-  cairo_path_t *path;
+  Sink sink = { NULL, cr };
 
-  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (cr != NULL, FALSE);
 
   entry = g_hash_table_lookup (self->entries, name);
-  if (entry == NULL)
-    return NULL;
-  if (entry->parsed)
-    return entry->path;
-  path = derm_svg_paths_get (self, name, &error);
-  if (path == NULL)
-    g_critical ("%s", error->message);
-  return path;
+  if (entry == NULL || entry->state == PATH_BAD)
+    return FALSE;
+  if (!check_entry (self, entry))
+    {
+      g_autoptr (GError) error = NULL;
+
+      set_entry_error (self, name, entry, &error);
+      g_critical ("%s", error->message);
+      return FALSE;
+    }
+  return parse_entry (self, entry, &sink, NULL);
 }
 
 guint

@@ -29,23 +29,35 @@ GHashTable   *derm_svg_path_read_all   (const char    *data,
                                         const char    *filename,
                                         GError       **error);
 
-/* The same paths by the same names, each parsed when first looked up: a
- * drawing needs few of them. The document must be well-formed (the atlas
- * checked it at load). A path that does not parse is reported once, with
- * filename and line, and looked up as NULL. */
+/* The same paths by the same names, kept as where each d attribute is in
+ * the document (which the table holds a reference to), not as parsed
+ * paths: each use reads the attribute again, straight into a cairo_t's
+ * current path, with the same cairo_move_to (), cairo_line_to (),
+ * cairo_curve_to () and cairo_close_path () calls cairo_append_path ()
+ * would make for derm_svg_path_parse ()'s result. Reading a path takes
+ * microseconds; keeping every outline parsed took most of a megabyte.
+ *
+ * The document must be well-formed (the atlas checked it at load). A path
+ * is checked whole on its first use, so one that does not parse is never
+ * drawn in part. */
 typedef struct _DermSvgPaths DermSvgPaths;
 
-DermSvgPaths *derm_svg_paths_new       (GBytes        *svg,
-                                        const char    *filename);
-cairo_path_t *derm_svg_paths_lookup    (DermSvgPaths  *self,
-                                        const char    *name);
-/* The same, with an error instead of the report: no such path, or it does
- * not parse (FILE:LINE: path “NAME”: ...). */
-cairo_path_t *derm_svg_paths_get       (DermSvgPaths  *self,
-                                        const char    *name,
-                                        GError       **error);
-guint         derm_svg_paths_get_size  (DermSvgPaths  *self);
-void          derm_svg_paths_free      (DermSvgPaths  *self);
+DermSvgPaths *derm_svg_paths_new        (GBytes        *svg,
+                                         const char    *filename);
+/* Append the path to cr's current path. FALSE, with nothing appended, if
+ * there is no such path or it does not parse (FILE:LINE: path “NAME”: ...,
+ * the line of its d attribute). */
+gboolean      derm_svg_paths_append     (DermSvgPaths  *self,
+                                         const char    *name,
+                                         cairo_t       *cr,
+                                         GError       **error);
+/* The same, FALSE for no such path without a word; a path that does not
+ * parse is reported once, with filename and line, as a critical. */
+gboolean      derm_svg_paths_try_append (DermSvgPaths  *self,
+                                         const char    *name,
+                                         cairo_t       *cr);
+guint         derm_svg_paths_get_size   (DermSvgPaths  *self);
+void          derm_svg_paths_free       (DermSvgPaths  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DermSvgPaths, derm_svg_paths_free)
 
