@@ -17,21 +17,30 @@
 static DermWindow *window;
 
 
-/* Widget point of the map view -> X window point of the toplevel. */
+/* A point of a widget -> X window point of the toplevel. */
+static void
+widget_point_to_window (GtkWidget  *widget,
+                        double      x,
+                        double      y,
+                        char      **sx,
+                        char      **sy)
+{
+  graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
+  double tx, ty;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (window), &in, &out));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &tx, &ty);
+  *sx = g_strdup_printf ("%d", (int) (out.x + tx));
+  *sy = g_strdup_printf ("%d", (int) (out.y + ty));
+}
+
 static void
 map_point_to_window (double  x,
                      double  y,
                      char  **sx,
                      char  **sy)
 {
-  DermMapView *view = derm_window_get_map_view (window);
-  graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
-  double tx, ty;
-
-  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (window), &in, &out));
-  gtk_native_get_surface_transform (GTK_NATIVE (window), &tx, &ty);
-  *sx = g_strdup_printf ("%d", (int) (out.x + tx));
-  *sy = g_strdup_printf ("%d", (int) (out.y + ty));
+  widget_point_to_window (GTK_WIDGET (derm_window_get_map_view (window)), x, y, sx, sy);
 }
 
 static void
@@ -436,15 +445,10 @@ test_menus (void)
   CHECK (wait_until (popover_hidden, primary, 3000), "Escape closes the main menu");
 
   {
-    graphene_point_t in = GRAPHENE_POINT_INIT (gtk_widget_get_width (GTK_WIDGET (maps)) / 2.0,
-                                               gtk_widget_get_height (GTK_WIDGET (maps)) / 2.0), out;
     g_autofree char *sx = NULL, *sy = NULL;
-    double tx, ty;
 
-    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (maps), GTK_WIDGET (window), &in, &out));
-    gtk_native_get_surface_transform (GTK_NATIVE (window), &tx, &ty);
-    sx = g_strdup_printf ("%d", (int) (out.x + tx));
-    sy = g_strdup_printf ("%d", (int) (out.y + ty));
+    widget_point_to_window (GTK_WIDGET (maps), gtk_widget_get_width (GTK_WIDGET (maps)) / 2.0,
+                            gtk_widget_get_height (GTK_WIDGET (maps)) / 2.0, &sx, &sy);
     xdotool ("mousemove", "--window", win, sx, sy, NULL);
     settle (100);
     xdotool ("click", "1", NULL);
