@@ -14,6 +14,7 @@
 #include <stdlib.h>
 
 #include "derm-atlas.h"
+#include "derm-cli-chart.h"
 #include "derm-cli.h"
 #include "derm-export.h"
 #include "derm-quiz-sheet.h"
@@ -36,6 +37,7 @@ static const GOptionEntry cli_entries[] = {
   { "search", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Find regions and roots by name or synonym"), N_("TEXT") },
   { "list-nerves", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the cutaneous nerves: ID, name, roots"), NULL },
   { "nerve-info", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Print a cutaneous nerve, one FIELD<TAB>VALUE a line"), N_("ID") },
+  { "localize", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Rank the roots, nerves and patterns that explain a chart: RANK<TAB>KIND<TAB>ID<TAB>SIDE<TAB>SCORE<TAB>WHY"), N_("CHART") },
   { "map", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The dermatome map to use (see --list-maps)"), N_("ID") },
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Only this view: anterior or posterior (for --export also both)"), N_("VIEW") },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write the map to a .pdf, .svg or .png file"), N_("FILE") },
@@ -63,7 +65,7 @@ static gboolean options_parsed;
 
 static const char * const commands[] = {
   "version", "list-maps", "list-roots", "info", "regions", "zone-at", "key-points", "search",
-  "list-nerves", "nerve-info", "export", "quiz", "export-quiz", NULL
+  "list-nerves", "nerve-info", "export", "quiz", "export-quiz", "localize", NULL
 };
 
 /* options that only mean something to --export */
@@ -456,7 +458,7 @@ derm_cli_handle_local_options (GApplication *app,
   g_autoptr (GError) error = NULL;
   g_autoptr (DermAtlas) atlas = NULL;
   g_autofree char *info = NULL, *search = NULL, *map_id = NULL, *view_name = NULL;
-  g_autofree char *nerve_id = NULL;
+  g_autofree char *nerve_id = NULL, *chart_path = NULL;
   g_auto (GStrv) rest = NULL;
   const char *command = NULL;
   const DermMap *map;
@@ -477,6 +479,7 @@ derm_cli_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "info", "s", &info);
   g_variant_dict_lookup (options, "search", "s", &search);
   g_variant_dict_lookup (options, "nerve-info", "s", &nerve_id);
+  g_variant_dict_lookup (options, "localize", "^ay", &chart_path);
   g_variant_dict_lookup (options, "map", "s", &map_id);
   g_variant_dict_lookup (options, "view", "s", &view_name);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^as", &rest);
@@ -541,6 +544,9 @@ derm_cli_handle_local_options (GApplication *app,
 
   if (g_strcmp0 (command, "export") == 0)
     return export_map (atlas, options, view_name);
+
+  if (g_strcmp0 (command, "localize") == 0)
+    return derm_cli_localize (atlas, chart_path, map_id);
 
   if (g_strcmp0 (command, "quiz") == 0 || g_strcmp0 (command, "export-quiz") == 0)
     return run_quiz (atlas, options, map->id, g_strcmp0 (command, "export-quiz") == 0);

@@ -1,0 +1,18 @@
+/* derm-cli-chart.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The chart commands of the command line (shared/design/CHART.md).
+ */
+#pragma once
+
+#include "derm-atlas.h"
+
+G_BEGIN_DECLS
+
+/* dermatomes --localize CHART [--map ID]: prints the ranked candidates,
+ * returns the exit status (0 listed, 1 nothing abnormal, 2 bad chart). */
+int derm_cli_localize (DermAtlas  *atlas,
+                       const char *chart_path,
+                       const char *map_id);
+
+G_END_DECLS
