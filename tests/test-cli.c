@@ -221,7 +221,7 @@ test_list_nerves (void)
 
   run_cli (&run, "--list-nerves", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpuint (count_lines (run.out), ==, 14);
+  g_assert_cmpuint (count_lines (run.out), ==, 21);
   lines = g_strsplit (run.out, "\n", -1);
   for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
     {
@@ -786,6 +786,90 @@ test_export_quiz (void)
   remove_dir (dir);
 }
 
+static char *
+chart_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "charts", name, NULL);
+}
+
+/* CHART.md: RANK KIND ID SIDE SCORE WHY, best first, scores in 0..1 with
+ * two decimals and not increasing; the reminder on stderr. */
+static void
+test_localize (void)
+{
+  g_autofree char *path = chart_path ("fibular-vs-l5.dermchart");
+  g_auto (Run) run = { 0 };
+  g_auto (GStrv) lines = NULL;
+  double previous = 1.0;
+
+  run_cli (&run, "--localize", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "1\tnerve\tcommon-fibular\tleft\t0."));
+  g_assert_nonnull (strstr (run.out, "\troot\tL5\tleft\t"));
+  g_assert_nonnull (strstr (run.err, "not a diagnosis"));
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto (GStrv) f = g_strsplit (lines[i], "\t", -1);
+      g_autofree char *rank = g_strdup_printf ("%u", i + 1);
+      double score;
+
+      g_assert_cmpuint (g_strv_length (f), ==, 6);
+      g_assert_cmpstr (f[0], ==, rank);
+      g_assert_true (g_strv_contains ((const char * const[]) { "root", "nerve", "pattern", NULL }, f[1]));
+      g_assert_true (g_strv_contains ((const char * const[]) { "left", "right", "both", "mid", NULL }, f[3]));
+      g_assert_cmpuint (strlen (f[4]), ==, 4);
+      score = g_ascii_strtod (f[4], NULL);
+      g_assert_cmpfloat (score, >=, 0.0);
+      g_assert_cmpfloat (score, <=, previous);
+      previous = score;
+      g_assert_cmpstr (f[5], !=, "");
+    }
+}
+
+static void
+test_localize_exit_codes (void)
+{
+  g_autofree char *normal = chart_path ("normal.dermchart");
+  g_autofree char *fibular = chart_path ("fibular-vs-l5.dermchart");
+  g_autofree char *dir = g_dir_make_tmp ("derm-cli-XXXXXX", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.dermchart", NULL);
+  g_auto (Run) nothing = { 0 }, broken = { 0 }, missing = { 0 }, map = { 0 }, other_map = { 0 }, view = { 0 };
+
+  /* nothing abnormal: 1 and a message */
+  run_cli (&nothing, "--localize", normal, NULL);
+  g_assert_cmpint (nothing.status, ==, 1);
+  g_assert_cmpstr (nothing.out, ==, "");
+  g_assert_nonnull (strstr (nothing.err, "no abnormal finding"));
+
+  /* a bad chart: 2, naming the file, the line and the member */
+  g_assert_true (g_file_set_contents (bad, "{\"format\": \"dermatomes-chart\", \"version\": 1,\n"
+                                      " \"motor\": [{\"test\": \"hip-flexion\", \"side\": \"left\", \"grade\": 9}]}\n",
+                                      -1, NULL));
+  run_cli (&broken, "--localize", bad, NULL);
+  g_assert_cmpint (broken.status, ==, 2);
+  g_assert_nonnull (strstr (broken.err, "bad.dermchart:2:"));
+  g_assert_nonnull (strstr (broken.err, "motor[0].grade"));
+
+  run_cli (&missing, "--localize", "/nonexistent/chart.dermchart", NULL);
+  g_assert_cmpint (missing.status, ==, 2);
+  g_assert_nonnull (strstr (missing.err, "/nonexistent/chart.dermchart"));
+
+  run_cli (&map, "--localize", fibular, "--map", "nope", NULL);
+  g_assert_cmpint (map.status, ==, 2);
+
+  /* --map overrides the chart's map */
+  run_cli (&other_map, "--localize", fibular, "--map", "keegan-garrett", NULL);
+  g_assert_cmpint (other_map.status, ==, 0);
+  g_assert_nonnull (strstr (other_map.err, "map keegan-garrett"));
+
+  run_cli (&view, "--localize", fibular, "--view", "anterior", NULL);
+  g_assert_cmpint (view.status, ==, 2);
+
+  g_unlink (bad);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -814,6 +898,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/quiz-count", test_quiz_count);
   g_test_add_func ("/cli/quiz-bad-usage", test_quiz_bad_usage);
   g_test_add_func ("/cli/export-quiz", test_export_quiz);
+  g_test_add_func ("/cli/localize", test_localize);
+  g_test_add_func ("/cli/localize-exit-codes", test_localize_exit_codes);
 
   return g_test_run ();
 }
