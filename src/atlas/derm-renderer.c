@@ -15,7 +15,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
-#include "derm-atlas-private.h"
+#include "derm-geometry.h"
 #include "derm-layout.h"
 #include "derm-outline.h"
 #include "derm-renderer.h"
@@ -26,7 +26,7 @@
 #define NERVE_TRACE_SCALE 2.0
 #define KEY_POINT_RADIUS  6.0
 
-/* a root label, placed by the atlas (derm_atlas_get_root_labels ()) */
+/* a root label, placed by the atlas (derm_geometry_get_root_labels ()) */
 typedef DermRootLabel Label;
 
 /* One nerve's territory on one side of one view. */
@@ -689,7 +689,7 @@ static GArray *
 get_labels (DermRenderer  *self,
             const DermMap *map)
 {
-  return derm_atlas_get_root_labels (self->atlas, map);
+  return derm_geometry_get_root_labels (self->atlas, map);
 }
 
 /* The outlines of the view's elements, each read when first used: the
@@ -698,7 +698,7 @@ static DermSvgPaths *
 get_paths (DermRenderer *self,
            DermView      view)
 {
-  return derm_atlas_get_paths (self->atlas, view);
+  return derm_geometry_get_paths (self->atlas, view);
 }
 
 static gboolean
@@ -1780,7 +1780,7 @@ box_is_free (DermAtlas *atlas,
   if (box->x0 < 3 || box->x1 > DERM_VIEW_WIDTH - 3 || box->y0 < 3 || box->y1 > DERM_VIEW_HEIGHT - 3)
     return FALSE;
   /* the middle first: most candidates fail there */
-  if (derm_atlas_region_at (atlas, view, (x0 + x1) / 2, (y0 + y1) / 2) != NULL)
+  if (derm_geometry_region_at (atlas, view, (x0 + x1) / 2, (y0 + y1) / 2) != NULL)
     return FALSE;
   if (box_overlap (box, taken) > 0)
     return FALSE;
@@ -1789,7 +1789,7 @@ box_is_free (DermAtlas *atlas,
   ny = (int) ceil ((y1 - y0) / 3);
   for (int j = 0; j <= ny; j++)
     for (int i = 0; i <= nx; i++)
-      if (derm_atlas_region_at (atlas, view, x0 + (x1 - x0) * i / nx, y0 + (y1 - y0) * j / ny) != NULL)
+      if (derm_geometry_region_at (atlas, view, x0 + (x1 - x0) * i / nx, y0 + (y1 - y0) * j / ny) != NULL)
         return FALSE;
   return TRUE;
 }
