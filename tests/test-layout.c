@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The layout table bundled with the atlas (made at build time by
- * src/atlas/derm-atlas-precompute) gives exactly what the atlas works out
+ * src/bundle/derm-atlas-precompute) gives exactly what the atlas works out
  * from its id maps when loaded from files, so the app starts without any id
  * map or scan of the SVGs and still draws the same; a table that does not
  * fit is ignored.
