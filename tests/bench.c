@@ -16,7 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "derm-atlas.h"
+#include "derm-bundle.h"
 #include "derm-localizer.h"
 #include "derm-id-map.h"
 #include "derm-layout.h"

@@ -9,7 +9,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "derm-atlas.h"
+#include "derm-bundle.h"
+#include "derm-geometry.h"
 
 typedef struct {
   const char *name;
@@ -114,12 +115,12 @@ test_mini_atlas (void)
   const DermKeyPoint *kp;
 
   g_assert_no_error (error);
-  region = derm_atlas_region_at (atlas, DERM_VIEW_ANTERIOR, 150, 500);
+  region = derm_geometry_region_at (atlas, DERM_VIEW_ANTERIOR, 150, 500);
   g_assert_nonnull (region);
   g_assert_cmpstr (region->id, ==, "thigh-right");
   g_assert_cmpint (region->side, ==, DERM_SIDE_RIGHT);
-  g_assert_null (derm_atlas_region_at (atlas, DERM_VIEW_ANTERIOR, 50, 500));
-  g_assert_null (derm_atlas_region_at (atlas, DERM_VIEW_ANTERIOR, -5, 500));
+  g_assert_null (derm_geometry_region_at (atlas, DERM_VIEW_ANTERIOR, 50, 500));
+  g_assert_null (derm_geometry_region_at (atlas, DERM_VIEW_ANTERIOR, -5, 500));
   g_assert_true (derm_map_region_has_root (derm_atlas_get_default_map (atlas), region, "L4"));
   /* the label point is the middle of the 200 x 800 rectangle, give or take a pixel */
   g_assert_cmpfloat_with_epsilon (region->label_x, 200, 2);

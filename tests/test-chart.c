@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "derm-bundle.h"
 #include "derm-chart.h"
 
 static DermAtlas *atlas;

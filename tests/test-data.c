@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include "derm-atlas.h"
+#include "derm-bundle.h"
 
 static DermAtlas *atlas;
 

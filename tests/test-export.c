@@ -20,7 +20,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "derm-atlas.h"
+#include "derm-bundle.h"
 #include "derm-export.h"
 #include "derm-layout.h"
 #include "derm-page.h"

@@ -21,7 +21,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include "derm-atlas.h"
+#include "derm-bundle.h"
 
 typedef struct {
   GString *failures;

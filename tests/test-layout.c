@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The layout table bundled with the atlas (made at build time by
- * src/atlas/derm-atlas-precompute) gives exactly what the atlas works out
+ * src/bundle/derm-atlas-precompute) gives exactly what the atlas works out
  * from its id maps when loaded from files, so the app starts without any id
  * map or scan of the SVGs and still draws the same; a table that does not
  * fit is ignored.
@@ -16,6 +16,8 @@
 #include <string.h>
 
 #include "derm-atlas-private.h"
+#include "derm-bundle-private.h"
+#include "derm-geometry-private.h"
 #include "derm-svg-path.h"
 
 /* The atlas logs structured (G_LOG_USE_STRUCTURED), which
@@ -104,8 +106,8 @@ assert_same_layout (DermAtlas *a,
   for (guint m = 0; m < maps->len; m++)
     {
       const DermMap *map = g_ptr_array_index (maps, m);
-      GArray *la = derm_atlas_get_root_labels (a, map);
-      GArray *lb = derm_atlas_get_root_labels (b, derm_atlas_get_map (b, map->id));
+      GArray *la = derm_geometry_get_root_labels (a, map);
+      GArray *lb = derm_geometry_get_root_labels (b, derm_atlas_get_map (b, map->id));
 
       g_assert_cmpuint (la->len, >, 0);
       g_assert_cmpuint (la->len, ==, lb->len);
@@ -130,15 +132,15 @@ test_bundled_matches_computed (void)
   g_autoptr (DermAtlas) bundled = load_resource ();
 
   /* the files were worked out from id maps; the bundle read its table */
-  g_assert_nonnull (computed->view_maps[DERM_VIEW_ANTERIOR]);
+  g_assert_nonnull (derm_geometry_get (computed)->view_maps[DERM_VIEW_ANTERIOR]);
   for (DermView view = 0; view < DERM_N_VIEWS; view++)
     {
-      g_assert_null (bundled->view_maps[view]);
-      g_assert_null (bundled->paths[view]);
+      g_assert_null (derm_geometry_get (bundled)->view_maps[view]);
+      g_assert_null (derm_geometry_get (bundled)->paths[view]);
     }
   assert_same_layout (computed, bundled);
   /* reading the table made no id map either */
-  g_assert_null (bundled->view_maps[DERM_VIEW_POSTERIOR]);
+  g_assert_null (derm_geometry_get (bundled)->view_maps[DERM_VIEW_POSTERIOR]);
 }
 
 static void
@@ -165,10 +167,10 @@ test_lazy_region_at (void)
     {
       const DermRegion *region = g_ptr_array_index (atlas->regions, i);
 
-      g_assert_true (derm_atlas_region_at (atlas, region->view, region->label_x, region->label_y) == region);
+      g_assert_true (derm_geometry_region_at (atlas, region->view, region->label_x, region->label_y) == region);
     }
-  g_assert_nonnull (atlas->view_maps[DERM_VIEW_ANTERIOR]);
-  g_assert_nonnull (atlas->view_maps[DERM_VIEW_POSTERIOR]);
+  g_assert_nonnull (derm_geometry_get (atlas)->view_maps[DERM_VIEW_ANTERIOR]);
+  g_assert_nonnull (derm_geometry_get (atlas)->view_maps[DERM_VIEW_POSTERIOR]);
 }
 
 static GBytes *
@@ -206,7 +208,7 @@ test_bad_table_ignored (gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (n_ignored_warnings, ==, 1);
   /* worked out from the id maps instead, the same as from files */
-  g_assert_nonnull (atlas->view_maps[DERM_VIEW_ANTERIOR]);
+  g_assert_nonnull (derm_geometry_get (atlas)->view_maps[DERM_VIEW_ANTERIOR]);
   assert_same_layout (computed, atlas);
 }
 

@@ -9,6 +9,7 @@
  */
 #include <string.h>
 
+#include "derm-bundle.h"
 #include "derm-localizer.h"
 
 static DermAtlas *atlas;

@@ -9,8 +9,8 @@
 #include <librsvg/rsvg.h>
 #include <string.h>
 
-#include "derm-atlas.h"
-#include "derm-id-map.h"
+#include "derm-bundle.h"
+#include "derm-geometry.h"
 #include "derm-layout.h"
 
 static DermAtlas *atlas;
@@ -98,7 +98,7 @@ test_label_points (void)
   for (guint i = 0; i < regions->len; i++)
     {
       const DermRegion *region = g_ptr_array_index (regions, i);
-      const DermRegion *found = derm_atlas_region_at (atlas, region->view, region->label_x, region->label_y);
+      const DermRegion *found = derm_geometry_region_at (atlas, region->view, region->label_x, region->label_y);
 
       if (found != region)
         g_error ("the label point of %s (%.1f, %.1f) lies in %s", region->id,
@@ -116,7 +116,7 @@ test_key_points (void)
   for (guint i = 0; i < points->len; i++)
     {
       const DermKeyPoint *kp = g_ptr_array_index (points, i);
-      const DermRegion *region = derm_atlas_region_at (atlas, kp->view, kp->x, kp->y);
+      const DermRegion *region = derm_geometry_region_at (atlas, kp->view, kp->x, kp->y);
 
       g_assert_nonnull (region);
       g_assert_true (region == kp->region);

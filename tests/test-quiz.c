@@ -12,7 +12,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "derm-bundle.h"
 #include "derm-export.h"
+#include "derm-geometry.h"
 #include "derm-layout.h"
 #include "derm-quiz-sheet.h"
 #include "derm-quiz.h"
@@ -91,7 +93,7 @@ root_within (const DermMap      *map,
   for (double dy = -radius; dy <= radius; dy += 1.0)
     for (double dx = -radius; dx <= radius; dx += 1.0)
       {
-        const DermRegion *region = derm_atlas_region_at (atlas, view, x + dx, y + dy);
+        const DermRegion *region = derm_geometry_region_at (atlas, view, x + dx, y + dy);
 
         for (guint i = 0; region != NULL && roots[i] != NULL; i++)
           if (derm_map_region_has_root (map, region, roots[i]))
@@ -981,7 +983,7 @@ point_outside (const DermRegion *region,
 {
   double px = region->label_x, py = region->label_y;
 
-  while (derm_atlas_region_at (atlas, region->view, px, py) == region)
+  while (derm_geometry_region_at (atlas, region->view, px, py) == region)
     {
       px += dx;
       py += dy;
@@ -1021,7 +1023,7 @@ test_small_zones (void)
                   const DermRegion *at;
 
                   point_outside (perianal, dirs[d][0], dirs[d][1], 4, &x, &y);
-                  at = derm_atlas_region_at (atlas, perianal->view, x, y);
+                  at = derm_geometry_region_at (atlas, perianal->view, x, y);
                   g_assert_false (at != NULL && derm_map_region_has_root (map, at, "S4-5"));
                   g_assert_cmpint (try_point ("isncsci", seed, 12, i, perianal->view, x, y), ==, DERM_QUIZ_RIGHT);
                   /* and far off it does not */
@@ -1132,7 +1134,7 @@ test_sheet (void)
       DermView view;
 
       g_assert_true (derm_quiz_sheet_get_marker (name_sheet, i, &px, &py, &view, &vx, &vy));
-      g_assert_true (derm_atlas_region_at (atlas, view, vx, vy) == q->region);
+      g_assert_true (derm_geometry_region_at (atlas, view, vx, vy) == q->region);
       derm_layout_view_origin (DERM_LAYOUT_BOTH, view, &ox, &oy);
       g_assert_true (px > 0 && px < w && py > 0 && py < h / 2 + 100);
       if (n_markers++ == 0)

@@ -10,7 +10,7 @@
 
 #include <math.h>
 
-#include "derm-atlas.h"
+#include "derm-bundle.h"
 #include "derm-id-map.h"
 #include "derm-layout.h"
 #include "derm-renderer.h"

@@ -3,7 +3,7 @@
  */
 #define G_LOG_DOMAIN "Dermatomes"
 
-#include "derm-atlas.h"
+#include "derm-bundle.h"
 
 static DermAtlas *atlas;
 

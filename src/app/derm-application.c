@@ -9,6 +9,7 @@
 
 #include "derm-settings.h"
 #include "derm-application.h"
+#include "derm-bundle.h"
 #include "derm-cli.h"
 #include "derm-preferences-window.h"
 #include "derm-window.h"

@@ -13,10 +13,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "derm-atlas.h"
+#include "derm-bundle.h"
 #include "derm-cli-chart.h"
 #include "derm-cli.h"
 #include "derm-export.h"
+#include "derm-geometry.h"
 #include "derm-quiz-sheet.h"
 #include "derm-quiz.h"
 
@@ -618,7 +619,7 @@ derm_cli_handle_local_options (GApplication *app,
         return usage_error (_("unknown view “%s” (anterior or posterior)"), rest[0]);
       if (!parse_number (rest[1], &x) || !parse_number (rest[2], &y))
         return usage_error (_("X and Y must be numbers, not “%s” “%s”"), rest[1], rest[2]);
-      region = derm_atlas_region_at (atlas, view, x, y);
+      region = derm_geometry_region_at (atlas, view, x, y);
       if (region == NULL)
         {
           g_printerr ("dermatomes: %s\n", _("no skin region at that point"));

@@ -3,11 +3,7 @@
  */
 #pragma once
 
-#include <cairo.h>
-
 #include "derm-atlas.h"
-#include "derm-id-map.h"
-#include "derm-svg-path.h"
 
 G_BEGIN_DECLS
 
@@ -44,21 +40,7 @@ struct _DermAtlas {
   GBytes     *svg[DERM_N_VIEWS];
   char       *svg_name[DERM_N_VIEWS];
   char       *xml_name;
-
-  /* made when first needed: with the bundled layout table the first
-   * frame needs neither (see derm_atlas_write_layout ()) */
-  DermIdMap  *view_maps[DERM_N_VIEWS];  /* one pixel per unit, for region_at */
-  DermSvgPaths *paths[DERM_N_VIEWS];    /* the outlines, each parsed when used */
-  GHashTable *root_labels;              /* map id -> GArray of DermRootLabel */
 };
-
-/* A root label of a map: one per run of same-root skin per side and view. */
-typedef struct {
-  char    *text;    /* "L4" or "L3/L4" */
-  DermView view;
-  double   x, y;    /* view units */
-  double   depth;   /* room around the point, view units */
-} DermRootLabel;
 
 /* An element id found in the SVG's regions group, with its line. */
 typedef struct {
@@ -88,20 +70,22 @@ void         derm_svg_scan_add_key_point (DermSvgScan *scan,
 void         derm_svg_scan_free     (DermSvgScan *scan);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DermSvgScan, derm_svg_scan_free)
 
-/* layout: a table written by derm_atlas_write_layout () for exactly these
- * files, which then need no scan and no id map; or NULL to work it all out
- * from them. A table that does not fit is ignored with a warning. */
-DermAtlas   *derm_atlas_new_from_bytes (GBytes      *xml,
-                                        const char  *xml_name,
-                                        GBytes     **svg,
-                                        const char **svg_names,
-                                        GBytes      *layout,
-                                        GError     **error);
-
-/* What the id maps tell about the atlas (region label points, the region of
- * each key point, every map's root labels), as text for the bundle:
- * derm-atlas-precompute writes it at build time. */
-char        *derm_atlas_write_layout (DermAtlas  *self);
+/* The atlas is made in steps by whoever loads it whole (derm-bundle.c):
+ * atlas.xml first, then each view with the regions and key points its SVG
+ * draws. Label points and key point regions come after, from the geometry
+ * or a layout table. */
+DermAtlas   *derm_atlas_new_from_xml (GBytes      *xml,
+                                      const char  *xml_name,
+                                      GError     **error);
+gboolean     derm_atlas_add_view    (DermAtlas    *self,
+                                     DermView      view,
+                                     GBytes       *svg,
+                                     const char   *svg_name,
+                                     DermSvgScan  *scan,
+                                     GError      **error);
+/* The name error messages give the view's SVG. */
+const char  *derm_atlas_get_svg_name (DermAtlas   *self,
+                                      DermView     view);
 
 gboolean     derm_atlas_load_xml    (DermAtlas   *self,
                                      GBytes      *xml,
@@ -112,26 +96,5 @@ void         derm_statement_free    (DermStatement *statement);
 void         derm_quiz_item_free    (gpointer       item);
 void         derm_exam_test_free    (gpointer       test);
 GPtrArray   *derm_quiz_item_choices_new (void);  /* of DermQuizItemChoice */
-
-/* Render the regions layer of a view into cr (view units), each region
- * filled with a flat colour encoding index + 1, no antialiasing; an error
- * if a region's outline does not parse. */
-gboolean     derm_atlas_render_id_layer (DermAtlas *self,
-                                         DermView   view,
-                                         cairo_t   *cr,
-                                         GError   **error);
-
-/* The view's one-pixel-a-unit id map, in the view's single layout. */
-DermIdMap   *derm_atlas_get_view_id_map (DermAtlas *self,
-                                         DermView   view);
-
-/* The outlines of a view's elements by id (see derm-svg-path.h), shared
- * by the id maps and every renderer of the atlas. */
-DermSvgPaths *derm_atlas_get_paths     (DermAtlas *self,
-                                        DermView   view);
-
-/* The map's root labels, of DermRootLabel, owned by the atlas. */
-GArray      *derm_atlas_get_root_labels (DermAtlas     *self,
-                                         const DermMap *map);
 
 G_END_DECLS

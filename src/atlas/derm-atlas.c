@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "derm-atlas-private.h"
-#include "derm-layout.h"
 
 G_DEFINE_FINAL_TYPE (DermAtlas, derm_atlas, G_TYPE_OBJECT)
 
@@ -139,36 +138,16 @@ key_point_free (gpointer data)
 }
 
 static void
-root_label_clear (gpointer data)
-{
-  DermRootLabel *label = data;
-
-  g_free (label->text);
-}
-
-static GArray *
-root_labels_new (void)
-{
-  GArray *labels = g_array_new (FALSE, TRUE, sizeof (DermRootLabel));
-
-  g_array_set_clear_func (labels, root_label_clear);
-  return labels;
-}
-
-static void
 derm_atlas_finalize (GObject *object)
 {
   DermAtlas *self = DERM_ATLAS (object);
 
   for (DermView v = 0; v < DERM_N_VIEWS; v++)
     {
-      g_clear_pointer (&self->view_maps[v], derm_id_map_free);
-      g_clear_pointer (&self->paths[v], derm_svg_paths_free);
       g_clear_pointer (&self->svg[v], g_bytes_unref);
       g_clear_pointer (&self->svg_name[v], g_free);
     }
   g_clear_pointer (&self->xml_name, g_free);
-  g_hash_table_unref (self->root_labels);
   g_hash_table_unref (self->sources_by_id);
   g_hash_table_unref (self->roots_by_id);
   g_hash_table_unref (self->region_infos_by_id);
@@ -214,8 +193,6 @@ derm_atlas_init (DermAtlas *self)
   self->regions_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->maps_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->nerves_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->root_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                             (GDestroyNotify) g_array_unref);
 }
 
 /* "medial-malleolus-left" -> "medial-malleolus", DERM_SIDE_LEFT */
@@ -340,484 +317,48 @@ add_key_points (DermAtlas    *self,
   return TRUE;
 }
 
-/* Label points: the pixel deepest inside each region, one pixel a unit. */
-static void
-place_region_labels (DermAtlas *self)
-{
-  guint n = self->regions->len + 1;
-  g_autofree guint *identity = g_new (guint, n);
-  g_autofree double *xs = g_new (double, n);
-  g_autofree double *ys = g_new (double, n);
-  g_autofree double *depths = g_new (double, n);
-
-  for (guint i = 0; i < n; i++)
-    identity[i] = i;
-
-  for (DermView view = 0; view < DERM_N_VIEWS; view++)
-    {
-      double ox, oy;
-
-      derm_layout_view_origin ((DermLayout) view, view, &ox, &oy);
-      derm_id_map_find_centers (derm_atlas_get_view_id_map (self, view), identity, n, n, xs, ys, depths);
-      for (guint i = 0; i < self->regions->len; i++)
-        {
-          DermRegion *region = g_ptr_array_index (self->regions, i);
-
-          if (region->view != view)
-            continue;
-          region->label_x = xs[i + 1] - ox;
-          region->label_y = ys[i + 1] - oy;
-        }
-    }
-}
-
-/* Root labels of a map: one per run of same-root skin per side and view,
- * at the point deepest inside it. */
-static GArray *
-find_root_labels (DermAtlas     *self,
-                  const DermMap *map)
-{
-  GArray *labels = root_labels_new ();
-  GPtrArray *regions = self->regions;
-
-  for (DermView view = 0; view < DERM_N_VIEWS; view++)
-    {
-      guint n_values = regions->len + 1;
-      g_autofree guint *value_to_key = g_new0 (guint, n_values);
-      g_autoptr (GPtrArray) key_texts = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr (GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_autofree double *xs = NULL, *ys = NULL, *depths = NULL;
-      double ox, oy;
-
-      g_ptr_array_add (key_texts, NULL);  /* key 0 is no skin or blank */
-      for (guint i = 0; i < regions->len; i++)
-        {
-          const DermRegion *region = g_ptr_array_index (regions, i);
-          const char * const *roots;
-          g_autofree char *text = NULL;
-          g_autofree char *key = NULL;
-          gpointer k;
-
-          if (region->view != view)
-            continue;
-          roots = derm_map_get_roots (map, region);
-          if (roots[0] == NULL)
-            continue;
-          text = g_strjoinv ("/", (char **) roots);
-          key = g_strdup_printf ("%s:%d", text, region->side);
-          k = g_hash_table_lookup (keys, key);
-          if (k == NULL)
-            {
-              k = GUINT_TO_POINTER (key_texts->len);
-              g_ptr_array_add (key_texts, g_steal_pointer (&text));
-              g_hash_table_insert (keys, g_steal_pointer (&key), k);
-            }
-          value_to_key[region->index + 1] = GPOINTER_TO_UINT (k);
-        }
-
-      xs = g_new (double, key_texts->len);
-      ys = g_new (double, key_texts->len);
-      depths = g_new (double, key_texts->len);
-      derm_id_map_find_centers (derm_atlas_get_view_id_map (self, view),
-                                value_to_key, n_values, key_texts->len, xs, ys, depths);
-      derm_layout_view_origin ((DermLayout) view, view, &ox, &oy);
-
-      for (guint k = 1; k < key_texts->len; k++)
-        {
-          DermRootLabel label = { g_strdup (g_ptr_array_index (key_texts, k)), view,
-                                  xs[k] - ox, ys[k] - oy, depths[k] };
-          if (depths[k] > 0)
-            g_array_append_val (labels, label);
-          else
-            g_free (label.text);
-        }
-    }
-
-  return labels;
-}
-
-/* The layout table, one item a line, fields separated by tabs:
- *   layout 2 N-REGIONS N-KEY-POINTS
- *   region VIEW ID X Y               (every region, in index order; X Y
- *                                     its label point)
- *   key-point VIEW ID X Y REGION|-   (every key point, in order)
- *   map ID                           (every map, followed by its labels)
- *   label VIEW X Y DEPTH TEXT
- * Numbers are exact (%.17g), so the app draws what the id maps give. With
- * the regions and key points in it, the SVGs need no scan either. */
-#define LAYOUT_VERSION "2"
-
-static void
-append_numbers (GString *out,
-                guint    n,
-                ...)
-{
-  va_list args;
-
-  va_start (args, n);
-  for (guint i = 0; i < n; i++)
-    {
-      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-      g_string_append_c (out, '\t');
-      g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer, va_arg (args, double)));
-    }
-  va_end (args);
-}
-
-char *
-derm_atlas_write_layout (DermAtlas *self)
-{
-  GString *out = g_string_new ("# written by derm-atlas-precompute from atlas.xml and the maps: do not edit\n");
-
-  g_return_val_if_fail (DERM_IS_ATLAS (self), NULL);
-
-  g_string_append_printf (out, "layout\t" LAYOUT_VERSION "\t%u\t%u\n",
-                          self->regions->len, self->key_points->len);
-  for (guint i = 0; i < self->regions->len; i++)
-    {
-      const DermRegion *region = g_ptr_array_index (self->regions, i);
-
-      g_string_append_printf (out, "region\t%s\t%s", derm_view_to_string (region->view), region->id);
-      append_numbers (out, 2, region->label_x, region->label_y);
-      g_string_append_c (out, '\n');
-    }
-  for (guint i = 0; i < self->key_points->len; i++)
-    {
-      const DermKeyPoint *kp = g_ptr_array_index (self->key_points, i);
-
-      g_string_append_printf (out, "key-point\t%s\tkp-%s-%s", derm_view_to_string (kp->view),
-                              kp->root, derm_side_to_string (kp->side));
-      append_numbers (out, 2, kp->x, kp->y);
-      g_string_append_printf (out, "\t%s\n", kp->region != NULL ? kp->region->id : "-");
-    }
-  for (guint m = 0; m < self->maps->len; m++)
-    {
-      const DermMap *map = g_ptr_array_index (self->maps, m);
-      GArray *labels = derm_atlas_get_root_labels (self, map);
-
-      g_string_append_printf (out, "map\t%s\n", map->id);
-      for (guint i = 0; i < labels->len; i++)
-        {
-          const DermRootLabel *label = &g_array_index (labels, DermRootLabel, i);
-
-          g_string_append_printf (out, "label\t%s", derm_view_to_string (label->view));
-          append_numbers (out, 3, label->x, label->y, label->depth);
-          g_string_append_printf (out, "\t%s\n", label->text);
-        }
-    }
-  return g_string_free (out, FALSE);
-}
-
-static gboolean
-read_numbers (char   **fields,
-              guint    n,
-              double  *values)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      char *end = NULL;
-
-      if (fields[i] == NULL)
-        return FALSE;
-      values[i] = g_ascii_strtod (fields[i], &end);
-      if (end == fields[i] || *end != '\0')
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* A layout table as read, before it meets the atlas. */
-typedef struct {
-  DermSvgScan *scans[DERM_N_VIEWS];  /* the regions and key points of each SVG */
-  GArray      *points;               /* of double: x, y of each region's label */
-  GPtrArray   *kp_regions;           /* of char *: each key point's region id, or NULL */
-  GHashTable  *labels;               /* map id -> GArray of DermRootLabel */
-} Layout;
-
-static void
-layout_free (Layout *layout)
-{
-  for (DermView view = 0; view < DERM_N_VIEWS; view++)
-    g_clear_pointer (&layout->scans[view], derm_svg_scan_free);
-  g_array_unref (layout->points);
-  g_ptr_array_unref (layout->kp_regions);
-  g_hash_table_unref (layout->labels);
-  g_free (layout);
-}
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Layout, layout_free)
-
-/* NULL, with a warning, for a table that is not well made. */
-static Layout *
-read_layout (GBytes *bytes)
-{
-  g_autoptr (Layout) layout = g_new0 (Layout, 1);
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-  g_autofree char *text = g_strndup (data, size);
-  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
-  GArray *map_labels = NULL;
-  guint64 n_regions = 0, n_key_points = 0;
-  gboolean header = FALSE;
-  guint line;
-
-  for (DermView view = 0; view < DERM_N_VIEWS; view++)
-    layout->scans[view] = derm_svg_scan_new ();
-  layout->points = g_array_new (FALSE, FALSE, sizeof (double));
-  layout->kp_regions = g_ptr_array_new_with_free_func (g_free);
-  layout->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
-
-  for (line = 0; lines[line] != NULL; line++)
-    {
-      g_auto (GStrv) f = NULL;
-      DermView view;
-      double v[3];
-      guint n;
-
-      if (lines[line][0] == '\0' || lines[line][0] == '#')
-        continue;
-      f = g_strsplit (lines[line], "\t", -1);
-      n = g_strv_length (f);
-
-      if (!header)
-        {
-          if (n != 4 || strcmp (f[0], "layout") != 0 || strcmp (f[1], LAYOUT_VERSION) != 0)
-            break;
-          n_regions = g_ascii_strtoull (f[2], NULL, 10);
-          n_key_points = g_ascii_strtoull (f[3], NULL, 10);
-          header = TRUE;
-        }
-      else if (strcmp (f[0], "region") == 0)
-        {
-          if (n != 5 || !derm_view_from_string (f[1], &view) || f[2][0] == '\0' ||
-              !read_numbers (f + 3, 2, v))
-            break;
-          derm_svg_scan_add_region (layout->scans[view], f[2], 0);
-          g_array_append_vals (layout->points, v, 2);
-        }
-      else if (strcmp (f[0], "key-point") == 0)
-        {
-          if (n != 6 || !derm_view_from_string (f[1], &view) || f[2][0] == '\0' ||
-              !read_numbers (f + 3, 2, v) || f[5][0] == '\0')
-            break;
-          derm_svg_scan_add_key_point (layout->scans[view], f[2], 0, v[0], v[1]);
-          g_ptr_array_add (layout->kp_regions, strcmp (f[5], "-") != 0 ? g_strdup (f[5]) : NULL);
-        }
-      else if (strcmp (f[0], "map") == 0)
-        {
-          if (n != 2 || g_hash_table_contains (layout->labels, f[1]))
-            break;
-          map_labels = root_labels_new ();
-          g_hash_table_insert (layout->labels, g_strdup (f[1]), map_labels);
-        }
-      else if (strcmp (f[0], "label") == 0)
-        {
-          DermRootLabel label = { NULL, };
-
-          if (n != 6 || map_labels == NULL || !derm_view_from_string (f[1], &label.view) ||
-              !read_numbers (f + 2, 3, v) || f[5][0] == '\0')
-            break;
-          label.x = v[0];
-          label.y = v[1];
-          label.depth = v[2];
-          label.text = g_strdup (f[5]);
-          g_array_append_val (map_labels, label);
-        }
-      else
-        break;
-    }
-
-  if (lines[line] != NULL || !header || layout->points->len != 2 * n_regions ||
-      layout->kp_regions->len != n_key_points)
-    {
-      g_warning ("Ignoring the bundled layout table: line %u is not right", line + 1);
-      return NULL;
-    }
-  return g_steal_pointer (&layout);
-}
-
-/* Label points, key point regions and root labels from the table, once its
- * regions and key points are the atlas's. All or nothing. */
-static gboolean
-apply_layout (DermAtlas *self,
-              Layout    *layout)
-{
-  g_autofree const DermRegion **kp_regions = g_new0 (const DermRegion *, self->key_points->len);
-  GHashTableIter iter;
-  gpointer key;
-
-  if (layout->points->len != 2 * self->regions->len ||
-      layout->kp_regions->len != self->key_points->len ||
-      g_hash_table_size (layout->labels) != self->maps->len)
-    return FALSE;
-  g_hash_table_iter_init (&iter, layout->labels);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (g_hash_table_lookup (self->maps_by_id, key) == NULL)
-      return FALSE;
-  for (guint i = 0; i < self->key_points->len; i++)
-    {
-      const char *id = g_ptr_array_index (layout->kp_regions, i);
-
-      if (id != NULL && (kp_regions[i] = g_hash_table_lookup (self->regions_by_id, id)) == NULL)
-        return FALSE;
-    }
-
-  for (guint i = 0; i < self->regions->len; i++)
-    {
-      DermRegion *region = g_ptr_array_index (self->regions, i);
-
-      region->label_x = g_array_index (layout->points, double, 2 * i);
-      region->label_y = g_array_index (layout->points, double, 2 * i + 1);
-    }
-  for (guint i = 0; i < self->key_points->len; i++)
-    ((DermKeyPoint *) g_ptr_array_index (self->key_points, i))->region = kp_regions[i];
-  g_hash_table_unref (self->root_labels);
-  self->root_labels = g_hash_table_ref (layout->labels);
-  return TRUE;
-}
-
+/**
+ * derm_atlas_new_from_xml:
+ *
+ * An atlas with what atlas.xml says and no view yet: each comes with
+ * derm_atlas_add_view (). Its regions have no label point and its key
+ * points no region until the geometry places them (derm_geometry_place ())
+ * or a layout table gives them.
+ */
 DermAtlas *
-derm_atlas_new_from_bytes (GBytes      *xml,
-                           const char  *xml_name,
-                           GBytes     **svg,
-                           const char **svg_names,
-                           GBytes      *layout_bytes,
-                           GError     **error)
+derm_atlas_new_from_xml (GBytes      *xml,
+                         const char  *xml_name,
+                         GError     **error)
 {
   g_autoptr (DermAtlas) self = g_object_new (DERM_TYPE_ATLAS, NULL);
-  g_autoptr (Layout) layout = layout_bytes != NULL ? read_layout (layout_bytes) : NULL;
 
   self->xml_name = g_strdup (xml_name);
   if (!derm_atlas_load_xml (self, xml, xml_name, error))
     return NULL;
-
-  for (DermView view = 0; view < DERM_N_VIEWS; view++)
-    {
-      g_autoptr (DermSvgScan) scan = NULL;
-
-      self->svg[view] = g_bytes_ref (svg[view]);
-      self->svg_name[view] = g_strdup (svg_names[view]);
-
-      /* the bundled table lists what a scan would find */
-      if (layout != NULL)
-        scan = g_steal_pointer (&layout->scans[view]);
-      else if ((scan = derm_svg_scan (svg[view], svg_names[view], error)) == NULL)
-        return NULL;
-
-      if (!add_regions (self, view, scan, layout != NULL ? NULL : error) ||
-          !add_key_points (self, view, scan, layout != NULL ? NULL : error))
-        {
-          if (layout == NULL)
-            return NULL;
-          g_warning ("Ignoring the bundled layout table: its regions or key points are not the atlas's");
-          return derm_atlas_new_from_bytes (xml, xml_name, svg, svg_names, NULL, error);
-        }
-    }
-
-  /* The bundled table was made from these very files at build time, which
-   * also proved that every region's outline reads: no id map is needed yet. */
-  if (layout != NULL)
-    {
-      if (apply_layout (self, layout))
-        return g_steal_pointer (&self);
-      g_warning ("Ignoring the bundled layout table: its maps or key point regions are not the atlas's");
-      return derm_atlas_new_from_bytes (xml, xml_name, svg, svg_names, NULL, error);
-    }
-
-  /* Each view's id map: this also proves every region's outline reads */
-  for (DermView view = 0; view < DERM_N_VIEWS; view++)
-    {
-      self->view_maps[view] = derm_id_map_try_new (self, (DermLayout) view, 1.0, error);
-      if (self->view_maps[view] == NULL)
-        return NULL;
-    }
-  place_region_labels (self);
-
-  for (guint i = 0; i < self->key_points->len; i++)
-    {
-      DermKeyPoint *kp = g_ptr_array_index (self->key_points, i);
-      kp->region = derm_atlas_region_at (self, kp->view, kp->x, kp->y);
-    }
-
   return g_steal_pointer (&self);
 }
 
-static GBytes *
-read_file (const char  *path,
-           GError     **error)
-{
-  g_autoptr (GError) local_error = NULL;
-  char *contents;
-  gsize length;
-
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_IO, "%s", local_error->message);
-      return NULL;
-    }
-  return g_bytes_new_take (contents, length);
-}
-
 /**
- * derm_atlas_new_from_files:
+ * derm_atlas_add_view:
  *
- * Loads an atlas from files on disk; error messages name these paths.
+ * Adds a view's SVG and the regions and key points it draws, as scan lists
+ * them; an error, naming the file and line, where they and atlas.xml do not
+ * agree.
  */
-DermAtlas *
-derm_atlas_new_from_files (const char  *atlas_xml,
-                           const char  *anterior_svg,
-                           const char  *posterior_svg,
-                           GError     **error)
-{
-  const char *names[] = { anterior_svg, posterior_svg };
-  g_autoptr (GBytes) xml = NULL;
-  g_autoptr (GBytes) anterior = NULL;
-  g_autoptr (GBytes) posterior = NULL;
-  GBytes *svg[DERM_N_VIEWS];
-
-  if ((xml = read_file (atlas_xml, error)) == NULL ||
-      (anterior = read_file (anterior_svg, error)) == NULL ||
-      (posterior = read_file (posterior_svg, error)) == NULL)
-    return NULL;
-
-  svg[DERM_VIEW_ANTERIOR] = anterior;
-  svg[DERM_VIEW_POSTERIOR] = posterior;
-  return derm_atlas_new_from_bytes (xml, atlas_xml, svg, names, NULL, error);
-}
-
 gboolean
-derm_atlas_render_id_layer (DermAtlas  *self,
-                            DermView    view,
-                            cairo_t    *cr,
-                            GError    **error)
+derm_atlas_add_view (DermAtlas    *self,
+                     DermView      view,
+                     GBytes       *svg,
+                     const char   *svg_name,
+                     DermSvgScan  *scan,
+                     GError      **error)
 {
-  DermSvgPaths *paths = derm_atlas_get_paths (self, view);
+  g_return_val_if_fail (DERM_IS_ATLAS (self), FALSE);
+  g_return_val_if_fail (view < DERM_N_VIEWS && self->svg[view] == NULL, FALSE);
 
-  /* flat fills from the outlines, as crisp as librsvg drew them with
-   * shape-rendering: crispEdges (the same pixels, checked at every scale
-   * the app uses) */
-  cairo_save (cr);
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
-  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  for (guint i = 0; i < self->regions->len; i++)
-    {
-      DermRegion *region = g_ptr_array_index (self->regions, i);
-      guint value = region->index + 1;
-
-      if (region->view != view)
-        continue;
-      cairo_new_path (cr);
-      if (!derm_svg_paths_append (paths, region->id, cr, error))
-        {
-          cairo_restore (cr);
-          return FALSE;
-        }
-      cairo_set_source_rgb (cr, (value >> 16 & 0xff) / 255.0, (value >> 8 & 0xff) / 255.0,
-                            (value & 0xff) / 255.0);
-      cairo_fill (cr);
-    }
-  cairo_restore (cr);
-  return TRUE;
+  self->svg[view] = g_bytes_ref (svg);
+  self->svg_name[view] = g_strdup (svg_name);
+  return add_regions (self, view, scan, error) && add_key_points (self, view, scan, error);
 }
 
 GPtrArray *
@@ -986,21 +527,13 @@ derm_atlas_get_svg (DermAtlas *self,
   return self->svg[view];
 }
 
-const DermRegion *
-derm_atlas_region_at (DermAtlas *self,
-                      DermView   view,
-                      double     x,
-                      double     y)
+const char *
+derm_atlas_get_svg_name (DermAtlas *self,
+                         DermView   view)
 {
-  double ox, oy;
-
   g_return_val_if_fail (DERM_IS_ATLAS (self), NULL);
   g_return_val_if_fail (view < DERM_N_VIEWS, NULL);
-
-  if (x < 0 || y < 0 || x >= DERM_VIEW_WIDTH || y >= DERM_VIEW_HEIGHT)
-    return NULL;
-  derm_layout_view_origin ((DermLayout) view, view, &ox, &oy);
-  return derm_id_map_lookup (derm_atlas_get_view_id_map (self, view), x + ox, y + oy);
+  return self->svg_name[view];
 }
 
 const char * const *
@@ -1097,36 +630,4 @@ derm_region_dup_title (const DermRegion *region)
       title = g_strconcat (first, rest, NULL);
     }
   return g_steal_pointer (&title);
-}
-
-DermSvgPaths *
-derm_atlas_get_paths (DermAtlas *self,
-                      DermView   view)
-{
-  if (self->paths[view] == NULL)
-    self->paths[view] = derm_svg_paths_new (self->svg[view], self->svg_name[view]);
-  return self->paths[view];
-}
-
-DermIdMap *
-derm_atlas_get_view_id_map (DermAtlas *self,
-                            DermView   view)
-{
-  if (self->view_maps[view] == NULL)
-    self->view_maps[view] = derm_id_map_new (self, (DermLayout) view, 1.0);
-  return self->view_maps[view];
-}
-
-GArray *
-derm_atlas_get_root_labels (DermAtlas     *self,
-                            const DermMap *map)
-{
-  GArray *labels = g_hash_table_lookup (self->root_labels, map->id);
-
-  if (labels == NULL)
-    {
-      labels = find_root_labels (self, map);
-      g_hash_table_insert (self->root_labels, g_strdup (map->id), labels);
-    }
-  return labels;
 }

@@ -132,11 +132,7 @@ typedef struct {
 #define DERM_TYPE_ATLAS (derm_atlas_get_type ())
 G_DECLARE_FINAL_TYPE (DermAtlas, derm_atlas, DERM, ATLAS, GObject)
 
-DermAtlas          *derm_atlas_new_from_resource (GError **error);
-DermAtlas          *derm_atlas_new_from_files    (const char  *atlas_xml,
-                                                  const char  *anterior_svg,
-                                                  const char  *posterior_svg,
-                                                  GError     **error);
+/* To load an atlas, see derm-bundle.h. */
 
 GPtrArray          *derm_atlas_get_sources       (DermAtlas  *self);  /* of DermSource */
 const DermSource   *derm_atlas_get_source        (DermAtlas  *self,
@@ -181,12 +177,6 @@ gboolean            derm_atlas_nerve_contains    (DermAtlas    *self,
 GPtrArray          *derm_atlas_get_quiz_items    (DermAtlas  *self);  /* of DermQuizItem */
 GBytes             *derm_atlas_get_svg           (DermAtlas  *self,
                                                   DermView    view);
-
-/* The region at a point in view units, or NULL outside the skin. */
-const DermRegion   *derm_atlas_region_at         (DermAtlas  *self,
-                                                  DermView    view,
-                                                  double      x,
-                                                  double      y);
 
 /* Roots of a region on a map: NULL-terminated, empty when the map leaves it blank. */
 const char * const *derm_map_get_roots           (const DermMap    *map,

@@ -16,6 +16,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "derm-geometry.h"
 #include "derm-localizer-private.h"
 
 /* How much one finding weighs. Normal findings count, but less than
@@ -344,7 +345,7 @@ get_areas (DermAtlas *atlas)
     for (double y = 1; y < DERM_VIEW_HEIGHT; y += 2)
       for (double x = 1; x < DERM_VIEW_WIDTH; x += 2)
         {
-          const DermRegion *region = derm_atlas_region_at (atlas, view, x, y);
+          const DermRegion *region = derm_geometry_region_at (atlas, view, x, y);
           if (region != NULL)
             areas[region->index] += 4.0;
         }

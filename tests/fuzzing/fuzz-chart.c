@@ -8,6 +8,7 @@
  */
 #include "fuzz.h"
 
+#include "derm-bundle.h"
 #include "derm-chart.h"
 
 static DermAtlas *atlas;

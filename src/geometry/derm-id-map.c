@@ -5,7 +5,7 @@
 
 #include <math.h>
 
-#include "derm-atlas-private.h"
+#include "derm-geometry.h"
 #include "derm-id-map.h"
 #include "derm-layout.h"
 
@@ -18,6 +18,45 @@ struct _DermIdMap {
   int              stride;  /* in guint32 */
   cairo_surface_t *surface;
 };
+
+/* Render the regions layer of a view into cr (view units), each region
+ * filled with a flat colour encoding index + 1, no antialiasing; an error
+ * if a region's outline does not parse. */
+static gboolean
+render_id_layer (DermAtlas  *self,
+                 DermView    view,
+                 cairo_t    *cr,
+                 GError    **error)
+{
+  DermSvgPaths *paths = derm_geometry_get_paths (self, view);
+  GPtrArray *regions = derm_atlas_get_regions (self);
+
+  /* flat fills from the outlines, as crisp as librsvg drew them with
+   * shape-rendering: crispEdges (the same pixels, checked at every scale
+   * the app uses) */
+  cairo_save (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  for (guint i = 0; i < regions->len; i++)
+    {
+      DermRegion *region = g_ptr_array_index (regions, i);
+      guint value = region->index + 1;
+
+      if (region->view != view)
+        continue;
+      cairo_new_path (cr);
+      if (!derm_svg_paths_append (paths, region->id, cr, error))
+        {
+          cairo_restore (cr);
+          return FALSE;
+        }
+      cairo_set_source_rgb (cr, (value >> 16 & 0xff) / 255.0, (value >> 8 & 0xff) / 255.0,
+                            (value & 0xff) / 255.0);
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
+  return TRUE;
+}
 
 /* The map, even where a view failed to render (then blank there, with
  * *ok FALSE and the error set). */
@@ -58,7 +97,7 @@ render (DermAtlas   *atlas,
       cairo_save (cr);
       cairo_translate (cr, ox, oy);
       /* the first error is reported; the other views are still drawn */
-      if (!derm_atlas_render_id_layer (atlas, view, cr, *ok ? error : NULL))
+      if (!render_id_layer (atlas, view, cr, *ok ? error : NULL))
         *ok = FALSE;
       cairo_restore (cr);
     }

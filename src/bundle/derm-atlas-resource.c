@@ -9,8 +9,8 @@
 
 #include "config.h"
 
-#include "derm-atlas-private.h"
 #include "derm-atlas-resources.h"
+#include "derm-bundle-private.h"
 
 /**
  * derm_atlas_new_from_resource:

@@ -12,7 +12,7 @@
 
 #include <stdio.h>
 
-#include "derm-atlas-private.h"
+#include "derm-bundle-private.h"
 
 int
 main (int   argc,

@@ -15,6 +15,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "derm-geometry.h"
 #include "derm-quiz.h"
 
 /* How many choices a choice kind offers. */
@@ -762,7 +763,7 @@ dup_point_given (DermQuiz *self,
                  double    x,
                  double    y)
 {
-  const DermRegion *region = derm_atlas_region_at (self->atlas, view, x, y);
+  const DermRegion *region = derm_geometry_region_at (self->atlas, view, x, y);
   g_autofree char *title = NULL, *roots = NULL;
 
   if (region == NULL)
@@ -783,7 +784,7 @@ point_has_root (DermQuiz           *self,
                 double              y,
                 const char * const *roots)
 {
-  const DermRegion *region = derm_atlas_region_at (self->atlas, view, x, y);
+  const DermRegion *region = derm_geometry_region_at (self->atlas, view, x, y);
 
   if (region == NULL)
     return FALSE;

@@ -1,0 +1,149 @@
+/* derm-renderer-private.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared by derm-renderer*.c only: the renderer draws a diagram in layers,
+ * each in a file of its own.
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "derm-geometry.h"
+#include "derm-renderer.h"
+
+G_BEGIN_DECLS
+
+#define N_ROOT_COLORS 10
+#define KEY_POINT_RADIUS  6.0
+
+/* a root label, placed by the geometry (derm_geometry_get_root_labels ()) */
+typedef DermRootLabel Label;
+
+typedef struct {
+  double x0, y0, x1, y1;
+} Box;
+
+struct _DermRenderer {
+  GObject     parent_instance;
+
+  DermAtlas  *atlas;
+  GPtrArray  *nerve_outlines[DERM_N_VIEWS];  /* of NerveOutline, traced once */
+};
+
+/* Everything a palette decides for one kind of background, in the colour
+ * style (grayscale and worksheet are for paper and keep the default). */
+typedef struct {
+  DermColor roots[N_ROOT_COLORS];  /* T12..S4-5 */
+  DermColor blank;          /* skin no root supplies */
+  DermColor border;         /* between regions */
+  double    border_width;   /* 0: each region stroked in its own fill */
+  DermColor outline;        /* the skin's outline; root zones in high contrast */
+  double    outline_width;
+  DermColor landmark;       /* patella, malleoli, folds, toes */
+  double    landmark_alpha;
+  double    landmark_width;
+  DermColor dim;            /* with a root highlighted, the others fade to this */
+  double    dim_mix;
+  DermColor ink;            /* dark text */
+  DermColor light;          /* light text */
+  gboolean  dark;           /* drawn on a dark background */
+  gboolean  zone_outlines;  /* root zones outlined in the outline colour */
+  gboolean  plates;         /* labels on solid plates rather than halos */
+} Scheme;
+
+/* derm-renderer.c */
+GArray       *_derm_renderer_get_labels          (DermRenderer            *self,
+                                                  const DermMap           *map);
+DermSvgPaths *_derm_renderer_get_paths           (DermRenderer            *self,
+                                                  DermView                 view);
+gboolean      _derm_renderer_append_region_path  (DermRenderer            *self,
+                                                  cairo_t                 *cr,
+                                                  const DermRegion        *region);
+
+/* derm-renderer-palettes.c */
+const Scheme *_derm_renderer_options_scheme      (const DermRenderOptions *options);
+void          _derm_renderer_scheme_root_color   (const Scheme            *scheme,
+                                                  guint                    root_index,
+                                                  DermStyle                style,
+                                                  DermColor               *color);
+DermColor     _derm_renderer_mix                 (const DermColor         *a,
+                                                  const DermColor         *b,
+                                                  double                   t);
+DermColor     _derm_renderer_nerve_color         (guint                    nerve_index,
+                                                  gboolean                 dark);
+void          _derm_renderer_pick_text_color     (const Scheme            *scheme,
+                                                  const DermColor         *fills,
+                                                  guint                    n_fills,
+                                                  DermColor               *text,
+                                                  DermColor               *other);
+gboolean      _derm_renderer_has_pattern         (guint                    root_index);
+void          _derm_renderer_paint_pattern       (cairo_t                 *cr,
+                                                  guint                    root_index,
+                                                  gboolean                 dim);
+void          _derm_renderer_paint_stripes       (cairo_t                 *cr,
+                                                  const Scheme            *scheme,
+                                                  const guint             *root_indices,
+                                                  guint                    n,
+                                                  DermStyle                style,
+                                                  gboolean                 dim);
+
+/* derm-renderer-regions.c */
+void          _derm_renderer_draw_regions        (DermRenderer            *self,
+                                                  cairo_t                 *cr,
+                                                  DermView                 view,
+                                                  const DermMap           *map,
+                                                  const DermRenderOptions *options);
+void          _derm_renderer_decorate_regions    (DermRenderer            *self,
+                                                  cairo_t                 *cr,
+                                                  DermView                 view,
+                                                  const DermMap           *map,
+                                                  const DermRenderOptions *options);
+void          _derm_renderer_draw_lines          (DermRenderer            *self,
+                                                  cairo_t                 *cr,
+                                                  DermView                 view,
+                                                  const DermRenderOptions *options);
+void          _derm_renderer_outline_zones       (DermRenderer            *self,
+                                                  cairo_t                 *cr,
+                                                  DermView                 view,
+                                                  const DermMap           *map,
+                                                  const DermColor         *color,
+                                                  double                   width);
+
+/* derm-renderer-labels.c */
+void          _derm_renderer_draw_header         (cairo_t                 *cr,
+                                                  DermView                 view,
+                                                  double                   scale,
+                                                  gboolean                 dark);
+gboolean      _derm_renderer_uses_markers        (const DermRenderOptions *options);
+void          _derm_renderer_draw_labels         (DermRenderer            *self,
+                                                  cairo_t                 *cr,
+                                                  DermView                 view,
+                                                  const DermMap           *map,
+                                                  const DermRenderOptions *options);
+void          _derm_renderer_draw_markers        (DermRenderer            *self,
+                                                  cairo_t                 *cr,
+                                                  DermView                 view,
+                                                  const DermMap           *map,
+                                                  const DermRenderOptions *options,
+                                                  gboolean                 numbers);
+double        _derm_renderer_box_overlap         (const Box               *box,
+                                                  GArray                  *taken);
+void          _derm_renderer_add_root_label_boxes (DermRenderer           *self,
+                                                   DermView                view,
+                                                   const DermMap          *map,
+                                                   const DermRenderOptions *options,
+                                                   GArray                 *taken);
+
+/* derm-renderer-overlays.c */
+void          _derm_renderer_draw_nerves         (DermRenderer            *self,
+                                                  cairo_t                 *cr,
+                                                  DermView                 view,
+                                                  const DermMap           *map,
+                                                  const DermRenderOptions *options);
+void          _derm_renderer_draw_key_points     (DermRenderer            *self,
+                                                  cairo_t                 *cr,
+                                                  DermView                 view,
+                                                  const DermMap           *map,
+                                                  const DermRenderOptions *options);
+
+G_END_DECLS
