@@ -870,6 +870,49 @@ test_localize_exit_codes (void)
   g_rmdir (dir);
 }
 
+/* --export --chart: the record of a chart; options that shape a map alone
+ * do not go with it */
+static void
+test_export_chart (void)
+{
+  g_autofree char *chart = chart_path ("cauda-equina.dermchart");
+  g_autofree char *normal = chart_path ("normal.dermchart");
+  g_autofree char *dir = g_dir_make_tmp ("derm-cli-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "record.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "record.png", NULL);
+  g_autofree char *none = g_build_filename (dir, "none.pdf", NULL);
+  g_auto (Run) run = { 0 }, run_png = { 0 }, style = { 0 }, bad = { 0 }, empty = { 0 };
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  run_cli (&run, "--export", pdf, "--chart", chart, "--paper", "letter", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  g_clear_pointer (&contents, g_free);
+
+  run_cli (&run_png, "--export", png, "--chart", chart, "--width", "600", NULL);
+  g_assert_cmpint (run_png.status, ==, 0);
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  g_assert_true (length > 8 && memcmp (contents, "\x89PNG", 4) == 0);
+
+  run_cli (&style, "--export", pdf, "--chart", chart, "--style", "worksheet", NULL);
+  g_assert_cmpint (style.status, ==, 2);
+  g_assert_nonnull (strstr (style.err, "--style does not go with --chart"));
+
+  run_cli (&bad, "--export", pdf, "--chart", "/nonexistent.dermchart", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+
+  /* a chart with nothing abnormal still prints as a record */
+  run_cli (&empty, "--export", none, "--chart", normal, NULL);
+  g_assert_cmpint (empty.status, ==, 0);
+
+  g_unlink (pdf);
+  g_unlink (png);
+  g_unlink (none);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -900,6 +943,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/export-quiz", test_export_quiz);
   g_test_add_func ("/cli/localize", test_localize);
   g_test_add_func ("/cli/localize-exit-codes", test_localize_exit_codes);
+  g_test_add_func ("/cli/export-chart", test_export_chart);
 
   return g_test_run ();
 }

@@ -11,7 +11,9 @@
 
 #include <glib/gi18n.h>
 
+#include "derm-chart-page.h"
 #include "derm-chart.h"
+#include "derm-export.h"
 #include "derm-cli-chart.h"
 #include "derm-localizer.h"
 
@@ -55,5 +57,34 @@ derm_cli_localize (DermAtlas  *atlas,
   for (guint i = 0; i < result->warnings->len; i++)
     g_printerr ("dermatomes: warning: %s\n", (const char *) g_ptr_array_index (result->warnings, i));
   g_printerr ("dermatomes: map %s. %s\n", result->map, derm_localizer_disclaimer ());
+  return 0;
+}
+
+int
+derm_cli_export_chart (DermAtlas  *atlas,
+                       const char *chart_path,
+                       const char *map_id,
+                       const char *title,
+                       const char *path,
+                       double      width,
+                       double      height,
+                       int         png_width)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DermChart) chart = NULL;
+  g_autoptr (DermRenderer) renderer = NULL;
+
+  chart = derm_chart_new_from_file (chart_path, atlas, &error);
+  if (chart == NULL)
+    {
+      g_printerr ("dermatomes: %s\n", error->message);
+      return 2;
+    }
+  renderer = derm_renderer_new (atlas);
+  if (!derm_chart_page_write (renderer, chart, map_id, title, path, width, height, png_width, &error))
+    {
+      g_printerr ("dermatomes: %s\n", error->message);
+      return g_error_matches (error, DERM_EXPORT_ERROR, DERM_EXPORT_ERROR_WRITE) ? 1 : 2;
+    }
   return 0;
 }

@@ -15,4 +15,17 @@ int derm_cli_localize (DermAtlas  *atlas,
                        const char *chart_path,
                        const char *map_id);
 
+/* dermatomes --export OUT --chart CHART: the chart as a record (marks on
+ * both views, the ranking, the findings table) on pages of width x height
+ * points, a PNG png_width pixels wide. Returns the exit status (0 written,
+ * 1 not written, 2 bad chart). */
+int derm_cli_export_chart (DermAtlas  *atlas,
+                           const char *chart_path,
+                           const char *map_id,
+                           const char *title,
+                           const char *path,
+                           double      width,
+                           double      height,
+                           int         png_width);
+
 G_END_DECLS

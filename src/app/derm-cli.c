@@ -52,6 +52,7 @@ static const GOptionEntry cli_entries[] = {
   { "highlight", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export: make one root stand out"), N_("ROOT") },
   { "answer-key", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Export: add an answer key page to a worksheet"), NULL },
   { "title", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export: the page title"), N_("TEXT") },
+  { "chart", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Export: the chart's findings on the legs, with the ranking and the findings table"), N_("CHART") },
   { "quiz", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print a quiz, one NUMBER<TAB>KIND<TAB>PROMPT<TAB>ANSWER<TAB>TARGET a line"), NULL },
   { "export-quiz", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write a printable quiz with its answer key to a .pdf file"), N_("FILE") },
   { "seed", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Quiz: the seed, 0 to 18446744073709551615 (default: from the clock)"), N_("N") },
@@ -72,7 +73,7 @@ static const char * const commands[] = {
 /* options that only mean something to --export */
 static const char * const export_options[] = {
   "labels", "no-labels", "legend", "style", "paper", "landscape", "width", "highlight",
-  "answer-key", "title", NULL
+  "answer-key", "title", "chart", NULL
 };
 
 /* options that only mean something to --quiz and --export-quiz */
@@ -296,7 +297,7 @@ export_map (DermAtlas    *atlas,
   g_auto (DermExportOptions) export = { 0, };
   g_autoptr (DermRenderer) renderer = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL, *style = NULL, *paper = NULL;
+  g_autofree char *path = NULL, *style = NULL, *paper = NULL, *chart_path = NULL;
   const DermRoot *root;
 
   derm_export_options_init (&export);
@@ -307,6 +308,7 @@ export_map (DermAtlas    *atlas,
   g_variant_dict_lookup (options, "style", "s", &style);
   g_variant_dict_lookup (options, "paper", "s", &paper);
   g_variant_dict_lookup (options, "width", "i", &export.width);
+  g_variant_dict_lookup (options, "chart", "^ay", &chart_path);
   export.page.legend = g_variant_dict_contains (options, "legend");
   export.page.landscape = g_variant_dict_contains (options, "landscape");
   export.page.answer_key = g_variant_dict_contains (options, "answer-key");
@@ -343,6 +345,21 @@ export_map (DermAtlas    *atlas,
     }
   if (export.page.answer_key && export.page.style != DERM_STYLE_WORKSHEET)
     return usage_error (_("--answer-key goes with --style worksheet"));
+
+  if (chart_path != NULL)
+    {
+      static const char * const map_only[] = {
+        "labels", "no-labels", "legend", "style", "highlight", "answer-key", "view", NULL
+      };
+      double width, height;
+
+      for (guint i = 0; map_only[i] != NULL; i++)
+        if (g_variant_dict_contains (options, map_only[i]))
+          return usage_error (_("--%s does not go with --chart"), map_only[i]);
+      derm_paper_get_size (export.page.paper, export.page.landscape, &width, &height);
+      return derm_cli_export_chart (atlas, chart_path, export.page.map_id, export.page.title,
+                                    path, width, height, export.width);
+    }
 
   renderer = derm_renderer_new (atlas);
   if (!derm_export_write (renderer, &export, path, &error))

@@ -100,46 +100,43 @@ derm_export_save_bytes (GByteArray      *bytes,
   return TRUE;
 }
 
-static void
-draw_pages (DermRenderer            *renderer,
-            cairo_t                 *cr,
-            const DermExportOptions *options,
-            double                   width,
-            double                   height,
-            gboolean                 stacked)
-{
-  guint n_pages = derm_page_get_n_pages (&options->page);
+typedef struct {
+  DermRenderer            *renderer;
+  const DermExportOptions *options;
+  double                   width;
+  double                   height;
+} MapPages;
 
-  for (guint i = 0; i < n_pages; i++)
-    {
-      cairo_save (cr);
-      if (stacked)
-        cairo_translate (cr, 0, i * height);
-      derm_page_render (renderer, cr, width, height, &options->page, i);
-      cairo_restore (cr);
-      if (!stacked)
-        cairo_show_page (cr);
-    }
+static void
+draw_map_page (cairo_t  *cr,
+               guint     page_index,
+               gpointer  user_data)
+{
+  MapPages *pages = user_data;
+
+  derm_page_render (pages->renderer, cr, pages->width, pages->height, &pages->options->page, page_index);
 }
 
 gboolean
-derm_export_write (DermRenderer            *renderer,
-                   const DermExportOptions *options,
-                   const char              *path,
-                   GError                 **error)
+derm_export_write_pages (const char          *path,
+                         int                  png_width,
+                         double               width,
+                         double               height,
+                         guint                n_pages,
+                         const char          *title,
+                         DermExportDrawPage   draw_page,
+                         gpointer             user_data,
+                         GError             **error)
 {
   g_autoptr (GByteArray) bytes = g_byte_array_new ();
-  g_autoptr (GError) local_error = NULL;
   g_autofree char *display = NULL;
   DermExportFormat format;
   cairo_surface_t *surface = NULL;
   cairo_status_t status;
+  gboolean stacked = TRUE;
   cairo_t *cr;
-  double width, height;
-  guint n_pages;
 
-  g_return_val_if_fail (DERM_IS_RENDERER (renderer), FALSE);
-  g_return_val_if_fail (options != NULL && path != NULL, FALSE);
+  g_return_val_if_fail (path != NULL && draw_page != NULL, FALSE);
 
   display = g_filename_display_name (path);
   if (!derm_export_format_from_path (path, &format))
@@ -149,50 +146,38 @@ derm_export_write (DermRenderer            *renderer,
       return FALSE;
     }
   if (format == DERM_EXPORT_PNG &&
-      (options->width < DERM_EXPORT_MIN_WIDTH || options->width > DERM_EXPORT_MAX_WIDTH))
+      (png_width < DERM_EXPORT_MIN_WIDTH || png_width > DERM_EXPORT_MAX_WIDTH))
     {
       g_set_error (error, DERM_EXPORT_ERROR, DERM_EXPORT_ERROR_INVALID,
                    _("Cannot export to “%s”: a width of %d pixels is not between %d and %d"),
-                   display, options->width, DERM_EXPORT_MIN_WIDTH, DERM_EXPORT_MAX_WIDTH);
+                   display, png_width, DERM_EXPORT_MIN_WIDTH, DERM_EXPORT_MAX_WIDTH);
       return FALSE;
     }
-  if (!derm_page_options_validate (&options->page, derm_renderer_get_atlas (renderer), &local_error))
-    {
-      g_set_error (error, DERM_EXPORT_ERROR, DERM_EXPORT_ERROR_INVALID,
-                   _("Cannot export to “%s”: %s"), display, local_error->message);
-      return FALSE;
-    }
-
-  derm_paper_get_size (options->page.paper, options->page.landscape, &width, &height);
-  n_pages = derm_page_get_n_pages (&options->page);
 
   switch (format)
     {
     case DERM_EXPORT_PDF:
       surface = cairo_pdf_surface_create_for_stream (derm_export_append_bytes, bytes, width, height);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                      options->page.title != NULL ? options->page.title
-                                                                  : _("Dermatomes of the lower limb"));
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Dermatomes " VERSION);
       cr = cairo_create (surface);
-      draw_pages (renderer, cr, options, width, height, FALSE);
+      stacked = FALSE;
       break;
 
     case DERM_EXPORT_SVG:
       surface = cairo_svg_surface_create_for_stream (derm_export_append_bytes, bytes, width, height * n_pages);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
       cr = cairo_create (surface);
-      draw_pages (renderer, cr, options, width, height, TRUE);
       break;
 
     case DERM_EXPORT_PNG:
     default:
       {
-        double scale = options->width / width;
+        double scale = png_width / width;
         int pixel_height = (int) ceil (height * n_pages * scale);
         cairo_font_options_t *font_options = cairo_font_options_create ();
 
-        surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, options->width, pixel_height);
+        surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, png_width, pixel_height);
         cr = cairo_create (surface);
         /* grey antialiasing: subpixel text would put colour in a grayscale page */
         cairo_font_options_set_antialias (font_options, CAIRO_ANTIALIAS_GRAY);
@@ -201,9 +186,19 @@ derm_export_write (DermRenderer            *renderer,
         cairo_set_source_rgb (cr, 1, 1, 1);
         cairo_paint (cr);
         cairo_scale (cr, scale, scale);
-        draw_pages (renderer, cr, options, width, height, TRUE);
       }
       break;
+    }
+
+  for (guint i = 0; i < n_pages; i++)
+    {
+      cairo_save (cr);
+      if (stacked)
+        cairo_translate (cr, 0, i * height);
+      draw_page (cr, i, user_data);
+      cairo_restore (cr);
+      if (!stacked)
+        cairo_show_page (cr);
     }
 
   status = cairo_status (cr);
@@ -217,4 +212,35 @@ derm_export_write (DermRenderer            *renderer,
   cairo_surface_destroy (surface);
 
   return derm_export_save_bytes (bytes, status, path, error);
+}
+
+gboolean
+derm_export_write (DermRenderer            *renderer,
+                   const DermExportOptions *options,
+                   const char              *path,
+                   GError                 **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  MapPages pages = { renderer, options, 0, 0 };
+  DermExportFormat format;
+
+  g_return_val_if_fail (DERM_IS_RENDERER (renderer), FALSE);
+  g_return_val_if_fail (options != NULL && path != NULL, FALSE);
+
+  if (derm_export_format_from_path (path, &format) &&
+      !derm_page_options_validate (&options->page, derm_renderer_get_atlas (renderer), &local_error))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, DERM_EXPORT_ERROR, DERM_EXPORT_ERROR_INVALID,
+                   _("Cannot export to “%s”: %s"), display, local_error->message);
+      return FALSE;
+    }
+
+  derm_paper_get_size (options->page.paper, options->page.landscape, &pages.width, &pages.height);
+  return derm_export_write_pages (path, options->width, pages.width, pages.height,
+                                  derm_page_get_n_pages (&options->page),
+                                  options->page.title != NULL ? options->page.title
+                                                              : _("Dermatomes of the lower limb"),
+                                  draw_map_page, &pages, error);
 }
