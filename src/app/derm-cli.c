@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -286,7 +287,8 @@ parse_number (const char *text,
   char *end = NULL;
 
   *value = g_ascii_strtod (text, &end);
-  return end != text && *end == '\0';
+  /* nan and inf are no place on a leg */
+  return end != text && *end == '\0' && isfinite (*value);
 }
 
 static int

@@ -204,6 +204,11 @@ check_structure (LoadState   *state,
 
   if (g_strcmp0 (parent, "root") == 0 && is_root_field (element))
     return TRUE;
+  /* a root's statements are text: <reflex> there is not the quiz's <reflex>,
+   * nor <motor-test> the examination's */
+  if (state->root != NULL && parent != NULL && is_root_field (parent))
+    return invalid (state, error, "unexpected element <%s> inside <%s>: a root's <%s> holds text only",
+                    element, parent, parent);
 
   for (guint i = 0; i < G_N_ELEMENTS (structure); i++)
     if (strcmp (structure[i].element, element) == 0 &&
@@ -521,6 +526,11 @@ start_element_cb (GMarkupParseContext  *context,
   else if (strcmp (element, "source") == 0)
     {
       COLLECT (G_MARKUP_COLLECT_STRING, "id", &id);
+      if (id[0] == '\0')
+        {
+          invalid (state, error, "<source> needs a non-empty id");
+          return;
+        }
       if (g_hash_table_contains (atlas->sources_by_id, id))
         {
           invalid (state, error, "source “%s” is defined twice", id);
@@ -535,6 +545,11 @@ start_element_cb (GMarkupParseContext  *context,
     {
       g_autofree char *key = NULL;
       COLLECT (G_MARKUP_COLLECT_STRING, "id", &id);
+      if (id[0] == '\0')
+        {
+          invalid (state, error, "<root> needs a non-empty id");
+          return;
+        }
       key = g_ascii_strup (id, -1);
       if (g_hash_table_contains (atlas->roots_by_id, key))
         {
@@ -557,6 +572,11 @@ start_element_cb (GMarkupParseContext  *context,
       COLLECT (G_MARKUP_COLLECT_STRING, "id", &id,
                G_MARKUP_COLLECT_STRING, "view", &view,
                G_MARKUP_COLLECT_STRING, "sides", &sides);
+      if (id[0] == '\0')
+        {
+          invalid (state, error, "<region> needs a non-empty id");
+          return;
+        }
       if (g_hash_table_contains (atlas->region_infos_by_id, id))
         {
           invalid (state, error, "region “%s” is defined twice", id);
@@ -597,6 +617,11 @@ start_element_cb (GMarkupParseContext  *context,
       DermMap *map;
       COLLECT (G_MARKUP_COLLECT_STRING, "id", &id,
                G_MARKUP_COLLECT_STRING, "sources", &sources);
+      if (id[0] == '\0')
+        {
+          invalid (state, error, "<map> needs a non-empty id");
+          return;
+        }
       if (g_hash_table_contains (atlas->maps_by_id, id))
         {
           invalid (state, error, "map “%s” is defined twice", id);
@@ -638,6 +663,11 @@ start_element_cb (GMarkupParseContext  *context,
                G_MARKUP_COLLECT_STRING, "roots", &roots,
                G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "parent", &parent,
                G_MARKUP_COLLECT_STRING, "sources", &sources);
+      if (id[0] == '\0')
+        {
+          invalid (state, error, "<nerve> needs a non-empty id");
+          return;
+        }
       if (g_hash_table_contains (atlas->nerves_by_id, id))
         {
           invalid (state, error, "nerve “%s” is defined twice", id);

@@ -3,9 +3,11 @@
  */
 #define G_LOG_DOMAIN "Dermatomes"
 
+#include <math.h>
 #include <string.h>
 
 #include "derm-atlas.h"
+
 #include "derm-svg-path.h"
 
 static void
@@ -61,7 +63,8 @@ read_number (const char **p,
     }
 
   *value = g_ascii_strtod (*p, &end);
-  if (end == *p)
+  /* nan, inf and coordinates far off any page are no outline */
+  if (end == *p || !isfinite (*value) || fabs (*value) > 1e7)
     return FALSE;
   *p = end;
   return TRUE;
