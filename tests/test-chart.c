@@ -278,9 +278,6 @@ static const BadCase bad_cases[] = {
     DERM_CHART_ERROR_INVALID, "sensory[0].side: unknown side \"up\"" },
   { "{\"format\": \"dermatomes-chart\", \"version\": 1, \"sensory\": [{\"view\": \"anterior\", \"side\": \"left\", \"region\": \"patella\", \"finding\": \"tingly\"}]}",
     DERM_CHART_ERROR_INVALID, "unknown finding \"tingly\"" },
-  { "{\"format\": \"dermatomes-chart\", \"version\": 1, \"sensory\": [{\"view\": \"anterior\", \"side\": \"left\", \"region\": \"patella\", \"finding\": \"reduced\"},"
-    " {\"view\": \"anterior\", \"side\": \"left\", \"region\": \"patella\", \"finding\": \"absent\"}]}",
-    DERM_CHART_ERROR_INVALID, "sensory[1]: the left anterior region \"patella\" is charted twice" },
   { "{\"format\": \"dermatomes-chart\", \"version\": 1, \"sensory\": [{\"side\": \"left\", \"region\": \"patella\", \"finding\": \"reduced\"}]}",
     DERM_CHART_ERROR_INVALID, "sensory[0]: \"view\" is missing" },
   { "{\"format\": \"dermatomes-chart\", \"version\": 1,\n \"motor\": [\n  {\"test\": \"ankle-dorsiflexion\", \"side\": \"left\", \"grade\": 1},\n"
@@ -345,6 +342,26 @@ test_s45_sides (void)
   g_assert_cmpuint (derm_chart_get_key_points (chart)->len, ==, 2);
 }
 
+/* pain and numbness on the same skin: both kept (CHART.md allows it) */
+static void
+test_two_findings_one_place (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DermChart) chart = derm_chart_new_from_data (
+    "{\"format\": \"dermatomes-chart\", \"version\": 1, \"sensory\": ["
+    "{\"view\": \"anterior\", \"side\": \"left\", \"region\": \"patella\", \"finding\": \"reduced\"},"
+    "{\"view\": \"anterior\", \"side\": \"left\", \"region\": \"patella\", \"finding\": \"pain\"},"
+    "{\"view\": \"anterior\", \"side\": \"left\", \"region\": \"patella\", \"finding\": \"pain\"}]}",
+    -1, "two", atlas, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (derm_chart_get_sensory (chart)->len, ==, 2);
+  /* an edit gives the place one finding again */
+  derm_chart_set_sensory (chart, DERM_VIEW_ANTERIOR, DERM_SIDE_LEFT, "patella", DERM_FINDING_ABSENT);
+  g_assert_cmpuint (derm_chart_get_sensory (chart)->len, ==, 1);
+  g_assert_cmpint (derm_chart_lookup_sensory (chart, DERM_VIEW_ANTERIOR, DERM_SIDE_LEFT, "patella"), ==, DERM_FINDING_ABSENT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -364,6 +381,7 @@ main (int   argc,
   g_test_add_func ("/chart/edits", test_edits);
   g_test_add_func ("/chart/bad-input", test_bad_input);
   g_test_add_func ("/chart/s4-5-sides", test_s45_sides);
+  g_test_add_func ("/chart/two-findings-one-place", test_two_findings_one_place);
   status = g_test_run ();
   g_object_unref (atlas);
   return status;

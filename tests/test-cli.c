@@ -221,7 +221,7 @@ test_list_nerves (void)
 
   run_cli (&run, "--list-nerves", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpuint (count_lines (run.out), ==, 21);
+  g_assert_cmpuint (count_lines (run.out), ==, 25);
   lines = g_strsplit (run.out, "\n", -1);
   for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
     {

@@ -221,6 +221,7 @@ test_nerves (void)
     { "deep-fibular", "L4 L5 S1", "first-web-space" },
     { "sural", "S1 S2", "posterolateral-calf lateral-malleolus lateral-foot little-toe lateral-heel" },
     { "tibial", "L4 L5 S1 S2 S3", "medial-heel sole-heel" },
+    { "tibial-tarsal-tunnel", "L4 L5 S1 S2", "" },
     { "medial-plantar", "L4 L5", "sole-medial" },
     { "lateral-plantar", "S1 S2", "sole-lateral" },
     { "posterior-femoral-cutaneous", "S1 S2 S3", NULL },
@@ -229,6 +230,9 @@ test_nerves (void)
     { "femoral", "L2 L3 L4", "" },
     { "sciatic", "L4 L5 S1 S2 S3", "" },
     { "common-fibular", "L4 L5 S1 S2", "" },
+    { "lumbar-plexus", "L1 L2 L3 L4", "" },
+    { "sacral-plexus", "L4 L5 S1 S2 S3 S4-5", "" },
+    { "lumbosacral-plexus", "L1 L2 L3 L4 L5 S1 S2 S3 S4-5", "" },
     { "superior-gluteal", "L4 L5 S1", "" },
     { "inferior-gluteal", "L5 S1 S2", "" },
   };
@@ -455,10 +459,14 @@ test_nerve_branches (void)
     { "sciatic", "common-fibular" }, { "sciatic", "deep-fibular" }, { "sciatic", "sural" },
     { "femoral", "saphenous" }, { "femoral", "femoral-anterior-cutaneous" },
     { "tibial", "medial-plantar" }, { "tibial", "lateral-plantar" },
+    { "tibial-tarsal-tunnel", "medial-plantar" }, { "lumbar-plexus", "femoral" }, { "lumbar-plexus", "obturator" },
+    { "lumbar-plexus", "saphenous" }, { "sacral-plexus", "sciatic" }, { "sacral-plexus", "superior-gluteal" },
+    { "lumbosacral-plexus", "deep-fibular" }, { "lumbosacral-plexus", "lateral-femoral-cutaneous" },
   };
   static const char * const apart[][2] = {
     { "deep-fibular", "common-fibular" }, { "sciatic", "saphenous" }, { "sciatic", "superior-gluteal" },
     { "femoral", "obturator" }, { "common-fibular", "tibial" }, { "sciatic", "posterior-femoral-cutaneous" },
+    { "tibial-tarsal-tunnel", "tibial" }, { "lumbar-plexus", "sciatic" }, { "sacral-plexus", "femoral" },
   };
   GPtrArray *nerves = derm_atlas_get_nerves (atlas);
 
@@ -496,14 +504,14 @@ test_examination (void)
     const char  *also;
     const char  *nerve;
   } tests[] = {
-    { DERM_TEST_MOTOR, "hip-flexion", "L2", "L1 L3", NULL },
+    { DERM_TEST_MOTOR, "hip-flexion", "L2", "L1 L3", "lumbar-plexus" },
     { DERM_TEST_MOTOR, "hip-adduction", "L2 L3 L4", "", "obturator" },
     { DERM_TEST_MOTOR, "hip-abduction", "L5", "L4 S1", "superior-gluteal" },
     { DERM_TEST_MOTOR, "hip-extension", "S1", "L5 S2", "inferior-gluteal" },
     { DERM_TEST_MOTOR, "knee-extension", "L3 L4", "L2", "femoral" },
     { DERM_TEST_MOTOR, "knee-flexion", "L5 S1", "S2", "sciatic" },
     { DERM_TEST_MOTOR, "ankle-dorsiflexion", "L4 L5", "", "deep-fibular" },
-    { DERM_TEST_MOTOR, "ankle-plantar-flexion", "S1 S2", "", "tibial" },
+    { DERM_TEST_MOTOR, "ankle-plantar-flexion", "S1", "S2", "tibial" },
     { DERM_TEST_MOTOR, "ankle-inversion", "L5", "L4", "tibial" },
     { DERM_TEST_MOTOR, "ankle-eversion", "L5 S1", "", "superficial-fibular" },
     { DERM_TEST_MOTOR, "long-toe-extension", "L5", "", "deep-fibular" },

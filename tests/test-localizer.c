@@ -34,7 +34,7 @@ static const Vignette vignettes[] = {
   { "sural", "nerve sural right", "ankle-plantar-flexion 5" },
   { "s1-ankle-jerk-kept", "root S1 left", "hip-extension 4" },
   /* L3/L4 roots versus femoral nerve: hip adduction is the obturator's */
-  { "femoral", "nerve femoral right", "over root L2: anterior-thigh-lower reduced" },
+  { "femoral", "nerve femoral right", "hip-adduction 5" },
   { "l3-root", "root L3 left", "hip-adduction 4" },
   { "l4-root", "root L4 right", "hip-adduction 4" },
   { "saphenous", "nerve saphenous left", "knee-extension 5" },
@@ -44,6 +44,13 @@ static const Vignette vignettes[] = {
   { "medial-plantar", "nerve medial-plantar left", "sole-medial paraesthesia" },
   { "l2-root", "root L2 left", "hip-flexion 4" },
   { "key-points-l5", "root L5 left", "L5 key point light-touch 1 pin-prick 1" },
+  /* cases from a neurologist's review, with the noise of real charts */
+  { "s1-relative-reflex-asymmetry", "root S1 right", "over nerve sciatic: hip-extension 4" },
+  { "tarsal-tunnel", "nerve tibial-tarsal-tunnel right", "over nerve medial-plantar: sole-lateral reduced" },
+  { "diabetic-amyotrophy", "nerve lumbosacral-plexus right", "hip-abduction 4" },
+  { "sciatic-mimics-l5", "nerve sciatic left", "over nerve sacral-plexus: hip-abduction 5" },
+  { "cauda-equina-subtle", "pattern cauda-equina both", "URGENT" },
+  { "l4-mostly-sensory", "root L4 left", "over nerve femoral" },
   /* both legs */
   { "polyneuropathy", "pattern polyneuropathy both", "ankle-jerk 0" },
   { "bilateral-l5", "root L5 both", "over pattern polyneuropathy: left hip-abduction 4" },
@@ -282,6 +289,59 @@ test_sides (void)
   g_assert_cmpint (((DermCandidate *) g_ptr_array_index (result->candidates, 0))->side, ==, DERM_CANDIDATE_RIGHT);
 }
 
+/* brisk reflexes on both sides and nothing else: nothing to localize,
+ * and a note that they can be normal (CHART.md) */
+static void
+test_symmetric_brisk_alone (void)
+{
+  g_autoptr (DermChart) chart = load ("symmetric-brisk");
+  g_autoptr (DermLocalization) result = derm_localize (atlas, chart, NULL, NULL);
+
+  g_assert_false (result->abnormal);
+  g_assert_cmpuint (result->candidates->len, ==, 0);
+  g_assert_true (has_warning (result, "can be normal"));
+}
+
+/* a single brisk reflex against a normal one, the other side's S1 lesion
+ * explaining the difference: not an upper motor neuron lesion */
+static void
+test_relative_asymmetry (void)
+{
+  g_autoptr (DermChart) chart = load ("s1-relative-reflex-asymmetry");
+  g_autoptr (DermLocalization) result = derm_localize (atlas, chart, NULL, NULL);
+
+  g_assert_false (has_warning (result, "upper motor neuron signs"));
+}
+
+/* a candidate that explains nothing more than its branch above is not shown */
+static void
+test_parent_hidden (void)
+{
+  g_autoptr (DermChart) chart = load ("tarsal-tunnel");
+  g_autoptr (DermLocalization) result = derm_localize (atlas, chart, NULL, NULL);
+
+  g_assert_null (find (result, "tibial", NULL));
+  g_assert_null (find (result, "sciatic", NULL));
+}
+
+/* the sources behind each finding are cited, not only the candidate's */
+static void
+test_finding_sources (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DermChart) chart = derm_chart_new_from_data (
+    "{\"format\": \"dermatomes-chart\", \"version\": 1,"
+    " \"motor\": [{\"test\": \"long-toe-extension\", \"side\": \"left\", \"grade\": 3}],"
+    " \"reflexes\": [{\"reflex\": \"medial-hamstring\", \"side\": \"left\", \"grade\": 0}]}",
+    -1, "sources", atlas, &error);
+  g_autoptr (DermLocalization) result = derm_localize (atlas, chart, NULL, NULL);
+  const DermCandidate *top = g_ptr_array_index (result->candidates, 0);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (top->id, ==, "L5");
+  g_assert_true (g_strv_contains ((const char * const *) top->sources, "felsenthal1982"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,6 +366,10 @@ main (int   argc,
   g_test_add_func ("/localizer/nothing-abnormal", test_nothing_abnormal);
   g_test_add_func ("/localizer/map-override", test_map_override);
   g_test_add_func ("/localizer/sides", test_sides);
+  g_test_add_func ("/localizer/symmetric-brisk-alone", test_symmetric_brisk_alone);
+  g_test_add_func ("/localizer/relative-asymmetry", test_relative_asymmetry);
+  g_test_add_func ("/localizer/parent-hidden", test_parent_hidden);
+  g_test_add_func ("/localizer/finding-sources", test_finding_sources);
   status = g_test_run ();
   g_object_unref (atlas);
   return status;

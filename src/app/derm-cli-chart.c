@@ -40,6 +40,8 @@ derm_cli_localize (DermAtlas  *atlas,
     }
   if (!result->abnormal)
     {
+      for (guint i = 0; i < result->warnings->len; i++)
+        g_printerr ("dermatomes: note: %s\n", (const char *) g_ptr_array_index (result->warnings, i));
       g_printerr ("dermatomes: %s: %s\n", chart_path,
                   _("the chart has no abnormal finding: nothing to localize"));
       return 1;

@@ -1012,6 +1012,9 @@ derm_atlas_load_xml (DermAtlas   *self,
   g_autoptr (GError) local_error = NULL;
   gboolean ok;
 
+  /* an empty GBytes has no data at all: GMarkup wants text, if empty */
+  if (data == NULL)
+    data = "";
   g_array_set_clear_func (refs, ref_clear);
   state.atlas = self;
   state.filename = filename;

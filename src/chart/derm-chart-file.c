@@ -285,9 +285,16 @@ read_sensory (Reader     *reader,
     return fail (reader, finding_node, DERM_CHART_ERROR_INVALID, path,
                  "unknown finding \"%s\" (absent, reduced, increased, pain, paraesthesia or normal)",
                  finding_text);
-  if (derm_chart_lookup_sensory (chart, view, side, region) >= 0)
-    return fail (reader, entry, DERM_CHART_ERROR_INVALID, path,
-                 "the %s %s region \"%s\" is charted twice", derm_side_to_string (side), view_text, region);
+  /* a place may have several findings (pain and numbness); the same one
+   * twice says nothing more */
+  for (guint i = 0; i < chart->sensory->len; i++)
+    {
+      const DermChartSensory *other = g_ptr_array_index (chart->sensory, i);
+
+      if (other->view == view && other->side == side && other->finding == finding &&
+          strcmp (other->region, region) == 0)
+        return TRUE;
+    }
 
   sensory = g_new0 (DermChartSensory, 1);
   sensory->view = view;

@@ -233,6 +233,7 @@ derm_chart_set_sensory (DermChart  *self,
 {
   GPtrArray *list;
   DermChartSensory *entry;
+  guint at_place = 0, same = 0;
 
   g_return_if_fail (DERM_IS_CHART (self));
   g_return_if_fail (region != NULL);
@@ -244,25 +245,29 @@ derm_chart_set_sensory (DermChart  *self,
       entry = g_ptr_array_index (list, i);
       if (entry->view == view && entry->side == side && strcmp (entry->region, region) == 0)
         {
-          if (finding < 0)
-            g_ptr_array_remove_index (list, i);
-          else if (entry->finding == (DermFinding) finding)
-            return;
-          else
-            entry->finding = finding;
-          emit_changed (self);
-          return;
+          at_place++;
+          same += entry->finding == (DermFinding) finding;
         }
     }
-  if (finding < 0)
+  if ((at_place == 1 && same == 1) || (at_place == 0 && finding < 0))
     return;
 
-  entry = g_new0 (DermChartSensory, 1);
-  entry->view = view;
-  entry->side = side;
-  entry->region = g_strdup (region);
-  entry->finding = finding;
-  g_ptr_array_add (list, entry);
+  /* the place takes this one finding, whatever it had */
+  for (guint i = list->len; i-- > 0;)
+    {
+      entry = g_ptr_array_index (list, i);
+      if (entry->view == view && entry->side == side && strcmp (entry->region, region) == 0)
+        g_ptr_array_remove_index (list, i);
+    }
+  if (finding >= 0)
+    {
+      entry = g_new0 (DermChartSensory, 1);
+      entry->view = view;
+      entry->side = side;
+      entry->region = g_strdup (region);
+      entry->finding = finding;
+      g_ptr_array_add (list, entry);
+    }
   emit_changed (self);
 }
 

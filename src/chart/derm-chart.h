@@ -115,8 +115,9 @@ GPtrArray   *derm_chart_get_reflexes      (DermChart   *self);  /* of DermChartT
 gboolean     derm_chart_get_red_flags     (DermChart   *self,
                                            DermRedFlags *flags);
 
-/* Edits. Each replaces the entry for the same place (or test and side),
- * and emits "changed". A sensory finding of -1 removes the entry. */
+/* Edits. Each replaces what the chart had for the same place (or test and
+ * side), and emits "changed". A sensory finding of -1 clears the place. A
+ * file may give a place several findings (pain and numbness). */
 void         derm_chart_set_sensory       (DermChart   *self,
                                            DermView     view,
                                            DermSide     side,
@@ -139,7 +140,7 @@ void         derm_chart_set_reflex        (DermChart   *self,
 void         derm_chart_set_red_flags     (DermChart   *self,
                                            DermRedFlags flags);
 
-/* The sensory finding charted at a place, or -1. */
+/* The (first) sensory finding charted at a place, or -1. */
 int          derm_chart_lookup_sensory    (DermChart   *self,
                                            DermView     view,
                                            DermSide     side,

@@ -175,12 +175,16 @@ pattern_sources (Pattern pattern)
     }
 }
 
+/* The candidate's own sources, then those behind each finding it weighs
+ * (the medial hamstring reflex cites felsenthal1982). */
 static char **
 candidate_sources (Context          *ctx,
-                   const Hypothesis *h)
+                   const Hypothesis *h,
+                   DermCandidate    *candidate)
 {
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *lists[] = { candidate->support, candidate->against };
 
   switch (h->kind)
     {
@@ -197,6 +201,10 @@ candidate_sources (Context          *ctx,
       add_sources (builder, seen, ctx->atlas, (const char * const *) pattern_sources (h->pattern));
       break;
     }
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      add_sources (builder, seen, ctx->atlas,
+                   (const char * const *) ((DermEvidence *) g_ptr_array_index (lists[l], i))->sources);
   return g_strv_builder_end (builder);
 }
 
@@ -365,8 +373,8 @@ _derm_localizer_build (Context          *ctx,
       candidate->against = g_ptr_array_new_with_free_func (evidence_free);
       candidate->unexplained = g_ptr_array_new_with_free_func (evidence_free);
       candidate->deciding = g_ptr_array_new_with_free_func (evidence_free);
-      candidate->sources = candidate_sources (ctx, h);
       fill_evidence (ctx, h, candidate);
+      candidate->sources = candidate_sources (ctx, h, candidate);
       if (i == 0 && shown->len > 1)
         fill_deciding (ctx, h, g_ptr_array_index (shown, 1), candidate);
       g_ptr_array_add (result->candidates, candidate);

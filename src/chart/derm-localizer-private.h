@@ -30,7 +30,8 @@ typedef struct {
   const DermExamTest *test;       /* motor, reflexes, UMN signs */
   DermRedFlags        flag;
   gboolean            skin_loss;  /* absent, reduced or paraesthesia: not pain */
-  gboolean            umn_strong; /* clonus, extensor plantar, asymmetric brisk */
+  gboolean            umn_strong; /* clonus, extensor plantar */
+  gboolean            brisk;      /* a brisk (3+) reflex */
   gboolean            mirrored;   /* the same abnormal finding on the other leg */
 } Finding;
 
@@ -67,7 +68,7 @@ typedef struct {
   double         skin_total;     /* of the abnormal skin */
   gboolean       skin_examined;
   gboolean       progressive;
-  guint          abnormal_sides; /* bits of DermSide with abnormal findings */
+  gboolean       symmetric_brisk;
 } Context;
 
 /* How strongly the candidate predicts the finding: m when it is abnormal

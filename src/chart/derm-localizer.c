@@ -228,15 +228,26 @@ collect_tests (Context   *ctx,
       if (entry->grade >= 3)
         {
           int other = other_side_grade (reflexes, entry);
-          /* clonus, or brisk with asymmetry, points above the roots;
-           * symmetric brisk reflexes alone can be normal (clinical.md 5b) */
-          gboolean asymmetric = other >= 0 && other < entry->grade;
+          /* clonus points above the roots; a brisk reflex against a normal
+           * one on the other side a little (against a reduced one, the
+           * asymmetry is the other side's); symmetric brisk reflexes alone
+           * can be normal (clinical.md 5b). Brisk reflexes count as an
+           * upper motor neuron sign with spread: two on one side. */
+          gboolean asymmetric = other == 2 || (other >= 0 && other < 2 && entry->grade == 4);
+
+          /* the same brisk reflex on both sides, no clonus: not a finding */
+          if (entry->grade == 3 && other == 3)
+            {
+              ctx->symmetric_brisk = TRUE;
+              continue;
+            }
 
           f = add_finding (ctx, FINDING_UMN, entry->side, TRUE,
-                           entry->grade == 4 ? 1.5 : asymmetric ? 1.0 : 0.3,
+                           entry->grade == 4 ? 1.5 : asymmetric ? 0.5 : 0.3,
                            g_strdup_printf ("%s %d", entry->test, entry->grade));
           f->test = test;
-          f->umn_strong = entry->grade == 4 || asymmetric;
+          f->umn_strong = entry->grade == 4;
+          f->brisk = entry->grade == 3;
           continue;
         }
       f = add_finding (ctx, FINDING_REFLEX, entry->side, entry->grade < 2, reflex_weight (entry->grade),
@@ -315,8 +326,6 @@ mark_mirrored (Context *ctx)
           if (g->abnormal && g->side != DERM_SIDE_MID && g->side != f->side && same_place (f, g))
             f->mirrored = TRUE;
         }
-      if (f->kind != FINDING_FLAG && f->kind != FINDING_UMN)
-        ctx->abnormal_sides |= 1u << f->side;
     }
 }
 
@@ -910,14 +919,23 @@ compare_hypotheses (gconstpointer a,
 static gboolean
 has_umn_signs (Context *ctx)
 {
+  guint brisk[DERM_N_SIDES] = { 0, };
+
   for (guint i = 0; i < ctx->findings->len; i++)
     {
       const Finding *f = g_ptr_array_index (ctx->findings, i);
 
-      if (f->kind == FINDING_UMN && f->abnormal && f->umn_strong)
+      if (f->kind != FINDING_UMN || !f->abnormal)
+        continue;
+      if (f->umn_strong)
         return TRUE;
+      if (f->brisk)
+        brisk[f->side]++;
     }
-  return FALSE;
+  /* spread with asymmetry: two brisk reflexes on one side, more than on
+   * the other */
+  return (brisk[DERM_SIDE_LEFT] >= 2 && brisk[DERM_SIDE_LEFT] > brisk[DERM_SIDE_RIGHT]) ||
+         (brisk[DERM_SIDE_RIGHT] >= 2 && brisk[DERM_SIDE_RIGHT] > brisk[DERM_SIDE_LEFT]);
 }
 
 static DermCandidateSide
@@ -965,6 +983,63 @@ has_cauda_signs (Context *ctx)
         }
     }
   return buttock[DERM_SIDE_LEFT] && buttock[DERM_SIDE_RIGHT];
+}
+
+static double
+best_single_explained (GPtrArray         *hypotheses,
+                       DermCandidateSide  side)
+{
+  double best = 0.0;
+
+  for (guint i = 0; i < hypotheses->len; i++)
+    {
+      const Hypothesis *h = g_ptr_array_index (hypotheses, i);
+
+      if (h->side == side && (h->kind == DERM_CANDIDATE_ROOT ||
+                              (h->kind == DERM_CANDIDATE_NERVE && !g_str_has_suffix (h->id, "-plexus"))))
+        best = MAX (best, h->explained);
+    }
+  return best;
+}
+
+/* Abnormal findings on both legs that a polyneuropathy does not explain
+ * well: root signs on both sides, which call for the cauda equina
+ * questions; a stocking of numb toes does not. */
+static gboolean
+bilateral_root_signs (Context          *ctx,
+                      const Hypothesis *poly)
+{
+  guint sides = 0;
+
+  for (guint i = 0; i < ctx->findings->len; i++)
+    {
+      const Finding *f = g_ptr_array_index (ctx->findings, i);
+      double m, e;
+
+      if (!f->abnormal || f->side == DERM_SIDE_MID || f->kind == FINDING_UMN || f->kind == FINDING_FLAG)
+        continue;
+      _derm_localizer_expect (ctx, poly, f, &m, &e);
+      if (m < 0.5)
+        sides |= 1u << f->side;
+    }
+  return (sides & (1u << DERM_SIDE_LEFT)) && (sides & (1u << DERM_SIDE_RIGHT));
+}
+
+static gboolean
+branch_shown (Context          *ctx,
+              GPtrArray        *shown,
+              const Hypothesis *h)
+{
+  for (guint i = 0; i < shown->len; i++)
+    {
+      const Hypothesis *other = g_ptr_array_index (shown, i);
+
+      if (other->kind == DERM_CANDIDATE_NERVE && other->side == h->side &&
+          other->explained >= h->explained - 1e-9 &&
+          derm_atlas_nerve_contains (ctx->atlas, h->id, other->id))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static gboolean
@@ -1057,6 +1132,10 @@ derm_localize (DermAtlas   *atlas,
   result->candidates = g_ptr_array_new_with_free_func (_derm_candidate_free);
   result->warnings = g_ptr_array_new_with_free_func (g_free);
   result->abnormal = ctx->total > 0.0;
+  if (ctx->symmetric_brisk)
+    g_ptr_array_add (result->warnings,
+                     g_strdup ("brisk reflexes on both sides, without clonus, an extensor plantar or "
+                               "spread: symmetric brisk reflexes alone can be normal [preston-shapiro]"));
   if (!result->abnormal)
     return result;
 
@@ -1095,8 +1174,7 @@ derm_localize (DermAtlas   *atlas,
 
   umn_first = has_umn_signs (ctx);
   cauda_first = has_cauda_signs (ctx);
-  bilateral = (ctx->abnormal_sides & (1u << DERM_SIDE_LEFT)) &&
-              (ctx->abnormal_sides & (1u << DERM_SIDE_RIGHT));
+  bilateral = bilateral_root_signs (ctx, poly);
   umn->side = umn_side (ctx);
   umn->forced = umn_first;
   cauda->forced = cauda_first;
@@ -1119,6 +1197,15 @@ derm_localize (DermAtlas   *atlas,
        * without its signs is a warning below, not a candidate */
       if (h == umn || h == cauda)
         continue;
+      /* a plexus is a candidate where no single root or nerve explains
+       * as much: findings across several nerves and roots of one leg */
+      if (h->kind == DERM_CANDIDATE_NERVE && g_str_has_suffix (h->id, "-plexus") &&
+          h->explained < best_single_explained (hypotheses, h->side) + 0.3)
+        continue;
+      /* a nerve whose branch above explains as much adds only what it
+       * expected and was not found */
+      if (h->kind == DERM_CANDIDATE_NERVE && branch_shown (ctx, shown, h))
+        continue;
       /* a root on both sides above says it for each side */
       if (h->kind == DERM_CANDIDATE_ROOT && h->side != DERM_CANDIDATE_BOTH &&
           both_shown (shown, h->root))
@@ -1131,13 +1218,18 @@ derm_localize (DermAtlas   *atlas,
     }
   if (shown->len == 0)
     {
-      /* nothing fits well: still show the best one, honestly scored */
+      /* nothing fits well: still show the best one, honestly scored; when
+       * that is a brisk reflex or two, say what they may be */
       for (guint i = 0; i < hypotheses->len && shown->len == 0; i++)
         {
           Hypothesis *h = g_ptr_array_index (hypotheses, i);
-          if (h->explained > 0.0 && !(h == umn && !umn_first))
+          if (h->explained > 0.0 && h != cauda)
             g_ptr_array_add (shown, h);
         }
+      if (shown->len > 0 && g_ptr_array_index (shown, 0) == (gpointer) umn)
+        g_ptr_array_add (result->warnings,
+                         g_strdup ("a brisk reflex without clonus, an extensor plantar or spread is a "
+                                   "weak sign; brisk reflexes can be normal [preston-shapiro]"));
     }
 
   /* bilateral radicular signs without the signs of a cauda equina: a
@@ -1153,7 +1245,11 @@ derm_localize (DermAtlas   *atlas,
                                  "and sexual function and examine the perianal skin and anal tone "
                                  "(cauda equina) [bmj-bp-ces]"));
     }
-  if (cauda_first)
+  if (cauda_first && umn_first)
+    g_ptr_array_add (result->warnings,
+                     g_strdup ("URGENT: sphincter or saddle signs with upper motor neuron signs: "
+                               "emergency MRI of the spine, cord and conus included [bmj-bp-ces]"));
+  else if (cauda_first)
     g_ptr_array_add (result->warnings,
                      g_strdup ("URGENT: signs of a cauda equina syndrome: emergency MRI [bmj-bp-ces]"));
   if (umn_first)

@@ -308,7 +308,7 @@ derm_svg_path_read_all (const char  *data,
   ReadAll read = { paths, filename, 0 };
   g_autoptr (GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, &read, NULL);
 
-  if (!g_markup_parse_context_parse (context, data, size, error) ||
+  if (!g_markup_parse_context_parse (context, data != NULL ? data : "", size, error) ||
       !g_markup_parse_context_end_parse (context, error))
     return NULL;
   return g_steal_pointer (&paths);

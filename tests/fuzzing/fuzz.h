@@ -6,6 +6,7 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 #include <stddef.h>
 
 int LLVMFuzzerTestOneInput (const unsigned char *data,
