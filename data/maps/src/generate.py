@@ -573,9 +573,8 @@ def anterior():
     lm = []
     lm.append(("closed-mid", [(MIDX + 4.5 * math.sin(k * math.pi / 4), NAVEL[1] - 6 * math.cos(k * math.pi / 4))
                               for k in range(8)]))                 # umbilicus
-    lm.append([(155.5, 84), (163, 108), (170, 132), (175, 150)])   # iliac crest to the ASIS
+    lm.append([(157, 96), (162.5, 116), (169, 136), (174.5, 150)])  # iliac crest to the ASIS
     lm.append([(179, 158)] + INGUINAL_LIGAMENT[1:-1] + [(278, 219.5)])  # inguinal ligament
-    lm.append([(266, 224), (MIDX, 231)])                           # pubic crest
     lm.append(("closed", PATELLA))
     lm.append([(230, 571), (231, 585), (232.5, 598)])              # patellar ligament
     lm.append([(242, 571), (241, 585), (239.5, 598)])
@@ -644,9 +643,9 @@ def posterior():
     SLAT = curve([(245, 40), (246.5, 90), (249, 112), (256, 142), (269, 172), (286, 198),
                   (MIDX, 214), (310, 240)])                  # lateral edge of the sacrum
     GF = curve([(100, 250), (150, 262)] + gf + [(292, 276), (MIDX, 276), (340, 276)])
-    GF2 = curve([(150, 290), (205, 309), (224, 312.5), (244, 311), (262, 305.5), (277, 297),
-                 (290, 290), (MIDX, 288), (340, 288)])     # the fold's lower lip
-    IGL = curve([(228, 250), (231, 294), (233, 350)])
+    GF2 = curve([(150, 300), (236, 310), (250, 312), (264, 308.5), (277, 300.5),
+                 (290, 292), (MIDX, 289), (340, 289)])     # the fold's lower lip
+    IGL = curve([(gf[4][0], 250), gf[4], (240, 312), (236, 350)])
     TL = curve([(203, 250), gf[2], (206, 340), (208, 400), (210, 460), (211.5, 520),
                 (212, 574), (213, 640)])
     TM = curve([(276, 250), (273, 300), (270.5, 380), (270, 460), (270.5, 520), (270, 574)])
@@ -708,7 +707,7 @@ def posterior():
     lm.append(("closed-mid", [(MIDX + ANUS_R * math.sin(k * math.pi / 4),
                                ANUS[1] - ANUS_R * math.cos(k * math.pi / 4))
                               for k in range(8)]))                 # anus
-    lm.append([(252, 104), (235, 93), (214, 83), (191, 75), (170, 70)])  # posterior iliac crest
+    lm.append([(251, 103), (239, 89), (222, 79), (201, 73), (180, 71)])  # posterior iliac crest
     lm.append([(250, 108), (255, 113.5), (260.5, 110)])           # dimple over the PSIS
     lm.append([(259, 121), (275, 143), (292, 165)])               # edge of the sacral triangle
     # gluteal fold, running on into the lateral rim of the buttock
