@@ -45,7 +45,7 @@ STEP = 1.5            # sampling step of all curves, in user units
 BIG = 5000.0          # "infinity" for half-plane polygons
 
 # Minimum sizes checked by --check.
-MIN_INSCRIBED = 7.0
+MIN_INSCRIBED = 7.75     # 9 px across at the default window (1100x750, 0.59 px a unit)
 KP_MARGIN = 3.0
 MAX_OVERLAP = 0.01
 MAX_UNION_DIFF = 0.001
@@ -370,7 +370,21 @@ MEDIAL_LEG_THIGH = [       # from the ankle up to the groin
     (295, 322), (297, 292),
 ]
 
-ANT_NOTCHES = ((204.0, 1030.5), (219.0, 1033.5), (235.0, 1034.0), (253.0, 1030.5))
+# The anterior foot is drawn a little broader than life below the ankle so
+# that its small regions (toes, web space, arch) stay large enough to click.
+FOOT_CX = 237.0
+FOOT_WIDEN = 0.09
+
+
+def widen_foot(pts):
+    out = []
+    for x, y in pts:
+        k = min(max((y - 962.0) / 38.0, 0.0), 1.0)
+        out.append((FOOT_CX + (x - FOOT_CX) * (1 + FOOT_WIDEN * k), y))
+    return out
+
+
+ANT_NOTCHES = tuple(widen_foot([(205.0, 1030.5), (219.5, 1033.5), (235.0, 1034.0), (253.0, 1030.5)]))
 
 
 def anterior_outline():
@@ -378,20 +392,20 @@ def anterior_outline():
     half, from the top cut at the side to the crotch."""
     n45, n34, n23, n12 = ANT_NOTCHES
     lateral = (FLANK_HIP + LATERAL_THIGH_LEG
-               + [(197, 952), (194.5, 967),        # lateral malleolus (lower)
-                  (194, 982), (192.5, 997),        # base of the 5th metatarsal
-                  (190.5, 1011), (189, 1024),
-                  (189, 1036), (190.5, 1047), (195, 1053.5),  # little toe
-                  (200, 1053), (203, 1045.5), n45])
+               + widen_foot([(197, 952), (194.5, 967),   # lateral malleolus (lower)
+                             (194, 982), (192.5, 997),   # base of the 5th metatarsal
+                             (190.5, 1011), (189, 1024),
+                             (189, 1036), (190.5, 1047), (195, 1053.5),  # little toe
+                             (200, 1053), (203, 1045.5)]) + [n45])
     t4 = toe(n45[0], n45[1], n34[0], n34[1], 1060.0)
     t3 = toe(n34[0], n34[1], n23[0], n23[1], 1066.0)
     t2 = toe(n23[0], n23[1], n12[0], n12[1], 1071.0, lean=0.5)
-    medial = ([n12, (254, 1046), (257.5, 1060), (263.5, 1070), (271.5, 1074),  # great toe
-               (279, 1071), (283.5, 1061.5), (285, 1046),
-               (284.5, 1031), (282.5, 1016),   # first MTP joint
-               (279, 1001), (276, 987),        # navicular, medial arch edge
-               (276, 972), (277, 958),         # medial malleolus (higher)
-               (274, 944)]
+    medial = ([n12] + widen_foot([(254, 1046), (257.5, 1060), (263.5, 1070), (271.5, 1074),  # great toe
+                                  (279, 1071), (283.5, 1061.5), (285, 1046),
+                                  (284.5, 1031), (282.5, 1016),   # first MTP joint
+                                  (279, 1001), (276, 987),        # navicular, medial arch edge
+                                  (276, 972), (277, 958),         # medial malleolus (higher)
+                                  (274, 944)])
               + MEDIAL_LEG_THIGH
               + [(298.5, 280), (MIDX, 268)])
     return [lateral, t4, t3, t2, medial]
@@ -513,12 +527,12 @@ def anterior():
     SL = curve([(236, 605), (238.5, 660), (242, 730), (246.5, 800), (251, 860),
                 (254.5, 910), (257, 950), (259, 990)])
     ALS = curve([(150, 776), (200, 783), (240, 790), (290, 798)])
-    AC = curve([(170, 973), (204, 980), (232, 985), (258, 981), (280, 971), (340, 964)])
-    LF = curve([(224, 960), (218, 986), (210, 1002), (205, 1016), (203, 1030), (202, 1090)])
-    MF = curve([(255, 960), (257.5, 985), (261, 1000), (265, 1015), (268, 1090)])
-    TB = curve([(150, 1019), (192, 1021), (222, 1025), (252, 1024), (282, 1017), (340, 1012)])
-    GMT = curve([(262, 1004), (275, 1000), (300, 996)])
-    GM = curve([(268.5, 985), (269, 1010), (269.5, 1040), (270, 1090)])
+    AC = curve(widen_foot([(170, 973), (204, 980), (232, 985), (258, 981), (280, 971), (340, 964)]))
+    LF = curve(widen_foot([(224, 960), (218, 986), (210, 1002), (205, 1016), (203, 1030), (202, 1090)]))
+    MF = curve(widen_foot([(255, 960), (257.5, 985), (261, 1000), (265, 1015), (268, 1090)]))
+    TB = curve(widen_foot([(150, 1019), (192, 1021), (222, 1025), (252, 1024), (282, 1017), (340, 1012)]))
+    GMT = curve(widen_foot([(262, 1004), (275, 1000), (300, 996)]))
+    GM = curve(widen_foot([(268.5, 985), (269, 1010), (269.5, 1040), (270, 1090)]))
 
     PATELLA = [(236, 522.5), (247.5, 526.5), (254.5, 537), (254, 553), (247, 565),
                (236, 570), (225, 565), (218, 553), (217.5, 537), (224.5, 526.5)]
@@ -533,7 +547,7 @@ def anterior():
     c.take("medial-malleolus", ellipse(MEDIAL_MALLEOLUS[0] + 1.0, MEDIAL_MALLEOLUS[1], 13.0, 16.0))
     c.take("lateral-malleolus", ellipse(LATERAL_MALLEOLUS[0], LATERAL_MALLEOLUS[1], 13.5, 16.0))
     c.take("patella", closed_shape(PATELLA))
-    c.take("first-web-space", ellipse(n12[0] + 0.5, n12[1] - 13.5, 11.5, 15.5))
+    c.take("first-web-space", ellipse(n12[0] + 0.5, n12[1] - 13.5, 12.5, 15.5))
     c.take("great-toe-medial", rightof(GM), below(GMT))
     c.take("great-toe-dorsal", below(TB), rightof(vline(n12[0])))
     c.take("little-toe", below(TB), leftof(vline(n45[0])))
@@ -585,11 +599,11 @@ def anterior():
     lm.append([(201.5, 954), (208.5, 960), (210.5, 968), (208.5, 976), (201.5, 982)])              # lateral malleolus
     for n, h in ((n45, 6.0), (n34, 7.0), (n23, 7.0), (n12, 9.0)):
         lm.append([n, (n[0] + 0.3, n[1] - h)])                     # toe clefts
-    lm.append(nail(191.5, 200.5, 1051.5, 6.0))
-    lm.append(nail(206.5, 216.5, 1057.5, 7.0))
-    lm.append(nail(222.0, 232.0, 1063.5, 7.5))
-    lm.append(nail(238.5, 249.5, 1068.5, 8.5))
-    lm.append(nail(261.0, 280.0, 1071.5, 11.0))
+    for x0, x1, ytip, depth in ((191.5, 200.5, 1051.5, 6.0), (206.5, 216.5, 1057.5, 7.0),
+                                (222.0, 232.0, 1063.5, 7.5), (238.5, 249.5, 1068.5, 8.5),
+                                (261.0, 280.0, 1071.5, 11.0)):
+        (x0, _), (x1, _) = widen_foot([(x0, ytip), (x1, ytip)])
+        lm.append(nail(x0, x1, ytip, depth))
     return dict(runs=runs, half=half, regions=c.regions(), keypoints=keypoints,
                 landmarks=lm, extra_runs=[])
 
@@ -611,7 +625,7 @@ def _point_at_half_length(pts):
 # Posterior parcellation
 # ---------------------------------------------------------------------------
 
-ANUS = (MIDX, 250.0)
+ANUS = (MIDX, 248.0)
 ANUS_R = 3.5
 # the gluteal fold under the buttock, medial to lateral
 GLUTEAL_FOLD = [(277, 279), (262, 287.5), (244, 292.5), (224, 294), (205, 291),
@@ -671,8 +685,8 @@ def posterior():
     c.take("sole-lateral", leftof(SLL), sole_box)
     c.take("sole-medial", sole_box)
 
-    c.take("perianal-inner-mid", ellipse(ANUS[0], ANUS[1], 18.0, 18.0))
-    c.take("perianal-outer-mid", ellipse(ANUS[0], ANUS[1], 33.0, 33.0))
+    c.take("perianal-inner-mid", ellipse(ANUS[0], ANUS[1], 19.5, 19.5))
+    c.take("perianal-outer-mid", ellipse(ANUS[0], ANUS[1], 35.5, 35.5))
     c.take("lumbar-upper", above(K1))
     c.take("lumbar-middle", above(K2))
     c.take("lumbar-lower", above(K3))
@@ -699,11 +713,11 @@ def posterior():
     keypoints = [("S1", (225.0, 1020.0), "lateral-heel"),
                  ("S2", fossa, "popliteal-fossa"),
                  ("S3", (253.0, 301.0), "infragluteal"),
-                 ("S4-5", (ANUS[0] + 10.5, ANUS[1]), "perianal-inner-mid")]
+                 ("S4-5", (ANUS[0] + 11.5, ANUS[1]), "perianal-inner-mid")]
 
     lm = []
     lm.append([(MIDX, TOP), (MIDX, 80), (MIDX, 146)])              # dorsal midline (its own mirror)
-    lm.append([(MIDX, 168), (MIDX, 210), (MIDX, 246.5)])           # natal cleft, to the anus
+    lm.append([(MIDX, 168), (MIDX, 210), (MIDX, 244.5)])           # natal cleft, to the anus
     lm.append(("closed-mid", [(MIDX + ANUS_R * math.sin(k * math.pi / 4),
                                ANUS[1] - ANUS_R * math.cos(k * math.pi / 4))
                               for k in range(8)]))                 # anus
