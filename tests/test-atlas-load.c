@@ -83,7 +83,7 @@ test_real_atlas (void)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (DermAtlas) atlas = derm_atlas_new_from_resource (&error);
-  const char *expected_roots[] = { "T12", "L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4-5" };
+  const char *expected_roots[] = { "T10", "T11", "T12", "L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4-5" };
   GPtrArray *roots;
 
   g_assert_no_error (error);
@@ -102,10 +102,10 @@ test_real_atlas (void)
   g_assert_nonnull (derm_atlas_get_map (atlas, "isncsci"));
   g_assert_true (derm_atlas_get_default_map (atlas) == derm_atlas_get_map (atlas, "isncsci"));
   g_assert_null (derm_atlas_get_map (atlas, "no-such-map"));
-  g_assert_cmpuint (derm_atlas_get_regions (atlas)->len, >=, 2 * (26 + 16) + 3);
+  g_assert_cmpuint (derm_atlas_get_regions (atlas)->len, >=, 2 * (28 + 25) + 3);
   g_assert_nonnull (derm_atlas_get_region (atlas, "medial-malleolus-left"));
   g_assert_nonnull (derm_atlas_get_region (atlas, "perianal-inner-mid"));
-  g_assert_cmpuint (derm_atlas_get_key_points (atlas)->len, ==, 2 * 9 + 1);
+  g_assert_cmpuint (derm_atlas_get_key_points (atlas)->len, ==, 2 * 11 + 1);
   /* case-insensitive root lookup, as people type */
   g_assert_true (derm_atlas_get_root (atlas, "l5") == derm_atlas_get_root (atlas, "L5"));
 }

@@ -81,8 +81,9 @@ test_list_roots (void)
 
   run_cli (&run, "--list-roots", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpuint (count_lines (run.out), ==, 10);
-  g_assert_true (g_str_has_prefix (run.out, "T12\t"));
+  g_assert_cmpuint (count_lines (run.out), ==, 12);
+  g_assert_true (g_str_has_prefix (run.out, "T10\t"));
+  g_assert_nonnull (strstr (run.out, "\nT11\t"));
   g_assert_nonnull (strstr (run.out, "\nS4-5\t"));
 }
 
@@ -183,7 +184,7 @@ test_key_points (void)
 
   run_cli (&run, "--key-points", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpuint (count_lines (run.out), ==, 19);
+  g_assert_cmpuint (count_lines (run.out), ==, 23);
   lines = g_strsplit (run.out, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -221,7 +222,7 @@ test_list_nerves (void)
 
   run_cli (&run, "--list-nerves", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpuint (count_lines (run.out), ==, 25);
+  g_assert_cmpuint (count_lines (run.out), ==, 28);
   lines = g_strsplit (run.out, "\n", -1);
   for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
     {

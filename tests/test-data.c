@@ -69,7 +69,10 @@ assert_map_roots (const char *map_id,
 static void
 test_key_points (void)
 {
-  /* ISNCSCI 2019 key sensory points (clinical.md section 3) */
+  /* ISNCSCI 2019 key sensory points (clinical.md sections 3 and 5c) */
+  assert_mentions ("T10", "key-point", NULL, "umbilicus", "is19");
+  assert_mentions ("T10", "key-point", NULL, "midclavicular line", NULL);
+  assert_mentions ("T11", "key-point", NULL, "midway between the T10 and T12", "is19");
   assert_mentions ("T12", "key-point", NULL, "midpoint of the inguinal ligament", "is19");
   assert_mentions ("L1", "key-point", NULL, "halfway between the T12 and L2", "is19");
   assert_mentions ("L2", "key-point", NULL, "anteromedial thigh", "is19");
@@ -143,6 +146,8 @@ test_key_muscles (void)
   assert_mentions ("S4-5", "motor-test", NULL, "anal", "is19");
 
   /* ISNCSCI has no key muscle for these */
+  g_assert_null (statement ("T10", "key-muscle", NULL));
+  g_assert_null (statement ("T11", "key-muscle", NULL));
   g_assert_null (statement ("T12", "key-muscle", NULL));
   g_assert_null (statement ("L1", "key-muscle", NULL));
   g_assert_null (statement ("S2", "key-muscle", NULL));
@@ -235,6 +240,10 @@ test_nerves (void)
     { "lumbosacral-plexus", "L1 L2 L3 L4 L5 S1 S2 S3 S4-5", "" },
     { "superior-gluteal", "L4 L5 S1", "" },
     { "inferior-gluteal", "L5 S1 S2", "" },
+    /* section 5: the cluneal nerves of the buttock and the skin over the sacrum */
+    { "superior-cluneal", "L1 L2 L3", "buttock-upper" },
+    { "middle-cluneal", "S1 S2 S3", "sacral-upper sacral-lower buttock-medial" },
+    { "inferior-cluneal", "S1 S2 S3", "buttock-central infragluteal" },
   };
   GPtrArray *nerves = derm_atlas_get_nerves (atlas);
 
@@ -407,7 +416,8 @@ test_maps_differ (void)
   assert_map_roots ("keegan-garrett", "lateral-thigh-lower", "L4");
   /* L5 on the posterolateral thigh and buttock only in KG */
   assert_map_roots ("keegan-garrett", "posterolateral-thigh", "L5");
-  assert_map_roots ("isncsci", "posterolateral-thigh", "S1");
+  assert_map_roots ("lee2008", "posterolateral-thigh", "S1");
+  assert_map_roots ("isncsci", "posterolateral-thigh", "S2");
   /* distal zones agree */
   assert_map_roots ("isncsci", "first-web-space", "L5");
   assert_map_roots ("lee2008", "little-toe", "S1");
@@ -415,6 +425,85 @@ test_maps_differ (void)
   /* perianal rings, S5 innermost */
   assert_map_roots ("isncsci", "perianal-outer", "S3");
   assert_map_roots ("isncsci", "perianal-inner", "S4-5");
+}
+
+/* The ISNCSCI map as the 2019 worksheet draws it (clinical.md 3 and 5c). */
+static void
+test_isncsci_worksheet (void)
+{
+  /* T10 at the umbilicus, T11 below it, a T12 band, L1 below it on the hip */
+  assert_map_roots ("isncsci", "periumbilical", "T10");
+  assert_map_roots ("isncsci", "infraumbilical", "T11");
+  assert_map_roots ("isncsci", "suprainguinal", "T12");
+  assert_map_roots ("isncsci", "lateral-hip", "L1");
+  /* the heel is S1, both sides of it and below */
+  assert_map_roots ("isncsci", "medial-heel", "S1");
+  assert_map_roots ("isncsci", "lateral-heel", "S1");
+  assert_map_roots ("isncsci", "sole-heel", "S1");
+  /* S2 reaches the lateral posterior thigh and ends about mid-calf, where
+   * S1 takes the central lower calf and L5 the lateral half of the leg */
+  assert_map_roots ("isncsci", "posterolateral-thigh", "S2");
+  assert_map_roots ("isncsci", "calf-central", "S2");
+  assert_map_roots ("isncsci", "calf-lower", "S1");
+  assert_map_roots ("isncsci", "achilles", "S1");
+  assert_map_roots ("isncsci", "posterolateral-calf", "L5");
+  assert_map_roots ("isncsci", "posteromedial-calf", "L4");
+  /* the heel is S1 on Keegan and Garrett's map too */
+  assert_map_roots ("keegan-garrett", "medial-heel", "S1");
+}
+
+/* Keegan and Garrett's bands leave the dorsal midline one below the other
+ * (the drawing: test-parcellation); here the regions they run through. */
+static void
+test_keegan_garrett_bands (void)
+{
+  assert_map_roots ("keegan-garrett", "lumbar-upper", "L1");
+  assert_map_roots ("keegan-garrett", "lumbar-middle", "L2");
+  assert_map_roots ("keegan-garrett", "lumbar-lower", "L3");
+  assert_map_roots ("keegan-garrett", "lumbosacral", "L4");
+  assert_map_roots ("keegan-garrett", "sacral-upper", "L5");
+  assert_map_roots ("keegan-garrett", "sacral-lower", "S1");
+  assert_map_roots ("keegan-garrett", "buttock-medial", "S2");
+  /* and on into the limb */
+  assert_map_roots ("keegan-garrett", "buttock-upper", "L4");
+  assert_map_roots ("keegan-garrett", "lateral-thigh-lower", "L4");
+  assert_map_roots ("keegan-garrett", "buttock-lateral", "L5");
+  assert_map_roots ("keegan-garrett", "posterolateral-thigh", "L5");
+  assert_map_roots ("keegan-garrett", "buttock-central", "S1");
+  assert_map_roots ("keegan-garrett", "posterior-thigh-central", "S1");
+  /* L1 from the spine round the lateral hip to the groin */
+  assert_map_roots ("keegan-garrett", "lateral-hip", "L1");
+  assert_map_roots ("keegan-garrett", "inguinal", "L1");
+}
+
+/* The regions added with the waist and the back have their cutaneous nerve
+ * where clinical.md names one: the cluneal nerves of the buttock and the
+ * skin over the sacrum. (It names none for the abdomen above T12 or for the
+ * lower back beside the spine, so none is given there.) */
+static void
+test_new_regions_nerves (void)
+{
+  static const char * const regions[] = {
+    "sacral-upper", "sacral-lower", "buttock-central",
+    "buttock-upper", "buttock-medial", "infragluteal",
+  };
+  GPtrArray *nerves = derm_atlas_get_nerves (atlas);
+
+  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+    {
+      g_autofree char *left = g_strconcat (regions[i], "-left", NULL);
+      guint found = 0;
+
+      g_assert_nonnull (derm_atlas_get_region (atlas, left));
+      for (guint n = 0; n < nerves->len; n++)
+        found += g_strv_contains ((const char * const *) ((DermNerve *) g_ptr_array_index (nerves, n))->regions,
+                                  regions[i]);
+      if (found == 0)
+        g_error ("region %s has no cutaneous nerve", regions[i]);
+    }
+  /* the cluneal nerves cite Moore, as clinical.md does */
+  g_assert_true (g_strv_contains ((const char * const *) derm_atlas_get_nerve (atlas, "middle-cluneal")->sources,
+                                  "moore"));
 }
 
 static void
@@ -578,6 +667,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/atlas/data/lee-blank", test_lee_blank);
   g_test_add_func ("/atlas/data/nerve-branches", test_nerve_branches);
   g_test_add_func ("/atlas/data/examination", test_examination);
+  g_test_add_func ("/atlas/data/isncsci-worksheet", test_isncsci_worksheet);
+  g_test_add_func ("/atlas/data/keegan-garrett-bands", test_keegan_garrett_bands);
+  g_test_add_func ("/atlas/data/new-regions-nerves", test_new_regions_nerves);
 
   status = g_test_run ();
   g_object_unref (atlas);

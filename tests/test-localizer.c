@@ -45,7 +45,7 @@ static const Vignette vignettes[] = {
   { "l2-root", "root L2 left", "hip-flexion 4" },
   { "key-points-l5", "root L5 left", "L5 key point light-touch 1 pin-prick 1" },
   /* cases from a neurologist's review, with the noise of real charts */
-  { "s1-relative-reflex-asymmetry", "root S1 right", "over nerve sciatic: hip-extension 4" },
+  { "s1-relative-reflex-asymmetry", "root S1 right", "over nerve sacral-plexus: long-toe-extension 5, hip-abduction 5" },
   { "tarsal-tunnel", "nerve tibial-tarsal-tunnel right", "over nerve medial-plantar: sole-lateral reduced" },
   { "diabetic-amyotrophy", "nerve lumbosacral-plexus right", "hip-abduction 4" },
   { "sciatic-mimics-l5", "nerve sciatic left", "over nerve sacral-plexus: hip-abduction 5" },
