@@ -247,7 +247,7 @@ test_broken (gconstpointer data)
   const BrokenCase *c = data;
   const char *names[] = { "atlas.xml", "anterior.svg", "posterior.svg" };
   g_autofree char *dir = g_dir_make_tmp ("derm-broken-XXXXXX", NULL);
-  g_autofree char *paths[3] = { NULL, };
+  char *paths[3] = { NULL, };
   g_autoptr (GError) error = NULL;
   g_autoptr (DermAtlas) atlas = NULL;
 
@@ -280,7 +280,10 @@ test_broken (gconstpointer data)
   g_assert_nonnull (strstr (error->message, dir));
 
   for (guint i = 0; i < 3; i++)
-    g_unlink (paths[i]);
+    {
+      g_unlink (paths[i]);
+      g_free (paths[i]);
+    }
   g_rmdir (dir);
 }
 
