@@ -238,7 +238,8 @@ snapshot_region (DermMapView      *self,
   cr = gtk_snapshot_append_cairo (snapshot, &scaled);
   cairo_scale (cr, t->scale, t->scale);
   derm_renderer_render_region_full (self->renderer, cr, self->layout, region, strong,
-                                    _derm_map_view_effective_palette (self), _derm_map_view_is_dark ());
+                                    _derm_map_view_effective_palette (self),
+                                    _derm_map_view_is_dark ());
   cairo_destroy (cr);
 }
 
@@ -353,7 +354,8 @@ derm_map_view_snapshot (GtkWidget   *widget,
   _derm_map_view_get_transform (self, &t);
   ensure_cache (self, &t);
   if (self->id_map == NULL && self->id_map_idle_id == 0)
-    self->id_map_idle_id = g_idle_add_full (G_PRIORITY_LOW, _derm_map_view_id_map_idle_cb, self, NULL);
+    self->id_map_idle_id = g_idle_add_full (G_PRIORITY_LOW, _derm_map_view_id_map_idle_cb,
+                                            self, NULL);
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (t.origin_x, t.origin_y));
@@ -362,7 +364,8 @@ derm_map_view_snapshot (GtkWidget   *widget,
 
   if (_derm_map_view_region_shown (self, self->selected_region))
     snapshot_region (self, snapshot, &t, self->selected_region, TRUE);
-  if (_derm_map_view_region_shown (self, self->hover_region) && self->hover_region != self->selected_region)
+  if (_derm_map_view_region_shown (self, self->hover_region) &&
+      self->hover_region != self->selected_region)
     snapshot_region (self, snapshot, &t, self->hover_region, FALSE);
   if (show_focus (self) && _derm_map_view_region_shown (self, self->focus_region))
     {

@@ -208,7 +208,8 @@ region_in_direction (DermMapView *self,
       const DermRegion *region = g_ptr_array_index (regions, i);
       double x, y, along, across, score;
 
-      if (region == self->focus_region || !_derm_map_view_region_layout_point (self, region, &x, &y))
+      if (region == self->focus_region ||
+          !_derm_map_view_region_layout_point (self, region, &x, &y))
         continue;
 
       along = (x - from_x) * dir_x + (y - from_y) * dir_y;
