@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "derm-bundle.h"
+#include "derm-localizer.h"
 #include "derm-id-map.h"
 #include "derm-layout.h"
 #include "derm-renderer.h"
@@ -327,6 +328,55 @@ bench_export (void)
   g_rmdir (dir);
 }
 
+/* issue 14: --localize on a chart with every region of both legs marked,
+ * every test graded and every reflex recorded; first call (region areas
+ * worked out) and the median of later calls (what the live ranking pays) */
+static void
+bench_localize (DermAtlas *atlas)
+{
+  g_autoptr (DermChart) chart = derm_chart_new ();
+  g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  GPtrArray *regions = derm_atlas_get_regions (atlas);
+  GPtrArray *tests = derm_atlas_get_exam_tests (atlas);
+  gint64 t;
+
+  for (guint i = 0; i < regions->len; i++)
+    {
+      const DermRegion *region = g_ptr_array_index (regions, i);
+      derm_chart_set_sensory (chart, region->view, region->side, region->name_id,
+                              i % 3 == 0 ? DERM_FINDING_NORMAL : DERM_FINDING_REDUCED);
+    }
+  for (guint i = 0; i < tests->len; i++)
+    {
+      const DermExamTest *test = g_ptr_array_index (tests, i);
+      for (DermSide side = 0; side < DERM_N_SIDES; side++)
+        {
+          if ((side == DERM_SIDE_MID) != test->midline)
+            continue;
+          if (test->kind == DERM_TEST_MOTOR)
+            derm_chart_set_motor (chart, test->id, side, 4);
+          else if (test->upper_motor_neuron)
+            derm_chart_set_reflex (chart, test->id, side, DERM_GRADE_NONE, DERM_PLANTAR_FLEXOR);
+          else
+            derm_chart_set_reflex (chart, test->id, side, 1, DERM_PLANTAR_NONE);
+        }
+    }
+
+  t = g_get_monotonic_time ();
+  derm_localization_free (derm_localize (atlas, chart, NULL, NULL));
+  report ("localize, every region marked: first call", (g_get_monotonic_time () - t) / 1000.0, "ms", "(target well under 50 ms)");
+  for (guint i = 0; i < 21; i++)
+    {
+      double ms;
+
+      t = g_get_monotonic_time ();
+      derm_localization_free (derm_localize (atlas, chart, NULL, NULL));
+      ms = (g_get_monotonic_time () - t) / 1000.0;
+      g_array_append_val (samples, ms);
+    }
+  report ("localize, every region marked: median of later calls", median_of (samples), "ms", "(target well under 50 ms)");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -340,6 +390,7 @@ main (int argc, char *argv[])
   report ("atlas load (XML, SVG scan, layout table)", (g_get_monotonic_time () - t) / 1000.0, "ms", "");
 
   bench_model (atlas);
+  bench_localize (atlas);
   bench_export ();
   bench_startup ();
   return 0;

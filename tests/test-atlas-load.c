@@ -41,6 +41,35 @@ static const BrokenCase broken_cases[] = {
   { "duplicate-id", "anterior.svg", "id=\"thigh-left\"", "id=\"thigh-right\"", "anterior.svg:6: the id “thigh-right” is used twice" },
   { "not-svg", "anterior.svg", "<svg xmlns", "<html xmlns", "anterior.svg" },
   { "truncated", "atlas.xml", "</atlas>", "", "atlas.xml: Error on line" },
+  /* a root's <reflex> is text, not the quiz's <reflex> (this crashed) */
+  { "question-in-root-reflex", "atlas.xml", "<summary sources=\"src-a\">Summary of S1.</summary>",
+    "<summary sources=\"src-a\">Summary of S1.</summary><reflex sources=\"src-a\"><question>Q</question></reflex>",
+    "atlas.xml:13: unexpected element <question> inside <reflex>" },
+  { "name-in-root-motor-test", "atlas.xml", "<summary sources=\"src-a\">Summary of S1.</summary>",
+    "<summary sources=\"src-a\">Summary of S1.</summary><motor-test sources=\"src-a\"><name>x</name></motor-test>",
+    "atlas.xml:13: unexpected element <name> inside <motor-test>" },
+  { "empty-root-id", "atlas.xml", "<root id=\"S1\">", "<root id=\"\">", "atlas.xml:12: <root> needs a non-empty id" },
+  /* the examination and the nerve tree */
+  { "test-unknown-nerve", "atlas.xml", "</nerves>",
+    "</nerves><examination><motor-test id=\"t\" roots=\"L4\" nerves=\"nope\" sources=\"src-a\"><name>t</name><muscles>m</muscles></motor-test></examination>",
+    "atlas.xml:40: unknown nerve “nope”" },
+  { "test-no-roots", "atlas.xml", "</nerves>",
+    "</nerves><examination><reflex-test id=\"r\" sources=\"src-a\"><name>r</name></reflex-test></examination>",
+    "atlas.xml:40: <reflex-test id=\"r\"> needs its roots" },
+  { "test-no-muscles", "atlas.xml", "</nerves>",
+    "</nerves><examination><motor-test id=\"t\" roots=\"L4\" sources=\"src-a\"><name>t</name></motor-test></examination>",
+    "atlas.xml:40: <motor-test id=\"t\"> has no <muscles>" },
+  { "test-twice", "atlas.xml", "</nerves>",
+    "</nerves><examination><reflex-test id=\"r\" roots=\"L4\" sources=\"src-a\"><name>r</name></reflex-test>"
+    "<reflex-test id=\"r\" roots=\"S1\" sources=\"src-a\"><name>r</name></reflex-test></examination>",
+    "atlas.xml:40: <reflex-test id=\"r\"> is defined twice" },
+  { "nerve-own-branch", "atlas.xml", "<nerve id=\"n\" roots=\"L4\"", "<nerve id=\"n\" parent=\"n\" roots=\"L4\"",
+    "atlas.xml:34: nerve “n” is a branch of itself" },
+  { "nerve-unknown-parent", "atlas.xml", "<nerve id=\"n\" roots=\"L4\"", "<nerve id=\"n\" parent=\"m\" roots=\"L4\"",
+    "atlas.xml:34: unknown nerve “m”" },
+  /* numbers that are no place: nan, inf, far off the page */
+  { "nan-in-outline", "anterior.svg", "d=\"M100 100 H300 V900 H100 Z\"", "d=\"M100 100 Hnan V900 H100 Z\"", "anterior.svg:5:" },
+  { "inf-in-outline", "anterior.svg", "d=\"M100 100 H300 V900 H100 Z\"", "d=\"M100 100 H1e999 V900 H100 Z\"", "anterior.svg:5:" },
 };
 
 static char *
@@ -54,7 +83,7 @@ test_real_atlas (void)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (DermAtlas) atlas = derm_atlas_new_from_resource (&error);
-  const char *expected_roots[] = { "T12", "L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4-5" };
+  const char *expected_roots[] = { "T10", "T11", "T12", "L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4-5" };
   GPtrArray *roots;
 
   g_assert_no_error (error);
@@ -73,10 +102,10 @@ test_real_atlas (void)
   g_assert_nonnull (derm_atlas_get_map (atlas, "isncsci"));
   g_assert_true (derm_atlas_get_default_map (atlas) == derm_atlas_get_map (atlas, "isncsci"));
   g_assert_null (derm_atlas_get_map (atlas, "no-such-map"));
-  g_assert_cmpuint (derm_atlas_get_regions (atlas)->len, >=, 2 * (26 + 16) + 3);
+  g_assert_cmpuint (derm_atlas_get_regions (atlas)->len, >=, 2 * (28 + 25) + 3);
   g_assert_nonnull (derm_atlas_get_region (atlas, "medial-malleolus-left"));
   g_assert_nonnull (derm_atlas_get_region (atlas, "perianal-inner-mid"));
-  g_assert_cmpuint (derm_atlas_get_key_points (atlas)->len, ==, 2 * 9 + 1);
+  g_assert_cmpuint (derm_atlas_get_key_points (atlas)->len, ==, 2 * 11 + 1);
   /* case-insensitive root lookup, as people type */
   g_assert_true (derm_atlas_get_root (atlas, "l5") == derm_atlas_get_root (atlas, "L5"));
 }
@@ -127,6 +156,57 @@ test_mini_atlas (void)
   kp = derm_atlas_get_key_point (atlas, "L4", DERM_SIDE_RIGHT);
   g_assert_nonnull (kp);
   g_assert_true (kp->region == region);
+}
+
+/* Whole documents that crashed or hung the loader (issue 12): each fails
+ * with a message that names the file, and never crashes. */
+static void
+test_hostile_documents (void)
+{
+  static const struct {
+    const char *xml;
+    const char *expect;
+  } cases[] = {
+    { "<atlas version=\"1\"><roots><root id=\"\"><reflex sources=\"c\"><question></question>", "atlas.xml:1:" },
+    { "<atlas version=\"1\"><roots><root id=\"A\"><reflex sources=\"c\"><question></question>", "atlas.xml:1: unexpected element <question>" },
+    { "", "atlas.xml" },
+    { "   \n  ", "atlas.xml" },
+    { "<atlas version=\"1\"><quiz><reflex id=\"r\" roots=\"L4\" sources=\"s\"><explanation>e</explanation></reflex></quiz></atlas>", "atlas.xml" },
+    { "<atlas version=\"1\"><examination><motor-test id=\"t\" roots=\"L4\" sources=\"s\"><muscles>m</muscles><name>n</name></motor-test></examination></atlas>", "atlas.xml" },
+  };
+  g_autofree char *dir = g_dir_make_tmp ("derm-atlas-XXXXXX", NULL);
+  g_autofree char *xml = g_build_filename (dir, "atlas.xml", NULL);
+  g_autofree char *anterior = fixture_path ("anterior.svg");
+  g_autofree char *posterior = fixture_path ("posterior.svg");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (DermAtlas) atlas = NULL;
+
+      g_assert_true (g_file_set_contents (xml, cases[i].xml, -1, NULL));
+      atlas = derm_atlas_new_from_files (xml, anterior, posterior, &error);
+      g_assert_null (atlas);
+      g_assert_nonnull (error);
+      if (strstr (error->message, cases[i].expect) == NULL)
+        g_error ("case %u: “%s” does not say “%s”", i, error->message, cases[i].expect);
+    }
+  /* an empty drawing too */
+  {
+    g_autofree char *svg = g_build_filename (dir, "empty.svg", NULL);
+    g_autofree char *atlas_xml = fixture_path ("atlas.xml");
+    g_autoptr (GError) error = NULL;
+    g_autoptr (DermAtlas) atlas = NULL;
+
+    g_assert_true (g_file_set_contents (svg, "", 0, NULL));
+    atlas = derm_atlas_new_from_files (atlas_xml, svg, posterior, &error);
+    g_assert_null (atlas);
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, "empty.svg"));
+    g_unlink (svg);
+  }
+  g_unlink (xml);
+  g_rmdir (dir);
 }
 
 static void
@@ -192,6 +272,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/atlas/load/real-statements-cited", test_real_statements_cited);
   g_test_add_func ("/atlas/load/mini", test_mini_atlas);
   g_test_add_func ("/atlas/load/missing-file", test_missing_file);
+  g_test_add_func ("/atlas/load/hostile-documents", test_hostile_documents);
   for (guint i = 0; i < G_N_ELEMENTS (broken_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/atlas/load/broken/%s", broken_cases[i].name);

@@ -81,8 +81,9 @@ test_list_roots (void)
 
   run_cli (&run, "--list-roots", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpuint (count_lines (run.out), ==, 10);
-  g_assert_true (g_str_has_prefix (run.out, "T12\t"));
+  g_assert_cmpuint (count_lines (run.out), ==, 12);
+  g_assert_true (g_str_has_prefix (run.out, "T10\t"));
+  g_assert_nonnull (strstr (run.out, "\nT11\t"));
   g_assert_nonnull (strstr (run.out, "\nS4-5\t"));
 }
 
@@ -183,7 +184,7 @@ test_key_points (void)
 
   run_cli (&run, "--key-points", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpuint (count_lines (run.out), ==, 19);
+  g_assert_cmpuint (count_lines (run.out), ==, 23);
   lines = g_strsplit (run.out, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -221,7 +222,7 @@ test_list_nerves (void)
 
   run_cli (&run, "--list-nerves", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpuint (count_lines (run.out), ==, 14);
+  g_assert_cmpuint (count_lines (run.out), ==, 28);
   lines = g_strsplit (run.out, "\n", -1);
   for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
     {
@@ -786,6 +787,154 @@ test_export_quiz (void)
   remove_dir (dir);
 }
 
+static char *
+chart_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "charts", name, NULL);
+}
+
+/* CHART.md: RANK KIND ID SIDE SCORE WHY, best first, scores in 0..1 with
+ * two decimals and not increasing; the reminder on stderr. */
+static void
+test_localize (void)
+{
+  g_autofree char *path = chart_path ("fibular-vs-l5.dermchart");
+  g_auto (Run) run = { 0 };
+  g_auto (GStrv) lines = NULL;
+  double previous = 1.0;
+
+  run_cli (&run, "--localize", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "1\tnerve\tcommon-fibular\tleft\t0."));
+  g_assert_nonnull (strstr (run.out, "\troot\tL5\tleft\t"));
+  g_assert_nonnull (strstr (run.err, "not a diagnosis"));
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto (GStrv) f = g_strsplit (lines[i], "\t", -1);
+      g_autofree char *rank = g_strdup_printf ("%u", i + 1);
+      double score;
+
+      g_assert_cmpuint (g_strv_length (f), ==, 6);
+      g_assert_cmpstr (f[0], ==, rank);
+      g_assert_true (g_strv_contains ((const char * const[]) { "root", "nerve", "pattern", NULL }, f[1]));
+      g_assert_true (g_strv_contains ((const char * const[]) { "left", "right", "both", "mid", NULL }, f[3]));
+      g_assert_cmpuint (strlen (f[4]), ==, 4);
+      score = g_ascii_strtod (f[4], NULL);
+      g_assert_cmpfloat (score, >=, 0.0);
+      g_assert_cmpfloat (score, <=, previous);
+      previous = score;
+      g_assert_cmpstr (f[5], !=, "");
+    }
+}
+
+static void
+test_localize_exit_codes (void)
+{
+  g_autofree char *normal = chart_path ("normal.dermchart");
+  g_autofree char *fibular = chart_path ("fibular-vs-l5.dermchart");
+  g_autofree char *dir = g_dir_make_tmp ("derm-cli-XXXXXX", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.dermchart", NULL);
+  g_auto (Run) nothing = { 0 }, broken = { 0 }, missing = { 0 }, map = { 0 }, other_map = { 0 }, view = { 0 };
+
+  /* nothing abnormal: 1 and a message */
+  run_cli (&nothing, "--localize", normal, NULL);
+  g_assert_cmpint (nothing.status, ==, 1);
+  g_assert_cmpstr (nothing.out, ==, "");
+  g_assert_nonnull (strstr (nothing.err, "no abnormal finding"));
+
+  /* a bad chart: 2, naming the file, the line and the member */
+  g_assert_true (g_file_set_contents (bad, "{\"format\": \"dermatomes-chart\", \"version\": 1,\n"
+                                      " \"motor\": [{\"test\": \"hip-flexion\", \"side\": \"left\", \"grade\": 9}]}\n",
+                                      -1, NULL));
+  run_cli (&broken, "--localize", bad, NULL);
+  g_assert_cmpint (broken.status, ==, 2);
+  g_assert_nonnull (strstr (broken.err, "bad.dermchart:2:"));
+  g_assert_nonnull (strstr (broken.err, "motor[0].grade"));
+
+  run_cli (&missing, "--localize", "/nonexistent/chart.dermchart", NULL);
+  g_assert_cmpint (missing.status, ==, 2);
+  g_assert_nonnull (strstr (missing.err, "/nonexistent/chart.dermchart"));
+
+  run_cli (&map, "--localize", fibular, "--map", "nope", NULL);
+  g_assert_cmpint (map.status, ==, 2);
+
+  /* --map overrides the chart's map */
+  run_cli (&other_map, "--localize", fibular, "--map", "keegan-garrett", NULL);
+  g_assert_cmpint (other_map.status, ==, 0);
+  g_assert_nonnull (strstr (other_map.err, "map keegan-garrett"));
+
+  run_cli (&view, "--localize", fibular, "--view", "anterior", NULL);
+  g_assert_cmpint (view.status, ==, 2);
+
+  g_unlink (bad);
+  g_rmdir (dir);
+}
+
+/* --export --chart: the record of a chart; options that shape a map alone
+ * do not go with it */
+static void
+test_export_chart (void)
+{
+  g_autofree char *chart = chart_path ("cauda-equina.dermchart");
+  g_autofree char *normal = chart_path ("normal.dermchart");
+  g_autofree char *dir = g_dir_make_tmp ("derm-cli-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "record.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "record.png", NULL);
+  g_autofree char *none = g_build_filename (dir, "none.pdf", NULL);
+  g_auto (Run) run = { 0 }, run_png = { 0 }, style = { 0 }, bad = { 0 }, empty = { 0 };
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  run_cli (&run, "--export", pdf, "--chart", chart, "--paper", "letter", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  g_clear_pointer (&contents, g_free);
+
+  run_cli (&run_png, "--export", png, "--chart", chart, "--width", "600", NULL);
+  g_assert_cmpint (run_png.status, ==, 0);
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  g_assert_true (length > 8 && memcmp (contents, "\x89PNG", 4) == 0);
+
+  run_cli (&style, "--export", pdf, "--chart", chart, "--style", "worksheet", NULL);
+  g_assert_cmpint (style.status, ==, 2);
+  g_assert_nonnull (strstr (style.err, "--style does not go with --chart"));
+
+  run_cli (&bad, "--export", pdf, "--chart", "/nonexistent.dermchart", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+
+  /* a chart with nothing abnormal still prints as a record */
+  run_cli (&empty, "--export", none, "--chart", normal, NULL);
+  g_assert_cmpint (empty.status, ==, 0);
+
+  g_unlink (pdf);
+  g_unlink (png);
+  g_unlink (none);
+  g_rmdir (dir);
+}
+
+/* a title longer than two lines would push the map off the page */
+static void
+test_export_long_title (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derm-cli-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "t.pdf", NULL);
+  g_autoptr (GString) title = g_string_new (NULL);
+  g_auto (Run) run = { 0 }, chart_run = { 0 };
+  g_autofree char *chart = chart_path ("sural.dermchart");
+
+  for (guint i = 0; i < 30; i++)
+    g_string_append (title, "word ");
+  run_cli (&run, "--export", pdf, "--title", title->str, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "too long"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  run_cli (&chart_run, "--export", pdf, "--chart", chart, "--title", title->str, NULL);
+  g_assert_cmpint (chart_run.status, ==, 2);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -814,6 +963,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/quiz-count", test_quiz_count);
   g_test_add_func ("/cli/quiz-bad-usage", test_quiz_bad_usage);
   g_test_add_func ("/cli/export-quiz", test_export_quiz);
+  g_test_add_func ("/cli/localize", test_localize);
+  g_test_add_func ("/cli/localize-exit-codes", test_localize_exit_codes);
+  g_test_add_func ("/cli/export-chart", test_export_chart);
+  g_test_add_func ("/cli/export-long-title", test_export_long_title);
 
   return g_test_run ();
 }

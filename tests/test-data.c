@@ -69,7 +69,10 @@ assert_map_roots (const char *map_id,
 static void
 test_key_points (void)
 {
-  /* ISNCSCI 2019 key sensory points (clinical.md section 3) */
+  /* ISNCSCI 2019 key sensory points (clinical.md sections 3 and 5c) */
+  assert_mentions ("T10", "key-point", NULL, "umbilicus", "is19");
+  assert_mentions ("T10", "key-point", NULL, "midclavicular line", NULL);
+  assert_mentions ("T11", "key-point", NULL, "midway between the T10 and T12", "is19");
   assert_mentions ("T12", "key-point", NULL, "midpoint of the inguinal ligament", "is19");
   assert_mentions ("L1", "key-point", NULL, "halfway between the T12 and L2", "is19");
   assert_mentions ("L2", "key-point", NULL, "anteromedial thigh", "is19");
@@ -143,6 +146,8 @@ test_key_muscles (void)
   assert_mentions ("S4-5", "motor-test", NULL, "anal", "is19");
 
   /* ISNCSCI has no key muscle for these */
+  g_assert_null (statement ("T10", "key-muscle", NULL));
+  g_assert_null (statement ("T11", "key-muscle", NULL));
   g_assert_null (statement ("T12", "key-muscle", NULL));
   g_assert_null (statement ("L1", "key-muscle", NULL));
   g_assert_null (statement ("S2", "key-muscle", NULL));
@@ -219,10 +224,26 @@ test_nerves (void)
     { "lateral-sural-cutaneous", "L4 L5 S1 S2", "anterolateral-leg-upper" },
     { "superficial-fibular", "L4 L5 S1", NULL },
     { "deep-fibular", "L4 L5 S1", "first-web-space" },
-    { "sural", "S1 S2", NULL },
-    { "tibial", "L4 L5 S1 S2", NULL },
+    { "sural", "S1 S2", "posterolateral-calf lateral-malleolus lateral-foot little-toe lateral-heel" },
+    { "tibial", "L4 L5 S1 S2 S3", "medial-heel sole-heel" },
+    { "tibial-tarsal-tunnel", "L4 L5 S1 S2", "" },
+    { "medial-plantar", "L4 L5", "sole-medial" },
+    { "lateral-plantar", "S1 S2", "sole-lateral" },
     { "posterior-femoral-cutaneous", "S1 S2 S3", NULL },
     { "pudendal", "S2 S3 S4-5", "genital perianal-outer perianal-inner" },
+    /* whole nerves: their skin is their branches' (section 5b) */
+    { "femoral", "L2 L3 L4", "" },
+    { "sciatic", "L4 L5 S1 S2 S3", "" },
+    { "common-fibular", "L4 L5 S1 S2", "" },
+    { "lumbar-plexus", "L1 L2 L3 L4", "" },
+    { "sacral-plexus", "L4 L5 S1 S2 S3 S4-5", "" },
+    { "lumbosacral-plexus", "L1 L2 L3 L4 L5 S1 S2 S3 S4-5", "" },
+    { "superior-gluteal", "L4 L5 S1", "" },
+    { "inferior-gluteal", "L5 S1 S2", "" },
+    /* section 5: the cluneal nerves of the buttock and the skin over the sacrum */
+    { "superior-cluneal", "L1 L2 L3", "buttock-upper" },
+    { "middle-cluneal", "S1 S2 S3", "sacral-upper sacral-lower buttock-medial" },
+    { "inferior-cluneal", "S1 S2 S3", "buttock-central infragluteal" },
   };
   GPtrArray *nerves = derm_atlas_get_nerves (atlas);
 
@@ -237,7 +258,6 @@ test_nerves (void)
       g_assert_true (nerve == g_ptr_array_index (nerves, i));
       roots = g_strjoinv (" ", nerve->roots);
       g_assert_cmpstr (roots, ==, facts[i].roots);
-      g_assert_nonnull (nerve->regions[0]);
       g_assert_nonnull (nerve->sources[0]);
       if (facts[i].regions != NULL)
         {
@@ -274,10 +294,15 @@ test_nerve_territories (void)
   g_assert_true (nerve_has_region ("superficial-fibular", "dorsum-foot"));
   g_assert_false (nerve_has_region ("superficial-fibular", "first-web-space"));
   g_assert_false (nerve_has_region ("superficial-fibular", "lateral-foot"));
-  /* tibial: heel and sole */
-  g_assert_true (nerve_has_region ("tibial", "sole-medial"));
-  g_assert_true (nerve_has_region ("tibial", "sole-lateral"));
+  /* tibial: medial and plantar heel (medial calcaneal branches); the sole
+   * through its medial and lateral plantar nerves; the lateral heel is the
+   * sural's lateral calcaneal branches */
   g_assert_true (nerve_has_region ("tibial", "sole-heel"));
+  g_assert_true (nerve_has_region ("tibial", "medial-heel"));
+  g_assert_false (nerve_has_region ("tibial", "lateral-heel"));
+  g_assert_true (nerve_has_region ("sural", "lateral-heel"));
+  g_assert_true (nerve_has_region ("medial-plantar", "sole-medial"));
+  g_assert_true (nerve_has_region ("lateral-plantar", "sole-lateral"));
   /* posterior femoral cutaneous: lower buttock, posterior thigh, popliteal fossa */
   g_assert_true (nerve_has_region ("posterior-femoral-cutaneous", "posterior-thigh-central"));
   g_assert_true (nerve_has_region ("posterior-femoral-cutaneous", "popliteal-fossa"));
@@ -391,7 +416,8 @@ test_maps_differ (void)
   assert_map_roots ("keegan-garrett", "lateral-thigh-lower", "L4");
   /* L5 on the posterolateral thigh and buttock only in KG */
   assert_map_roots ("keegan-garrett", "posterolateral-thigh", "L5");
-  assert_map_roots ("isncsci", "posterolateral-thigh", "S1");
+  assert_map_roots ("lee2008", "posterolateral-thigh", "S1");
+  assert_map_roots ("isncsci", "posterolateral-thigh", "S2");
   /* distal zones agree */
   assert_map_roots ("isncsci", "first-web-space", "L5");
   assert_map_roots ("lee2008", "little-toe", "S1");
@@ -399,6 +425,85 @@ test_maps_differ (void)
   /* perianal rings, S5 innermost */
   assert_map_roots ("isncsci", "perianal-outer", "S3");
   assert_map_roots ("isncsci", "perianal-inner", "S4-5");
+}
+
+/* The ISNCSCI map as the 2019 worksheet draws it (clinical.md 3 and 5c). */
+static void
+test_isncsci_worksheet (void)
+{
+  /* T10 at the umbilicus, T11 below it, a T12 band, L1 below it on the hip */
+  assert_map_roots ("isncsci", "periumbilical", "T10");
+  assert_map_roots ("isncsci", "infraumbilical", "T11");
+  assert_map_roots ("isncsci", "suprainguinal", "T12");
+  assert_map_roots ("isncsci", "lateral-hip", "L1");
+  /* the heel is S1, both sides of it and below */
+  assert_map_roots ("isncsci", "medial-heel", "S1");
+  assert_map_roots ("isncsci", "lateral-heel", "S1");
+  assert_map_roots ("isncsci", "sole-heel", "S1");
+  /* S2 reaches the lateral posterior thigh and ends about mid-calf, where
+   * S1 takes the central lower calf and L5 the lateral half of the leg */
+  assert_map_roots ("isncsci", "posterolateral-thigh", "S2");
+  assert_map_roots ("isncsci", "calf-central", "S2");
+  assert_map_roots ("isncsci", "calf-lower", "S1");
+  assert_map_roots ("isncsci", "achilles", "S1");
+  assert_map_roots ("isncsci", "posterolateral-calf", "L5");
+  assert_map_roots ("isncsci", "posteromedial-calf", "L4");
+  /* the heel is S1 on Keegan and Garrett's map too */
+  assert_map_roots ("keegan-garrett", "medial-heel", "S1");
+}
+
+/* Keegan and Garrett's bands leave the dorsal midline one below the other
+ * (the drawing: test-parcellation); here the regions they run through. */
+static void
+test_keegan_garrett_bands (void)
+{
+  assert_map_roots ("keegan-garrett", "lumbar-upper", "L1");
+  assert_map_roots ("keegan-garrett", "lumbar-middle", "L2");
+  assert_map_roots ("keegan-garrett", "lumbar-lower", "L3");
+  assert_map_roots ("keegan-garrett", "lumbosacral", "L4");
+  assert_map_roots ("keegan-garrett", "sacral-upper", "L5");
+  assert_map_roots ("keegan-garrett", "sacral-lower", "S1");
+  assert_map_roots ("keegan-garrett", "buttock-medial", "S2");
+  /* and on into the limb */
+  assert_map_roots ("keegan-garrett", "buttock-upper", "L4");
+  assert_map_roots ("keegan-garrett", "lateral-thigh-lower", "L4");
+  assert_map_roots ("keegan-garrett", "buttock-lateral", "L5");
+  assert_map_roots ("keegan-garrett", "posterolateral-thigh", "L5");
+  assert_map_roots ("keegan-garrett", "buttock-central", "S1");
+  assert_map_roots ("keegan-garrett", "posterior-thigh-central", "S1");
+  /* L1 from the spine round the lateral hip to the groin */
+  assert_map_roots ("keegan-garrett", "lateral-hip", "L1");
+  assert_map_roots ("keegan-garrett", "inguinal", "L1");
+}
+
+/* The regions added with the waist and the back have their cutaneous nerve
+ * where clinical.md names one: the cluneal nerves of the buttock and the
+ * skin over the sacrum. (It names none for the abdomen above T12 or for the
+ * lower back beside the spine, so none is given there.) */
+static void
+test_new_regions_nerves (void)
+{
+  static const char * const regions[] = {
+    "sacral-upper", "sacral-lower", "buttock-central",
+    "buttock-upper", "buttock-medial", "infragluteal",
+  };
+  GPtrArray *nerves = derm_atlas_get_nerves (atlas);
+
+  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+    {
+      g_autofree char *left = g_strconcat (regions[i], "-left", NULL);
+      guint found = 0;
+
+      g_assert_nonnull (derm_atlas_get_region (atlas, left));
+      for (guint n = 0; n < nerves->len; n++)
+        found += g_strv_contains ((const char * const *) ((DermNerve *) g_ptr_array_index (nerves, n))->regions,
+                                  regions[i]);
+      if (found == 0)
+        g_error ("region %s has no cutaneous nerve", regions[i]);
+    }
+  /* the cluneal nerves cite Moore, as clinical.md does */
+  g_assert_true (g_strv_contains ((const char * const *) derm_atlas_get_nerve (atlas, "middle-cluneal")->sources,
+                                  "moore"));
 }
 
 static void
@@ -431,6 +536,111 @@ test_lee_blank (void)
   g_assert_cmpuint (blank, >=, 5);
 }
 
+/* The branching of the nerves (clinical.md 5b): a common fibular lesion
+ * takes the deep and superficial fibular nerves, the sciatic both the
+ * tibial and the common fibular, the femoral the saphenous. */
+static void
+test_nerve_branches (void)
+{
+  static const char * const contains[][2] = {
+    { "common-fibular", "deep-fibular" }, { "common-fibular", "superficial-fibular" },
+    { "common-fibular", "lateral-sural-cutaneous" }, { "sciatic", "tibial" },
+    { "sciatic", "common-fibular" }, { "sciatic", "deep-fibular" }, { "sciatic", "sural" },
+    { "femoral", "saphenous" }, { "femoral", "femoral-anterior-cutaneous" },
+    { "tibial", "medial-plantar" }, { "tibial", "lateral-plantar" },
+    { "tibial-tarsal-tunnel", "medial-plantar" }, { "lumbar-plexus", "femoral" }, { "lumbar-plexus", "obturator" },
+    { "lumbar-plexus", "saphenous" }, { "sacral-plexus", "sciatic" }, { "sacral-plexus", "superior-gluteal" },
+    { "lumbosacral-plexus", "deep-fibular" }, { "lumbosacral-plexus", "lateral-femoral-cutaneous" },
+  };
+  static const char * const apart[][2] = {
+    { "deep-fibular", "common-fibular" }, { "sciatic", "saphenous" }, { "sciatic", "superior-gluteal" },
+    { "femoral", "obturator" }, { "common-fibular", "tibial" }, { "sciatic", "posterior-femoral-cutaneous" },
+    { "tibial-tarsal-tunnel", "tibial" }, { "lumbar-plexus", "sciatic" }, { "sacral-plexus", "femoral" },
+  };
+  GPtrArray *nerves = derm_atlas_get_nerves (atlas);
+
+  for (guint i = 0; i < G_N_ELEMENTS (contains); i++)
+    if (!derm_atlas_nerve_contains (atlas, contains[i][0], contains[i][1]))
+      g_error ("%s should contain %s", contains[i][0], contains[i][1]);
+  for (guint i = 0; i < G_N_ELEMENTS (apart); i++)
+    if (derm_atlas_nerve_contains (atlas, apart[i][0], apart[i][1]))
+      g_error ("%s should not contain %s", apart[i][0], apart[i][1]);
+
+  /* every nerve has skin, its own or its branches', but the gluteal nerves */
+  for (guint i = 0; i < nerves->len; i++)
+    {
+      const DermNerve *nerve = g_ptr_array_index (nerves, i);
+      gboolean skin = FALSE;
+
+      for (guint j = 0; j < nerves->len && !skin; j++)
+        {
+          const DermNerve *branch = g_ptr_array_index (nerves, j);
+          skin = branch->regions[0] != NULL && derm_atlas_nerve_contains (atlas, nerve->id, branch->id);
+        }
+      g_assert_true (skin == !g_str_has_suffix (nerve->id, "-gluteal"));
+    }
+}
+
+/* Each motor test and reflex of CHART.md, with the roots of clinical.md 5b
+ * (main roots, then the others) and the nerve that carries it. */
+static void
+test_examination (void)
+{
+  static const struct {
+    DermTestKind kind;
+    const char  *id;
+    const char  *roots;
+    const char  *also;
+    const char  *nerve;
+  } tests[] = {
+    { DERM_TEST_MOTOR, "hip-flexion", "L2", "L1 L3", "lumbar-plexus" },
+    { DERM_TEST_MOTOR, "hip-adduction", "L2 L3 L4", "", "obturator" },
+    { DERM_TEST_MOTOR, "hip-abduction", "L5", "L4 S1", "superior-gluteal" },
+    { DERM_TEST_MOTOR, "hip-extension", "S1", "L5 S2", "inferior-gluteal" },
+    { DERM_TEST_MOTOR, "knee-extension", "L3 L4", "L2", "femoral" },
+    { DERM_TEST_MOTOR, "knee-flexion", "L5 S1", "S2", "sciatic" },
+    { DERM_TEST_MOTOR, "ankle-dorsiflexion", "L4 L5", "", "deep-fibular" },
+    { DERM_TEST_MOTOR, "ankle-plantar-flexion", "S1", "S2", "tibial" },
+    { DERM_TEST_MOTOR, "ankle-inversion", "L5", "L4", "tibial" },
+    { DERM_TEST_MOTOR, "ankle-eversion", "L5 S1", "", "superficial-fibular" },
+    { DERM_TEST_MOTOR, "long-toe-extension", "L5", "", "deep-fibular" },
+    { DERM_TEST_MOTOR, "toe-flexion", "S1 S2", "", "tibial" },
+    { DERM_TEST_MOTOR, "anal-contraction", "S2 S3 S4-5", "", "pudendal" },
+    { DERM_TEST_REFLEX, "knee-jerk", "L3 L4", "L2", "femoral" },
+    { DERM_TEST_REFLEX, "ankle-jerk", "S1", "S2", "tibial" },
+    { DERM_TEST_REFLEX, "adductor", "L2 L3 L4", "", "obturator" },
+    { DERM_TEST_REFLEX, "medial-hamstring", "L5", "S1", "sciatic" },
+    { DERM_TEST_REFLEX, "cremasteric", "L1 L2", "", "genitofemoral" },
+    { DERM_TEST_REFLEX, "anal-wink", "S2 S3 S4-5", "", "pudendal" },
+    { DERM_TEST_REFLEX, "bulbocavernosus", "S2 S3 S4-5", "", "pudendal" },
+    { DERM_TEST_REFLEX, "plantar", "", "", NULL },
+  };
+
+  g_assert_cmpuint (derm_atlas_get_exam_tests (atlas)->len, ==, G_N_ELEMENTS (tests));
+  for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
+    {
+      const DermExamTest *test = derm_atlas_get_exam_test (atlas, tests[i].kind, tests[i].id);
+      g_autofree char *roots = NULL, *also = NULL;
+
+      if (test == NULL)
+        g_error ("no test %s", tests[i].id);
+      roots = g_strjoinv (" ", test->roots);
+      also = g_strjoinv (" ", test->also);
+      g_assert_cmpstr (roots, ==, tests[i].roots);
+      g_assert_cmpstr (also, ==, tests[i].also);
+      if (tests[i].nerve != NULL)
+        g_assert_cmpstr (test->nerves[0], ==, tests[i].nerve);
+      g_assert_nonnull (test->sources[0]);
+      g_assert_nonnull (test->name);
+      g_assert_true (test->kind == DERM_TEST_REFLEX || test->muscles != NULL);
+      g_assert_true (test->midline == (strstr (tests[i].id, "anal") != NULL || strcmp (tests[i].id, "bulbocavernosus") == 0));
+    }
+  /* hip flexion: the femoral nerve supplies iliacus only, psoas comes from the plexus */
+  g_assert_cmpstr (derm_atlas_get_exam_test (atlas, DERM_TEST_MOTOR, "hip-flexion")->partial[0], ==, "femoral");
+  g_assert_true (derm_atlas_get_exam_test (atlas, DERM_TEST_REFLEX, "plantar")->upper_motor_neuron);
+  g_assert_true (derm_atlas_get_exam_test (atlas, DERM_TEST_REFLEX, "anal-wink")->weak_sign);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -455,6 +665,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/atlas/data/maps-complete", test_maps_complete);
   g_test_add_func ("/atlas/data/maps-differ", test_maps_differ);
   g_test_add_func ("/atlas/data/lee-blank", test_lee_blank);
+  g_test_add_func ("/atlas/data/nerve-branches", test_nerve_branches);
+  g_test_add_func ("/atlas/data/examination", test_examination);
+  g_test_add_func ("/atlas/data/isncsci-worksheet", test_isncsci_worksheet);
+  g_test_add_func ("/atlas/data/keegan-garrett-bands", test_keegan_garrett_bands);
+  g_test_add_func ("/atlas/data/new-regions-nerves", test_new_regions_nerves);
 
   status = g_test_run ();
   g_object_unref (atlas);

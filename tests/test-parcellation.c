@@ -146,7 +146,7 @@ static void
 test_laterality (void)
 {
   GPtrArray *regions = derm_atlas_get_regions (atlas);
-  guint pairs = 0;
+  guint pairs = 0, view_pairs[DERM_N_VIEWS] = { 0 };
 
   for (guint i = 0; i < regions->len; i++)
     {
@@ -160,6 +160,7 @@ test_laterality (void)
       left = derm_atlas_get_region (atlas, left_id);
       g_assert_nonnull (left);
       pairs++;
+      view_pairs[right->view]++;
 
       /* anterior: the patient faces us, so the right leg is on our left */
       if (right->view == DERM_VIEW_ANTERIOR && right->label_x >= left->label_x)
@@ -169,6 +170,148 @@ test_laterality (void)
         g_error ("posterior %s is not on the viewer's right of %s", right->id, left->id);
     }
   g_assert_cmpuint (pairs, >=, 40);
+  /* both views, the waist and the back included */
+  g_assert_cmpuint (view_pairs[DERM_VIEW_ANTERIOR], >=, 28);
+  g_assert_cmpuint (view_pairs[DERM_VIEW_POSTERIOR], >=, 25);
+  /* the key points follow: the patient's right T10 point is on the viewer's
+   * left in front, the right S1 point on the viewer's right behind */
+  g_assert_cmpfloat (derm_atlas_get_key_point (atlas, "T10", DERM_SIDE_RIGHT)->x, <, DERM_VIEW_WIDTH / 2);
+  g_assert_cmpfloat (derm_atlas_get_key_point (atlas, "T10", DERM_SIDE_LEFT)->x, >, DERM_VIEW_WIDTH / 2);
+  g_assert_cmpfloat (derm_atlas_get_key_point (atlas, "S1", DERM_SIDE_RIGHT)->x, >, DERM_VIEW_WIDTH / 2);
+  g_assert_cmpfloat (derm_atlas_get_key_point (atlas, "S1", DERM_SIDE_LEFT)->x, <, DERM_VIEW_WIDTH / 2);
+}
+
+/* TRUE if the region at a point of a view has the root on the map. */
+static gboolean
+has_root_at (const DermMap *map,
+             DermView       view,
+             double         x,
+             double         y,
+             const char    *root)
+{
+  const DermRegion *region = derm_geometry_region_at (atlas, view, x, y);
+
+  return region != NULL && derm_map_region_has_root (map, region, root);
+}
+
+/* ISNCSCI (worksheet): T12 is a narrow band just above the inguinal
+ * ligament, with T11 above it and L1 below it; the drawing goes up past
+ * the umbilicus, so T10 and T11 have skin of their own. */
+static void
+test_t12_band (void)
+{
+  const DermMap *isncsci = derm_atlas_get_map (atlas, "isncsci");
+
+  for (DermSide side = DERM_SIDE_RIGHT; side <= DERM_SIDE_LEFT; side++)
+    {
+      const DermKeyPoint *t12 = derm_atlas_get_key_point (atlas, "T12", side);
+      const DermKeyPoint *l3 = derm_atlas_get_key_point (atlas, "L3", side);
+      const DermKeyPoint *t10 = derm_atlas_get_key_point (atlas, "T10", side);
+      double top = t12->y, bottom = t12->y, thigh = l3->y - t12->y;
+
+      while (has_root_at (isncsci, t12->view, t12->x, top - 0.5, "T12"))
+        top -= 0.5;
+      while (has_root_at (isncsci, t12->view, t12->x, bottom + 0.5, "T12"))
+        bottom += 0.5;
+      g_test_message ("%s T12 band at its key point: %.1f units high, thigh %.1f",
+                      derm_side_to_string (side), bottom - top, thigh);
+      /* narrow against the thigh (groin to knee), yet a band one can click */
+      g_assert_cmpfloat (bottom - top, <, 0.18 * thigh);
+      g_assert_cmpfloat (bottom - top, >, 0.05 * thigh);
+      g_assert_true (has_root_at (isncsci, t12->view, t12->x, top - 2, "T11"));
+      g_assert_true (has_root_at (isncsci, t12->view, t12->x, bottom + 2, "L1"));
+      /* T10 at the level of the umbilicus, above T11 */
+      g_assert_cmpfloat (t10->y, <, top - 20);
+      g_assert_true (has_root_at (isncsci, t10->view, t10->x, t10->y - 10, "T10"));
+    }
+}
+
+/* Keegan and Garrett: L1 to S2 leave the dorsal midline one below the other,
+ * on each side of it. */
+static void
+test_keegan_garrett_midline (void)
+{
+  static const char * const bands[] = { "L1", "L2", "L3", "L4", "L5", "S1", "S2" };
+  const DermMap *kg = derm_atlas_get_map (atlas, "keegan-garrett");
+  const DermKeyPoint *s45 = derm_atlas_get_key_point (atlas, "S4-5", DERM_SIDE_MID);
+
+  for (int s = -1; s <= 1; s += 2)
+    {
+      /* behind, the patient's right is on the viewer's right */
+      DermSide side = s > 0 ? DERM_SIDE_RIGHT : DERM_SIDE_LEFT;
+      double x = DERM_VIEW_WIDTH / 2 + s * 1.5;
+      double first[G_N_ELEMENTS (bands)];
+
+      for (guint b = 0; b < G_N_ELEMENTS (bands); b++)
+        first[b] = -1;
+      for (double y = 0; y < s45->y; y += 0.5)
+        {
+          const DermRegion *region = derm_geometry_region_at (atlas, DERM_VIEW_POSTERIOR, x, y);
+
+          if (region == NULL || region->side == DERM_SIDE_MID)
+            continue;
+          g_assert_cmpint (region->side, ==, side);
+          for (guint b = 0; b < G_N_ELEMENTS (bands); b++)
+            if (first[b] < 0 && derm_map_region_has_root (kg, region, bands[b]))
+              first[b] = y;
+        }
+      for (guint b = 0; b < G_N_ELEMENTS (bands); b++)
+        {
+          if (first[b] < 0)
+            g_error ("Keegan and Garrett's %s band does not reach the dorsal midline (%s side)",
+                     bands[b], derm_side_to_string (side));
+          if (b > 0 && first[b] <= first[b - 1])
+            g_error ("Keegan and Garrett's %s band meets the midline above %s", bands[b], bands[b - 1]);
+        }
+    }
+}
+
+/* ISNCSCI behind: S2 covers the posterior thigh out to its lateral edge and
+ * ends about mid-calf; below it the centre of the calf and the heel are S1,
+ * the lateral half of the leg L5. */
+static void
+test_isncsci_posterior_leg (void)
+{
+  const DermMap *isncsci = derm_atlas_get_map (atlas, "isncsci");
+
+  for (DermSide side = DERM_SIDE_RIGHT; side <= DERM_SIDE_LEFT; side++)
+    {
+      const DermKeyPoint *s2 = derm_atlas_get_key_point (atlas, "S2", side);
+      const DermKeyPoint *s3 = derm_atlas_get_key_point (atlas, "S3", side);
+      const DermKeyPoint *s1 = derm_atlas_get_key_point (atlas, "S1", side);
+      double outward = s2->x < DERM_VIEW_WIDTH / 2 ? -1 : 1;
+      double y = (s2->y + s3->y) / 2, x, end, fraction;
+      const DermRegion *region = NULL, *at;
+
+      /* mid-thigh, from the middle out to the lateral edge: all S2 */
+      for (x = s2->x; (at = derm_geometry_region_at (atlas, s2->view, x, y)) != NULL; x += outward * 0.5)
+        {
+          if (!derm_map_region_has_root (isncsci, at, "S2"))
+            g_error ("%s at mid-thigh is not S2 on isncsci", at->id);
+          region = at;
+        }
+      g_assert_nonnull (region);
+      g_assert_cmpstr (region->name_id, ==, "posterolateral-thigh");
+
+      /* down the middle of the calf: S2 ends about halfway to the heel */
+      for (end = s2->y; has_root_at (isncsci, s2->view, s2->x, end, "S2"); end += 0.5)
+        ;
+      fraction = (end - s2->y) / (s1->y - s2->y);
+      g_test_message ("%s: S2 ends %.0f%% of the way from the knee to the heel",
+                      derm_side_to_string (side), 100 * fraction);
+      g_assert_cmpfloat (fraction, >, 0.3);
+      g_assert_cmpfloat (fraction, <, 0.6);
+      /* and S1 from there to the bottom of the heel */
+      for (y = end; derm_geometry_region_at (atlas, s2->view, s2->x, y) != NULL; y += 0.5)
+        if (!has_root_at (isncsci, s2->view, s2->x, y, "S1"))
+          g_error ("the centre of the lower calf and heel is not S1 on isncsci at y %.1f", y);
+      g_assert_cmpfloat (y, >, s1->y);
+      /* the lateral half of the lower leg, halfway down, is L5 */
+      y = (end + s1->y) / 2;
+      for (x = s2->x; derm_geometry_region_at (atlas, s2->view, x + outward, y) != NULL; x += outward * 0.5)
+        ;
+      g_assert_true (has_root_at (isncsci, s2->view, x - outward * 3, y, "L5"));
+    }
 }
 
 static void
@@ -199,6 +342,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/atlas/parcellation/key-points", test_key_points);
   g_test_add_func ("/atlas/parcellation/laterality", test_laterality);
   g_test_add_func ("/atlas/parcellation/midline", test_midline);
+  g_test_add_func ("/atlas/parcellation/t12-band", test_t12_band);
+  g_test_add_func ("/atlas/parcellation/keegan-garrett-midline", test_keegan_garrett_midline);
+  g_test_add_func ("/atlas/parcellation/isncsci-posterior-leg", test_isncsci_posterior_leg);
 
   status = g_test_run ();
   g_object_unref (atlas);

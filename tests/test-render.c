@@ -391,7 +391,8 @@ test_region_highlight (void)
 {
   g_autoptr (DermRenderer) renderer = derm_renderer_new (atlas);
   const DermRegion *region = derm_atlas_get_region (atlas, "patella-left");
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 600, 1070);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) DERM_VIEW_WIDTH,
+                                                         (int) (DERM_LAYOUT_HEADER + DERM_VIEW_HEIGHT));
   cairo_t *cr = cairo_create (surface);
   const DermRegion *other = derm_atlas_get_region (atlas, "patella-right");
   const guchar *data;

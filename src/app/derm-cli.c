@@ -10,10 +10,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "derm-bundle.h"
+#include "derm-cli-chart.h"
 #include "derm-cli.h"
 #include "derm-export.h"
 #include "derm-geometry.h"
@@ -37,6 +39,7 @@ static const GOptionEntry cli_entries[] = {
   { "search", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Find regions and roots by name or synonym"), N_("TEXT") },
   { "list-nerves", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the cutaneous nerves: ID, name, roots"), NULL },
   { "nerve-info", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Print a cutaneous nerve, one FIELD<TAB>VALUE a line"), N_("ID") },
+  { "localize", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Rank the roots, nerves and patterns that explain a chart: RANK<TAB>KIND<TAB>ID<TAB>SIDE<TAB>SCORE<TAB>WHY"), N_("CHART") },
   { "map", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The dermatome map to use (see --list-maps)"), N_("ID") },
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Only this view: anterior or posterior (for --export also both)"), N_("VIEW") },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write the map to a .pdf, .svg or .png file"), N_("FILE") },
@@ -50,6 +53,7 @@ static const GOptionEntry cli_entries[] = {
   { "highlight", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export: make one root stand out"), N_("ROOT") },
   { "answer-key", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Export: add an answer key page to a worksheet"), NULL },
   { "title", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export: the page title"), N_("TEXT") },
+  { "chart", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Export: the chart's findings on the legs, with the ranking and the findings table"), N_("CHART") },
   { "quiz", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print a quiz, one NUMBER<TAB>KIND<TAB>PROMPT<TAB>ANSWER<TAB>TARGET a line"), NULL },
   { "export-quiz", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write a printable quiz with its answer key to a .pdf file"), N_("FILE") },
   { "seed", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Quiz: the seed, 0 to 18446744073709551615 (default: from the clock)"), N_("N") },
@@ -64,13 +68,13 @@ static gboolean options_parsed;
 
 static const char * const commands[] = {
   "version", "list-maps", "list-roots", "info", "regions", "zone-at", "key-points", "search",
-  "list-nerves", "nerve-info", "export", "quiz", "export-quiz", NULL
+  "list-nerves", "nerve-info", "export", "quiz", "export-quiz", "localize", NULL
 };
 
 /* options that only mean something to --export */
 static const char * const export_options[] = {
   "labels", "no-labels", "legend", "style", "paper", "landscape", "width", "highlight",
-  "answer-key", "title", NULL
+  "answer-key", "title", "chart", NULL
 };
 
 /* options that only mean something to --quiz and --export-quiz */
@@ -283,7 +287,8 @@ parse_number (const char *text,
   char *end = NULL;
 
   *value = g_ascii_strtod (text, &end);
-  return end != text && *end == '\0';
+  /* nan and inf are no place on a leg */
+  return end != text && *end == '\0' && isfinite (*value);
 }
 
 static int
@@ -294,7 +299,7 @@ export_map (DermAtlas    *atlas,
   g_auto (DermExportOptions) export = { 0, };
   g_autoptr (DermRenderer) renderer = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL, *style = NULL, *paper = NULL;
+  g_autofree char *path = NULL, *style = NULL, *paper = NULL, *chart_path = NULL;
   const DermRoot *root;
 
   derm_export_options_init (&export);
@@ -305,6 +310,7 @@ export_map (DermAtlas    *atlas,
   g_variant_dict_lookup (options, "style", "s", &style);
   g_variant_dict_lookup (options, "paper", "s", &paper);
   g_variant_dict_lookup (options, "width", "i", &export.width);
+  g_variant_dict_lookup (options, "chart", "^ay", &chart_path);
   export.page.legend = g_variant_dict_contains (options, "legend");
   export.page.landscape = g_variant_dict_contains (options, "landscape");
   export.page.answer_key = g_variant_dict_contains (options, "answer-key");
@@ -341,6 +347,21 @@ export_map (DermAtlas    *atlas,
     }
   if (export.page.answer_key && export.page.style != DERM_STYLE_WORKSHEET)
     return usage_error (_("--answer-key goes with --style worksheet"));
+
+  if (chart_path != NULL)
+    {
+      static const char * const map_only[] = {
+        "labels", "no-labels", "legend", "style", "highlight", "answer-key", "view", NULL
+      };
+      double width, height;
+
+      for (guint i = 0; map_only[i] != NULL; i++)
+        if (g_variant_dict_contains (options, map_only[i]))
+          return usage_error (_("--%s does not go with --chart"), map_only[i]);
+      derm_paper_get_size (export.page.paper, export.page.landscape, &width, &height);
+      return derm_cli_export_chart (atlas, chart_path, export.page.map_id, export.page.title,
+                                    path, width, height, export.width);
+    }
 
   renderer = derm_renderer_new (atlas);
   if (!derm_export_write (renderer, &export, path, &error))
@@ -457,7 +478,7 @@ derm_cli_handle_local_options (GApplication *app,
   g_autoptr (GError) error = NULL;
   g_autoptr (DermAtlas) atlas = NULL;
   g_autofree char *info = NULL, *search = NULL, *map_id = NULL, *view_name = NULL;
-  g_autofree char *nerve_id = NULL;
+  g_autofree char *nerve_id = NULL, *chart_path = NULL;
   g_auto (GStrv) rest = NULL;
   const char *command = NULL;
   const DermMap *map;
@@ -478,6 +499,7 @@ derm_cli_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "info", "s", &info);
   g_variant_dict_lookup (options, "search", "s", &search);
   g_variant_dict_lookup (options, "nerve-info", "s", &nerve_id);
+  g_variant_dict_lookup (options, "localize", "^ay", &chart_path);
   g_variant_dict_lookup (options, "map", "s", &map_id);
   g_variant_dict_lookup (options, "view", "s", &view_name);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^as", &rest);
@@ -542,6 +564,9 @@ derm_cli_handle_local_options (GApplication *app,
 
   if (g_strcmp0 (command, "export") == 0)
     return export_map (atlas, options, view_name);
+
+  if (g_strcmp0 (command, "localize") == 0)
+    return derm_cli_localize (atlas, chart_path, map_id);
 
   if (g_strcmp0 (command, "quiz") == 0 || g_strcmp0 (command, "export-quiz") == 0)
     return run_quiz (atlas, options, map->id, g_strcmp0 (command, "export-quiz") == 0);

@@ -45,6 +45,9 @@ typedef struct {
   DermQuizItem        *quiz_item;
   int                  quiz_item_line;
   GHashTable          *quiz_ids;   /* "kind:id" of each quiz item so far */
+  DermExamTest        *exam_test;
+  int                  exam_test_line;
+  GHashTable          *nerve_lines; /* DermNerve -> line of <nerve> */
 } LoadState;
 
 /* Where each element may appear. */
@@ -65,6 +68,8 @@ static const struct {
   { "question", "motor" }, { "explanation", "motor" },
   { "question", "reflex" }, { "explanation", "reflex" },
   { "findings", "case" }, { "choice", "case" }, { "explanation", "case" },
+  { "examination", "atlas" }, { "motor-test", "examination" }, { "reflex-test", "examination" },
+  { "name", "motor-test" }, { "muscles", "motor-test" }, { "name", "reflex-test" },
 };
 
 static const char * const root_fields[] = {
@@ -199,6 +204,11 @@ check_structure (LoadState   *state,
 
   if (g_strcmp0 (parent, "root") == 0 && is_root_field (element))
     return TRUE;
+  /* a root's statements are text: <reflex> there is not the quiz's <reflex>,
+   * nor <motor-test> the examination's */
+  if (state->root != NULL && parent != NULL && is_root_field (parent))
+    return invalid (state, error, "unexpected element <%s> inside <%s>: a root's <%s> holds text only",
+                    element, parent, parent);
 
   for (guint i = 0; i < G_N_ELEMENTS (structure); i++)
     if (strcmp (structure[i].element, element) == 0 &&
@@ -377,6 +387,109 @@ end_quiz_item (LoadState   *state,
   return TRUE;
 }
 
+static gboolean
+yes_or_no (LoadState   *state,
+           const char  *name,
+           const char  *value,
+           gboolean    *out,
+           GError     **error)
+{
+  *out = FALSE;
+  if (value == NULL || strcmp (value, "no") == 0)
+    return TRUE;
+  if (strcmp (value, "yes") != 0)
+    return invalid (state, error, "%s=\"%s\": use \"yes\" or \"no\"", name, value);
+  *out = TRUE;
+  return TRUE;
+}
+
+static gboolean
+add_id_list (LoadState    *state,
+             RefKind       kind,
+             const char   *text,
+             char       ***out,
+             GError      **error)
+{
+  *out = split_list (text);
+  for (guint i = 0; (*out)[i] != NULL; i++)
+    {
+      for (guint j = 0; j < i; j++)
+        if (strcmp ((*out)[i], (*out)[j]) == 0)
+          return invalid (state, error, "“%s” is listed twice", (*out)[i]);
+      add_ref (state, kind, (*out)[i]);
+    }
+  return TRUE;
+}
+
+static gboolean
+start_exam_test (LoadState   *state,
+                 const char  *element,
+                 const char  *id,
+                 const char  *roots,
+                 const char  *also,
+                 const char  *nerves,
+                 const char  *partial,
+                 const char  *side,
+                 const char  *weak,
+                 const char  *umn,
+                 const char  *sources,
+                 GError     **error)
+{
+  DermTestKind kind = strcmp (element, "motor-test") == 0 ? DERM_TEST_MOTOR : DERM_TEST_REFLEX;
+  DermExamTest *test;
+
+  if (id[0] == '\0')
+    return invalid (state, error, "<%s> needs a non-empty id", element);
+  if (derm_atlas_get_exam_test (state->atlas, kind, id) != NULL)
+    return invalid (state, error, "<%s id=\"%s\"> is defined twice", element, id);
+
+  test = g_new0 (DermExamTest, 1);
+  test->id = g_strdup (id);
+  test->kind = kind;
+  g_ptr_array_add (state->atlas->exam_tests, test);
+  state->exam_test = test;
+  state->exam_test_line = current_line (state);
+
+  if (side != NULL && strcmp (side, "mid") != 0)
+    return invalid (state, error, "side=\"%s\": a test is on both sides unless side=\"mid\"", side);
+  test->midline = side != NULL;
+  if (!yes_or_no (state, "weak", weak, &test->weak_sign, error) ||
+      !yes_or_no (state, "upper-motor-neuron", umn, &test->upper_motor_neuron, error))
+    return FALSE;
+  if (test->upper_motor_neuron && kind != DERM_TEST_REFLEX)
+    return invalid (state, error, "only a <reflex-test> can be an upper-motor-neuron sign");
+  if (!add_id_list (state, REF_ROOT, roots, &test->roots, error) ||
+      !add_id_list (state, REF_ROOT, also, &test->also, error) ||
+      !add_id_list (state, REF_NERVE, nerves, &test->nerves, error) ||
+      !add_id_list (state, REF_NERVE, partial, &test->partial, error))
+    return FALSE;
+  if (test->roots[0] == NULL && !test->upper_motor_neuron)
+    return invalid (state, error, "<%s id=\"%s\"> needs its roots", element, id);
+  return add_sources (state, sources, &test->sources, error);
+}
+
+static gboolean
+end_exam_test (LoadState   *state,
+               GError     **error)
+{
+  DermExamTest *test = state->exam_test;
+  const char *problem = NULL;
+
+  state->exam_test = NULL;
+  if (test->name == NULL)
+    problem = "has no <name>";
+  else if (test->kind == DERM_TEST_MOTOR && test->muscles == NULL)
+    problem = "has no <muscles>";
+  if (problem != NULL)
+    {
+      g_set_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_INVALID,
+                   "%s:%d: <%s id=\"%s\"> %s", state->filename, state->exam_test_line,
+                   test->kind == DERM_TEST_MOTOR ? "motor-test" : "reflex-test", test->id, problem);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 start_element_cb (GMarkupParseContext  *context,
                   const char           *element,
@@ -413,6 +526,11 @@ start_element_cb (GMarkupParseContext  *context,
   else if (strcmp (element, "source") == 0)
     {
       COLLECT (G_MARKUP_COLLECT_STRING, "id", &id);
+      if (id[0] == '\0')
+        {
+          invalid (state, error, "<source> needs a non-empty id");
+          return;
+        }
       if (g_hash_table_contains (atlas->sources_by_id, id))
         {
           invalid (state, error, "source “%s” is defined twice", id);
@@ -427,6 +545,11 @@ start_element_cb (GMarkupParseContext  *context,
     {
       g_autofree char *key = NULL;
       COLLECT (G_MARKUP_COLLECT_STRING, "id", &id);
+      if (id[0] == '\0')
+        {
+          invalid (state, error, "<root> needs a non-empty id");
+          return;
+        }
       key = g_ascii_strup (id, -1);
       if (g_hash_table_contains (atlas->roots_by_id, key))
         {
@@ -449,6 +572,11 @@ start_element_cb (GMarkupParseContext  *context,
       COLLECT (G_MARKUP_COLLECT_STRING, "id", &id,
                G_MARKUP_COLLECT_STRING, "view", &view,
                G_MARKUP_COLLECT_STRING, "sides", &sides);
+      if (id[0] == '\0')
+        {
+          invalid (state, error, "<region> needs a non-empty id");
+          return;
+        }
       if (g_hash_table_contains (atlas->region_infos_by_id, id))
         {
           invalid (state, error, "region “%s” is defined twice", id);
@@ -489,6 +617,11 @@ start_element_cb (GMarkupParseContext  *context,
       DermMap *map;
       COLLECT (G_MARKUP_COLLECT_STRING, "id", &id,
                G_MARKUP_COLLECT_STRING, "sources", &sources);
+      if (id[0] == '\0')
+        {
+          invalid (state, error, "<map> needs a non-empty id");
+          return;
+        }
       if (g_hash_table_contains (atlas->maps_by_id, id))
         {
           invalid (state, error, "map “%s” is defined twice", id);
@@ -523,12 +656,18 @@ start_element_cb (GMarkupParseContext  *context,
     }
   else if (strcmp (element, "nerve") == 0)
     {
-      const char *roots;
+      const char *roots, *parent = NULL;
       DermNerve *nerve;
 
       COLLECT (G_MARKUP_COLLECT_STRING, "id", &id,
                G_MARKUP_COLLECT_STRING, "roots", &roots,
+               G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "parent", &parent,
                G_MARKUP_COLLECT_STRING, "sources", &sources);
+      if (id[0] == '\0')
+        {
+          invalid (state, error, "<nerve> needs a non-empty id");
+          return;
+        }
       if (g_hash_table_contains (atlas->nerves_by_id, id))
         {
           invalid (state, error, "nerve “%s” is defined twice", id);
@@ -539,6 +678,12 @@ start_element_cb (GMarkupParseContext  *context,
       nerve->roots = split_list (roots);
       for (guint i = 0; nerve->roots[i] != NULL; i++)
         add_ref (state, REF_ROOT, nerve->roots[i]);
+      if (parent != NULL)
+        {
+          nerve->parent = g_strdup (parent);
+          add_ref (state, REF_NERVE, parent);
+        }
+      g_hash_table_insert (state->nerve_lines, nerve, GINT_TO_POINTER (current_line (state)));
       g_ptr_array_add (atlas->nerves, nerve);
       g_hash_table_insert (atlas->nerves_by_id, nerve->id, nerve);
       state->nerve = nerve;
@@ -580,6 +725,22 @@ start_element_cb (GMarkupParseContext  *context,
                    G_MARKUP_COLLECT_STRING, "sources", &sources);
         }
       start_quiz_item (state, element, id, roots, sources, error);
+    }
+  else if (strcmp (element, "motor-test") == 0 || strcmp (element, "reflex-test") == 0)
+    {
+      const char *roots = NULL, *also = NULL, *nerves = NULL, *partial = NULL;
+      const char *side = NULL, *weak = NULL, *umn = NULL;
+
+      COLLECT (G_MARKUP_COLLECT_STRING, "id", &id,
+               G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "roots", &roots,
+               G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "also", &also,
+               G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "nerves", &nerves,
+               G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "partial", &partial,
+               G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "side", &side,
+               G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "weak", &weak,
+               G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "upper-motor-neuron", &umn,
+               G_MARKUP_COLLECT_STRING, "sources", &sources);
+      start_exam_test (state, element, id, roots, also, nerves, partial, side, weak, umn, sources, error);
     }
   else if (strcmp (element, "choice") == 0)
     {
@@ -635,6 +796,17 @@ end_element_cb (GMarkupParseContext  *context,
         replace_string (&state->map->name, text);
       else if (state->nerve != NULL)
         replace_string (&state->nerve->name, text);
+      else if (state->exam_test != NULL)
+        replace_string (&state->exam_test->name, text);
+    }
+  else if (strcmp (element, "muscles") == 0)
+    {
+      leaf = TRUE;
+      replace_string (&state->exam_test->muscles, text);
+    }
+  else if (strcmp (element, "motor-test") == 0 || strcmp (element, "reflex-test") == 0)
+    {
+      end_exam_test (state, error);
     }
   else if (strcmp (element, "synonym") == 0)
     {
@@ -771,6 +943,27 @@ check_refs (LoadState  *state,
         }
     }
 
+  /* A nerve's branches hang below it: no nerve is its own ancestor. */
+  for (guint i = 0; i < atlas->nerves->len; i++)
+    {
+      const DermNerve *nerve = g_ptr_array_index (atlas->nerves, i);
+      const DermNerve *up = nerve;
+
+      for (guint depth = 0; up != NULL && up->parent != NULL; depth++)
+        {
+          up = g_hash_table_lookup (atlas->nerves_by_id, up->parent);
+          if (up == nerve || depth > atlas->nerves->len)
+            {
+              g_set_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_INVALID,
+                           "%s:%d: nerve “%s” is a branch of itself (parent=\"%s\")",
+                           state->filename,
+                           GPOINTER_TO_INT (g_hash_table_lookup (state->nerve_lines, nerve)),
+                           nerve->id, nerve->parent);
+              return FALSE;
+            }
+        }
+    }
+
   /* Every map says something of every region, if only that it is blank. */
   for (guint i = 0; i < atlas->maps->len; i++)
     {
@@ -812,12 +1005,16 @@ derm_atlas_load_xml (DermAtlas   *self,
   g_autoptr (GArray) refs = g_array_new (FALSE, FALSE, sizeof (Ref));
   g_autoptr (GHashTable) map_lines = g_hash_table_new (NULL, NULL);
   g_autoptr (GHashTable) quiz_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) nerve_lines = g_hash_table_new (NULL, NULL);
   LoadState state = { 0 };
   gsize size;
   const char *data = g_bytes_get_data (xml, &size);
   g_autoptr (GError) local_error = NULL;
   gboolean ok;
 
+  /* an empty GBytes has no data at all: GMarkup wants text, if empty */
+  if (data == NULL)
+    data = "";
   g_array_set_clear_func (refs, ref_clear);
   state.atlas = self;
   state.filename = filename;
@@ -825,6 +1022,7 @@ derm_atlas_load_xml (DermAtlas   *self,
   state.refs = refs;
   state.map_lines = map_lines;
   state.quiz_ids = quiz_ids;
+  state.nerve_lines = nerve_lines;
   state.context = g_markup_parse_context_new (&atlas_parser, 0, &state, NULL);
 
   ok = g_markup_parse_context_parse (state.context, data, size, &local_error) &&

@@ -28,6 +28,7 @@ struct _DermAtlas {
   GPtrArray  *nerves;        /* DermNerve */
   GPtrArray  *key_points;    /* DermKeyPoint */
   GPtrArray  *quiz_items;    /* DermQuizItem */
+  GPtrArray  *exam_tests;    /* DermExamTest */
 
   GHashTable *sources_by_id;
   GHashTable *roots_by_id;       /* upper-cased id -> DermRoot */
@@ -93,6 +94,7 @@ gboolean     derm_atlas_load_xml    (DermAtlas   *self,
 
 void         derm_statement_free    (DermStatement *statement);
 void         derm_quiz_item_free    (gpointer       item);
+void         derm_exam_test_free    (gpointer       test);
 GPtrArray   *derm_quiz_item_choices_new (void);  /* of DermQuizItemChoice */
 
 G_END_DECLS

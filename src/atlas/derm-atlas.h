@@ -72,9 +72,32 @@ typedef struct {
   char  *territory;
   char **roots;
   char **sources;
-  char **regions;           /* region name_ids */
+  char **regions;           /* region name_ids of its own skin (branches' skin not included) */
   DermStatement *distinguish;
+  char  *parent;            /* id of the nerve it branches from, or NULL */
 } DermNerve;
+
+/* A motor test or a reflex of the examination (<examination> in atlas.xml),
+ * with the roots and nerves that the localizer weighs it by. */
+typedef enum {
+  DERM_TEST_MOTOR,
+  DERM_TEST_REFLEX
+} DermTestKind;
+
+typedef struct {
+  char         *id;         /* "ankle-dorsiflexion", "knee-jerk": the ids of CHART.md */
+  DermTestKind  kind;
+  char         *name;       /* translated, lower case: "ankle dorsiflexion" */
+  char         *muscles;    /* translated, or NULL (reflexes) */
+  char        **roots;      /* main roots, NULL-terminated; empty for a sign with none */
+  char        **also;       /* roots that share it less */
+  char        **nerves;     /* nerves whose lesion weakens or loses it */
+  char        **partial;    /* nerves that supply only part of it */
+  char        **sources;
+  gboolean      midline;    /* examined once, side "mid" */
+  gboolean      weak_sign;  /* can be absent in healthy people */
+  gboolean      upper_motor_neuron;  /* a sign of a lesion above the conus */
+} DermExamTest;
 
 typedef struct {
   char          *root;
@@ -140,6 +163,16 @@ const DermKeyPoint *derm_atlas_key_point_near    (DermAtlas  *self,
                                                   double      x,
                                                   double      y,
                                                   double      radius);
+/* The motor tests and reflexes of <examination>, motor tests first. */
+GPtrArray          *derm_atlas_get_exam_tests    (DermAtlas    *self);  /* of DermExamTest */
+const DermExamTest *derm_atlas_get_exam_test     (DermAtlas    *self,
+                                                  DermTestKind  kind,
+                                                  const char   *id);
+/* TRUE when a lesion of nerve takes branch: branch is nerve itself or
+ * hangs below it through parent= links. */
+gboolean            derm_atlas_nerve_contains    (DermAtlas    *self,
+                                                  const char   *nerve,
+                                                  const char   *branch);
 /* The items of <quiz> in document order (empty when the file has none). */
 GPtrArray          *derm_atlas_get_quiz_items    (DermAtlas  *self);  /* of DermQuizItem */
 GBytes             *derm_atlas_get_svg           (DermAtlas  *self,

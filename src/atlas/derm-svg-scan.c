@@ -239,6 +239,9 @@ derm_svg_scan (GBytes      *svg,
   gsize size;
   const char *data = g_bytes_get_data (svg, &size);
 
+  /* an empty GBytes has no data at all: GMarkup wants text, if empty */
+  if (data == NULL)
+    data = "";
   state.scan = scan;
   state.filename = filename;
   state.regions_depth = -1;

@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-/* The two drawn views. Each is one SVG file with viewBox 0 0 600 1000. */
+/* The two drawn views. Each is one SVG file with viewBox 0 0 600 1080. */
 typedef enum {
   DERM_VIEW_ANTERIOR,
   DERM_VIEW_POSTERIOR,
@@ -46,7 +46,7 @@ typedef enum {
 } DermPalette;
 
 #define DERM_VIEW_WIDTH  600.0
-#define DERM_VIEW_HEIGHT 1000.0
+#define DERM_VIEW_HEIGHT 1080.0
 
 const char *derm_view_to_string  (DermView view);
 gboolean    derm_view_from_string (const char *str,

@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 /* A layout places one or both views on a canvas measured in layout units.
- * A view is 600 x 1000 units; above it runs a header band of
+ * A view is 600 x 1080 units; above it runs a header band of
  * DERM_LAYOUT_HEADER units for its title and the patient's side marks. */
 #define DERM_LAYOUT_HEADER 70.0
 #define DERM_LAYOUT_GAP    60.0

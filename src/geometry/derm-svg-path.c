@@ -3,9 +3,11 @@
  */
 #define G_LOG_DOMAIN "Dermatomes"
 
+#include <math.h>
 #include <string.h>
 
 #include "derm-atlas.h"
+
 #include "derm-svg-path.h"
 
 static void
@@ -61,7 +63,8 @@ read_number (const char **p,
     }
 
   *value = g_ascii_strtod (*p, &end);
-  if (end == *p)
+  /* nan, inf and coordinates far off any page are no outline */
+  if (end == *p || !isfinite (*value) || fabs (*value) > 1e7)
     return FALSE;
   *p = end;
   return TRUE;
@@ -305,7 +308,7 @@ derm_svg_path_read_all (const char  *data,
   ReadAll read = { paths, filename, 0 };
   g_autoptr (GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, &read, NULL);
 
-  if (!g_markup_parse_context_parse (context, data, size, error) ||
+  if (!g_markup_parse_context_parse (context, data != NULL ? data : "", size, error) ||
       !g_markup_parse_context_end_parse (context, error))
     return NULL;
   return g_steal_pointer (&paths);

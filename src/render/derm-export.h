@@ -52,6 +52,24 @@ gboolean derm_export_write                (DermRenderer            *renderer,
 /* For writers of other documents: cairo's write function into a
  * GByteArray, and the atomic save of what it gathered (an error names the
  * file, also when status says drawing failed). */
+/* Draw page page_index (from 0) into (0, 0, width, height) of cr, in points. */
+typedef void (*DermExportDrawPage) (cairo_t  *cr,
+                                    guint     page_index,
+                                    gpointer  user_data);
+
+/* Any pages of width x height points to path, in the format its name ends
+ * in: PDF one page each, SVG and PNG (png_width pixels wide) one under the
+ * other. The file appears whole or not at all. */
+gboolean derm_export_write_pages          (const char          *path,
+                                           int                  png_width,
+                                           double               width,
+                                           double               height,
+                                           guint                n_pages,
+                                           const char          *title,
+                                           DermExportDrawPage   draw_page,
+                                           gpointer             user_data,
+                                           GError             **error);
+
 cairo_status_t derm_export_append_bytes (void                *closure,
                                          const unsigned char *data,
                                          unsigned int         length);

@@ -23,6 +23,8 @@
  * luminance of 0.1, so the dimmed roots of a dark diagram stay darker
  * than a highlighted one. tests/test-render.c checks all of this. */
 #define COLORBLIND_ROOTS {                                       \
+    RGB (0x77aadd),  /* T10 Tol light blue */                    \
+    RGB (0xddcc77),  /* T11 Tol muted sand */                    \
     RGB (0x4477aa),  /* T12 Tol bright blue */                   \
     RGB (0x99ddff),  /* L1 Tol light cyan */                     \
     RGB (0xbbcc33),  /* L2 Tol light pear */                     \
@@ -40,6 +42,8 @@
  * distance between touching roots, also under simulated colour vision
  * deficiencies; the same on light and dark, with black or white lines. */
 #define HIGH_CONTRAST_ROOTS {                                    \
+    RGB (0xf032e6),  /* T10 magenta */                           \
+    RGB (0xffe119),  /* T11 yellow */                            \
     RGB (0x00ffff),  /* T12 cyan */                              \
     RGB (0x911eb4),  /* L1 purple */                             \
     RGB (0xcc3311),  /* L2 red */                                \
@@ -56,6 +60,8 @@ static const Scheme schemes[3][2] = {
   [DERM_PALETTE_DEFAULT] = {
     {
       .roots = {
+        { 0.95, 0.75, 0.87 },  /* T10 pink */
+        { 0.72, 0.84, 0.78 },  /* T11 sage */
         { 0.80, 0.72, 0.91 },  /* T12 lavender */
         { 0.62, 0.78, 1.00 },  /* L1 sky */
         { 0.49, 0.85, 0.90 },  /* L2 cyan */
@@ -79,6 +85,8 @@ static const Scheme schemes[3][2] = {
        * 0.68, yellows 0.72 and 0.76 so they stay yellow), so they do not
        * glare on a dark window and still take dark labels */
       .roots = {
+        RGB (0xc07a9f),  /* T10 */
+        RGB (0x7fa08d),  /* T11 */
         RGB (0x9582af),  /* T12 */
         RGB (0x688ec3),  /* L1 */
         RGB (0x43a2ae),  /* L2 */
@@ -179,6 +187,8 @@ static const struct {
   double  tone;
   Pattern pattern;
 } root_grays[] = {
+  { 0.86, PATTERN_HORIZONTAL },  /* T10 */
+  { 0.64, PATTERN_HATCH_DOWN },  /* T11 */
   { 0.91, PATTERN_NONE },        /* T12 */
   { 0.60, PATTERN_HATCH_UP },    /* L1 */
   { 0.83, PATTERN_DOTS },        /* L2 */

@@ -13,7 +13,7 @@
 
 G_BEGIN_DECLS
 
-#define N_ROOT_COLORS 10
+#define N_ROOT_COLORS 12
 #define KEY_POINT_RADIUS  6.0
 
 /* a root label, placed by the geometry (derm_geometry_get_root_labels ()) */
@@ -33,7 +33,7 @@ struct _DermRenderer {
 /* Everything a palette decides for one kind of background, in the colour
  * style (grayscale and worksheet are for paper and keep the default). */
 typedef struct {
-  DermColor roots[N_ROOT_COLORS];  /* T12..S4-5 */
+  DermColor roots[N_ROOT_COLORS];  /* T10..S4-5 */
   DermColor blank;          /* skin no root supplies */
   DermColor border;         /* between regions */
   double    border_width;   /* 0: each region stroked in its own fill */

@@ -20,6 +20,10 @@ derm_text_layout_new (cairo_t        *cr,
   cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (pango_layout_get_context (layout), font_options);
+  /* glyphs at their exact places: rounded to whole units of a page in
+   * points, small text got uneven gaps that PDF readers and copy-and-paste
+   * take for word breaks ("Spi nal Cord Inj") */
+  pango_context_set_round_glyph_positions (pango_layout_get_context (layout), FALSE);
   pango_layout_context_changed (layout);
 
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);

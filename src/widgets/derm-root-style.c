@@ -8,7 +8,7 @@
 #include "derm-renderer.h"
 #include "derm-root-style.h"
 
-/* The palette has one colour per root T12..S4-5; keep a few spare classes. */
+/* The palette has one colour per root T10..S4-5; keep a few spare classes. */
 #define N_ROOT_CLASSES 16
 
 static int
@@ -44,8 +44,8 @@ load_css (GtkCssProvider *provider,
   {
     DermColor a, b;
 
-    derm_palette_get_root_color_full (1, DERM_STYLE_COLOR, palette, dark, &a);
-    derm_palette_get_root_color_full (3, DERM_STYLE_COLOR, palette, dark, &b);
+    derm_palette_get_root_color_full (3, DERM_STYLE_COLOR, palette, dark, &a);
+    derm_palette_get_root_color_full (5, DERM_STYLE_COLOR, palette, dark, &b);
     g_string_append_printf (css,
                             ".root-swatch.hatched { background-image: repeating-linear-gradient(45deg, "
                             "rgb(%d,%d,%d) 0, rgb(%d,%d,%d) 3px, rgb(%d,%d,%d) 3px, rgb(%d,%d,%d) 6px); }\n",

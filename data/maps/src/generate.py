@@ -39,13 +39,13 @@ OUTPUTS = {
     "posterior": os.path.join(MAPS_DIR, "posterior.svg"),
 }
 
-WIDTH, HEIGHT = 600, 1000
+WIDTH, HEIGHT = 600, 1080
 MIDX = 300.0
 STEP = 1.5            # sampling step of all curves, in user units
 BIG = 5000.0          # "infinity" for half-plane polygons
 
 # Minimum sizes checked by --check.
-MIN_INSCRIBED = 7.0
+MIN_INSCRIBED = 7.75     # 9 px across at the default window (1100x750, 0.59 px a unit)
 KP_MARGIN = 3.0
 MAX_OVERLAP = 0.01
 MAX_UNION_DIFF = 0.001
@@ -322,103 +322,129 @@ def nail(x0, x1, ytip, depth, up=False):
 
 
 # ---------------------------------------------------------------------------
-# The views.  Coordinates: viewBox 0 0 600 1000; the drawing runs from the
-# top cut at y = 30 (iliac crest level) to the toes/heel at y ~ 985.  Sole
-# level ~950 (heel), knee joint line ~508 (48 %), greater trochanter ~145
-# (88 %), malleoli ~875-890 (7 %).  The viewer's left leg is modelled:
-# lateral side = small x, medial side = towards x = 300.
+# The views.  Coordinates: viewBox 0 0 600 1080; the drawing runs from the
+# top cut at y = 14 (a little above the umbilicus) to the toes at y ~ 1074
+# (anterior) and the heels at y ~ 1048 (posterior).  Levels, as fractions of
+# the height from the iliac crest (y ~ 70) to the heel (y ~ 1046): greater
+# trochanter ~ y 196 (87 %), knee joint line y 574 (49 %), malleoli y 952 /
+# 968 (8-10 %).  The viewer's left leg is modelled: lateral side = small x,
+# medial side = towards x = 300.
 # ---------------------------------------------------------------------------
 
-TOP = 30.0
+TOP = 14.0
+NAVEL = (MIDX, 54.0)
+KNEE_Y = 574.0
+
+# The flank and hip from the top cut to the greater trochanter: the waist,
+# the swell over the iliac crest, the hip.
+FLANK_HIP = [(162, TOP), (161.8, 30), (161, 46), (159.5, 62), (157, 78), (153.5, 94),
+             (149, 110), (144, 126), (139, 142), (134, 158), (129.5, 174), (126, 190)]
 
 # Shared thigh / knee / leg contours (the silhouette of a leg seen from the
 # front is the mirror image of the one seen from behind).
 LATERAL_THIGH_LEG = [
-    (124.5, 148),          # greater trochanter
-    (124.5, 178), (127, 215), (132.5, 262), (140.5, 312), (150.5, 362),
-    (161.5, 408), (171.5, 440), (178.5, 462),  # narrowest above the knee
-    (183, 484),            # lateral femoral condyle
-    (186, 505),            # joint line
-    (189.5, 523),          # fibular head
-    (186.5, 540),
-    (181.5, 564), (178.5, 592),  # lateral gastrocnemius / peroneal bulge
-    (180, 626), (185.5, 672), (194.5, 730), (205, 788), (214, 830), (218.5, 846),
+    (123.5, 206),
+    (122.5, 224),          # greater trochanter (widest)
+    (123, 242), (125.5, 268), (130.5, 312), (137.5, 362), (146, 414),
+    (155, 462), (162.5, 500),  # narrowest above the knee
+    (168.5, 528),          # lateral femoral condyle
+    (172, 552),
+    (174, 574),            # joint line
+    (175.5, 594),          # fibular head
+    (174, 612),
+    (170.5, 636),          # lateral gastrocnemius / fibular muscles (higher)
+    (168, 662), (168, 690),
+    (171, 726), (177.5, 778), (185.5, 836), (193.5, 892),
+    (199.5, 928),          # narrowest above the lateral malleolus
 ]
 
 MEDIAL_LEG_THIGH = [       # from the ankle up to the groin
-    (275, 840), (277.5, 794), (283, 744), (289.5, 694), (295, 652),
-    (297.5, 615),          # medial calf bulge (upper third, lower than lateral)
-    (295, 578), (291.5, 547), (291.5, 527),  # pes anserinus / medial tibial condyle
-    (293.5, 507),          # joint line
-    (295, 486),            # medial femoral condyle
-    (296, 464),            # vastus medialis bulge
-    (294.5, 440), (293, 412), (293.5, 372), (295.5, 332), (297.5, 292),
+    (263.5, 926), (265, 900), (270, 858), (278, 810), (286.5, 762),
+    (293, 722), (296, 690),  # medial calf bulge (lower and fuller)
+    (295.5, 660), (292.5, 632),
+    (290, 610), (289, 592),  # pes anserinus / medial tibial condyle
+    (289.5, 574),          # joint line
+    (291.5, 552),          # medial femoral condyle
+    (292.5, 528),          # vastus medialis
+    (291.5, 504), (290, 478), (289.5, 440), (291, 400), (293, 360),
+    (295, 322), (297, 292),
 ]
+
+# The anterior foot is drawn a little broader than life below the ankle so
+# that its small regions (toes, web space, arch) stay large enough to click.
+FOOT_CX = 237.0
+FOOT_WIDEN = 0.09
+
+
+def widen_foot(pts):
+    out = []
+    for x, y in pts:
+        k = min(max((y - 962.0) / 38.0, 0.0), 1.0)
+        out.append((FOOT_CX + (x - FOOT_CX) * (1 + FOOT_WIDEN * k), y))
+    return out
+
+
+ANT_NOTCHES = tuple(widen_foot([(205.0, 1030.5), (219.5, 1033.5), (235.0, 1034.0), (253.0, 1030.5)]))
 
 
 def anterior_outline():
     """Runs of outline points (corners between runs) of the viewer's left
     half, from the top cut at the side to the crotch."""
     n45, n34, n23, n12 = ANT_NOTCHES
-    lateral = ([(154, TOP), (143.5, 58), (133.5, 90), (127, 120)]
-               + LATERAL_THIGH_LEG
-               + [(217.5, 860),           # above the lateral malleolus
-                  (214, 874), (211, 886),  # lateral malleolus (lower, posterior)
-                  (208.5, 899), (200, 914), (190, 929), (182, 943),
-                  (178, 955), (179.5, 963.5), (186, 968.5),  # little toe
-                  (192.5, 966.5), (195.5, 959), n45])
-    t4 = toe(n45[0], n45[1], n34[0], n34[1], 975.5)
-    t3 = toe(n34[0], n34[1], n23[0], n23[1], 980.5)
-    t2 = toe(n23[0], n23[1], n12[0], n12[1], 984.5, lean=0.5)
-    medial = ([n12, (252, 965), (255, 979), (262.5, 986.5),   # great toe
-               (272, 988), (281.5, 984.5), (287, 974.5), (288.5, 958),
-               (287.5, 942), (284, 926),     # first MTP joint
-               (281, 910), (279.5, 897),     # navicular, medial arch edge
-               (281, 884), (281.5, 872),     # medial malleolus (higher)
-               (279, 857)]
+    lateral = (FLANK_HIP + LATERAL_THIGH_LEG
+               + widen_foot([(197, 952), (194.5, 967),   # lateral malleolus (lower)
+                             (194, 982), (192.5, 997),   # base of the 5th metatarsal
+                             (190.5, 1011), (189, 1024),
+                             (189, 1036), (190.5, 1047), (195, 1053.5),  # little toe
+                             (200, 1053), (203, 1045.5)]) + [n45])
+    t4 = toe(n45[0], n45[1], n34[0], n34[1], 1060.0)
+    t3 = toe(n34[0], n34[1], n23[0], n23[1], 1066.0)
+    t2 = toe(n23[0], n23[1], n12[0], n12[1], 1071.0, lean=0.5)
+    medial = ([n12] + widen_foot([(254, 1046), (257.5, 1060), (263.5, 1070), (271.5, 1074),  # great toe
+                                  (279, 1071), (283.5, 1061.5), (285, 1046),
+                                  (284.5, 1031), (282.5, 1016),   # first MTP joint
+                                  (279, 1001), (276, 987),        # navicular, medial arch edge
+                                  (276, 972), (277, 958),         # medial malleolus (higher)
+                                  (274, 944)])
               + MEDIAL_LEG_THIGH
-              + [(298.5, 262), (300, 238)])
+              + [(298.5, 280), (MIDX, 268)])
     return [lateral, t4, t3, t2, medial]
 
 
-ANT_NOTCHES = ((196.0, 950.0), (213.5, 953.0), (231.5, 954.5), (250.5, 950.5))
-
-
 def posterior_outline():
-    run = ([(154, TOP), (143, 58), (132.5, 90), (126.5, 120)]
-           + LATERAL_THIGH_LEG
-           + [(217, 860),
-              (213.5, 875), (210.5, 888),   # lateral malleolus
-              (208.5, 904), (205, 924), (201, 944),
-              (200, 960), (205.5, 973.5),   # lateral border of the foot
-              (223, 982.5), (244, 985), (264.5, 982.5),  # heel
-              (281, 974), (288, 960),       # medial border of the foot
-              (286.5, 940), (282, 918), (279.5, 900),
-              (281, 884), (281.5, 872),     # medial malleolus
-              (279, 857)]
+    run = (FLANK_HIP + LATERAL_THIGH_LEG
+           + [(197, 952), (194.5, 967),        # lateral malleolus
+              (196.5, 982), (199.5, 998),      # lateral side of the heel
+              (203.5, 1014), (210.5, 1029),
+              (223, 1040), (240, 1045), (257, 1041.5),  # heel
+              (268.5, 1030), (274, 1014),      # medial side of the heel
+              (275.5, 998), (275, 984),
+              (276, 971), (277, 958),          # medial malleolus
+              (274, 944)]
            + MEDIAL_LEG_THIGH
-           + [(298.5, 272), (300, 254)])
+           + [(298.5, 292), (MIDX, 284)])
     return [run]
 
 
-SOLE_NOTCHES = ((63.0, 772.0), (80.0, 765.5), (97.0, 760.5), (115.0, 757.5))
+SOLE_NOTCHES = ((59.0, 842.0), (75.0, 836.0), (91.5, 831.5), (109.0, 829.5))
 
 
 def sole_outline():
     """Closed runs of the viewer's left sole (the patient's left in the
     posterior view): toes up, heel down, lateral border on the left."""
     n54, n43, n32, n21 = SOLE_NOTCHES
-    t4 = toe(n54[0], n54[1], n43[0], n43[1], 742.0)
-    t3 = toe(n43[0], n43[1], n32[0], n32[1], 734.0)
-    t2 = toe(n32[0], n32[1], n21[0], n21[1], 727.0)
-    big = [n21, (117, 742), (121, 726), (129.5, 716.5), (139.5, 718),
-           (145, 731), (145.5, 752), (144.5, 775),        # great toe, ball
-           (140, 805), (131.5, 836), (124.5, 866),        # medial arch
-           (121, 896), (119.5, 925), (111.5, 949),        # heel
-           (89, 958), (67, 951.5), (57.5, 933),
-           (54, 902), (51.5, 866), (48, 834),             # base of 5th metatarsal
-           (46, 805), (46, 783),
-           (47.5, 763), (51.5, 752), (57, 750), (61.5, 758), n54]
+    t4 = toe(n54[0], n54[1], n43[0], n43[1], 814.0)
+    t3 = toe(n43[0], n43[1], n32[0], n32[1], 806.0)
+    t2 = toe(n32[0], n32[1], n21[0], n21[1], 800.0)
+    big = [n21, (110.5, 813), (114.5, 800), (122, 792.5), (131, 793.5),
+           (136.5, 803), (138, 822), (137, 846),            # great toe, ball
+           (133, 874), (126.5, 903), (122, 932),            # medial arch
+           (120.5, 962), (117.5, 992), (110, 1018),         # heel
+           (95, 1032), (78, 1031), (65, 1017),
+           (59.5, 992), (57.5, 962), (54.5, 934),           # lateral border
+           (50.5, 905), (46, 877),                          # base of the 5th metatarsal
+           (43.5, 857), (43.5, 841), (46.5, 830),           # little toe
+           (51.5, 826.5), (56, 832), n54]
     return [t4, t3, t2, big]
 
 
@@ -452,60 +478,79 @@ def closed_runs_polygon(runs):
     return _valid(Polygon(pts[:-1]), "closed runs")
 
 
+def vline(x):
+    return [(x, -BIG / 2), (x, BIG / 2)]
+
+
 # ---------------------------------------------------------------------------
 # Anterior parcellation
 # ---------------------------------------------------------------------------
+
+# Points of the inguinal ligament, from the anterior superior iliac spine to
+# the pubic tubercle.
+ASIS = (176.0, 156.0)
+PUBIC_TUBERCLE = (281.0, 221.0)
+INGUINAL_LIGAMENT = [ASIS, (200, 169.5), (226, 185.5), (254, 203), PUBIC_TUBERCLE]
+PATELLA_C = (236.0, 546.0)
+MEDIAL_MALLEOLUS = (268.0, 952.0)   # higher, more anterior
+LATERAL_MALLEOLUS = (202.0, 968.0)  # lower, more posterior
+
 
 def anterior():
     runs = anterior_outline()
     half = half_polygon(runs)
     c = Carver(half)
-
-    # boundary curves -------------------------------------------------------
-    LH = curve([(200, 0), (193, TOP), (178, 52), (160, 78), (141, 112), (124, 150), (100, 190)])
-    IL_key = [(160, 78), (190, 106), (220, 130), (250, 151), (277, 165)]
-    IL = curve([(120, 40)] + IL_key + [(300, 169), (330, 170)])
-    GL = curve([(272, 150), (277, 165), (284, 194), (293, 220), (300, 238), (306, 252)])
-    IB = curve([(100, 90), (130, 106), (160, 134), (195, 176), (232, 228),
-                (262, 262), (292, 287), (330, 310)])
-    LS = curve([(150, 100), (154, 140), (159, 190), (164, 245), (173, 310),
-                (187, 372), (202, 423), (213, 460), (218, 520)])
-    LTS = curve([(100, 300), (140, 314), (175, 330), (200, 345)])
-    MS = curve([(277, 240), (271, 300), (267, 360), (266, 410), (268.5, 470)])
-    MTS = curve([(240, 330), (270, 344), (320, 364)])
-    L1 = curve([(100, 172), (150, 205), (200, 240), (250, 276), (290, 302), (330, 328)])
-    L2 = curve([(100, 272), (150, 306), (200, 340), (250, 374), (290, 400), (330, 424)])
-    KT = curve([(150, 452), (180, 455), (210, 460), (242, 464), (270, 459), (290, 452), (330, 444)])
-    KB = curve([(150, 552), (190, 553), (242, 557), (280, 550), (330, 544)])
-    PD = curve([(242.5, 470), (242.5, 600)])
-    SL = curve([(242.5, 545), (244.5, 600), (248, 670), (253, 745), (259.5, 812),
-                (265, 860), (268.5, 890), (271, 920)])
-    ALS = curve([(150, 690), (190, 696), (230, 704), (280, 712)])
-    AC = curve([(170, 889), (210, 897), (242, 900), (266, 892), (300, 885), (330, 883)])
-    LF = curve([(240, 860), (236, 896), (222, 911), (207, 928), (199, 943), (196.5, 960), (196, 1000)])
-    MF = curve([(259, 860), (261, 895), (266.5, 915), (269, 935), (270, 1000)])
-    TB = curve([(150, 939), (190, 942.5), (222, 945), (250, 942), (280, 935), (330, 929)])
-    GMT = curve([(250, 917), (270, 915), (300, 911)])
-    GM = curve([(264.5, 895), (266.5, 915), (269, 935), (270, 960), (271.5, 1000)])
     n45, n34, n23, n12 = ANT_NOTCHES
 
-    mm = (273.0, 872.0)      # medial malleolus (higher, more anterior)
-    lm = (220.5, 886.0)      # lateral malleolus (lower, more posterior)
-    PATELLA = [(242.5, 452), (255.5, 456.5), (263, 471), (261.5, 489), (253.5, 502.5),
-               (242.5, 508), (231.5, 502.5), (223.5, 489), (222, 471), (229.5, 456.5)]
+    # boundary curves -------------------------------------------------------
+    # The thoracic bands dip from the flank towards the front midline: T10
+    # round the umbilicus, T11 below it, T12 a narrow band above the
+    # inguinal ligament that runs up over the iliac crest.
+    A1 = curve([(100, 50), (160, 63), (210, 82), (250, 93), (280, 98), (300, 99), (340, 99)])
+    A2 = curve([(100, 98), (150, 114), (190, 134), (226, 151), (260, 164), (285, 171),
+                (300, 173), (340, 173)])
+    IL = curve([(100, 112), (140, 128), (165, 146), ASIS] + INGUINAL_LIGAMENT[1:]
+               + [(300, 226), (340, 226)])
+    LH = curve([(190, 100), (183, 140), (171, 172), (156, 204), (140, 236), (122, 262), (100, 290)])
+    GL = curve([(272, 205), PUBIC_TUBERCLE, (288, 240), (294, 256), (MIDX, 268), (310, 290)])
+    IB = curve([(100, 176), (140, 201), (180, 232), (215, 261), (245, 289), (272, 309),
+                (300, 325), (340, 345)])
+    LS = curve([(146, 232), (149, 280), (155, 340), (165, 400), (178, 455), (192, 505), (200, 545)])
+    LTS = curve([(100, 362), (140, 378), (172, 394), (200, 408)])
+    MS = curve([(273, 300), (269, 360), (267, 420), (268, 480), (271, 530)])
+    MTS = curve([(240, 392), (270, 404), (320, 424)])
+    L1 = curve([(100, 240), (150, 270), (200, 302), (250, 337), (290, 362), (340, 392)])
+    L2 = curve([(100, 345), (150, 378), (200, 410), (250, 444), (290, 470), (340, 500)])
+    KT = curve([(150, 508), (190, 512), (225, 518), (250, 519), (275, 512), (340, 500)])
+    KB = curve([(150, 612), (192, 613), (236, 618), (272, 609), (340, 600)])
+    PD = curve([(PATELLA_C[0], 500), (PATELLA_C[0], 640)])
+    SL = curve([(236, 605), (238.5, 660), (242, 730), (246.5, 800), (251, 860),
+                (254.5, 910), (257, 950), (259, 990)])
+    ALS = curve([(150, 776), (200, 783), (240, 790), (290, 798)])
+    AC = curve(widen_foot([(170, 973), (204, 980), (232, 985), (258, 981), (280, 971), (340, 964)]))
+    LF = curve(widen_foot([(224, 960), (218, 986), (210, 1002), (205, 1016), (203, 1030), (202, 1090)]))
+    MF = curve(widen_foot([(255, 960), (257.5, 985), (261, 1000), (265, 1015), (268, 1090)]))
+    TB = curve(widen_foot([(150, 1019), (192, 1021), (222, 1025), (252, 1024), (282, 1017), (340, 1012)]))
+    GMT = curve(widen_foot([(262, 1004), (275, 1000), (300, 996)]))
+    GM = curve(widen_foot([(268.5, 985), (269, 1010), (269.5, 1040), (270, 1090)]))
+
+    PATELLA = [(236, 522.5), (247.5, 526.5), (254.5, 537), (254, 553), (247, 565),
+               (236, 570), (225, 565), (218, 553), (217.5, 537), (224.5, 526.5)]
 
     # carving, in priority order ------------------------------------------
-    c.take("lateral-hip", leftof(LH))
+    c.take("periumbilical", above(A1))
+    c.take("infraumbilical", above(A2))
     c.take("suprainguinal", above(IL))
+    c.take("lateral-hip", leftof(LH))
     c.take("genital-mid", rightof(GL))
     c.take("inguinal", above(IB))
-    c.take("medial-malleolus", ellipse(mm[0] + 1.0, mm[1], 13.5, 16.5))
-    c.take("lateral-malleolus", ellipse(lm[0], lm[1], 13.5, 16.0))
+    c.take("medial-malleolus", ellipse(MEDIAL_MALLEOLUS[0] + 1.0, MEDIAL_MALLEOLUS[1], 13.0, 16.0))
+    c.take("lateral-malleolus", ellipse(LATERAL_MALLEOLUS[0], LATERAL_MALLEOLUS[1], 13.5, 16.0))
     c.take("patella", closed_shape(PATELLA))
-    c.take("first-web-space", ellipse(n12[0], 935.0, 12.5, 17.0))
+    c.take("first-web-space", ellipse(n12[0] + 0.5, n12[1] - 13.5, 12.5, 15.5))
     c.take("great-toe-medial", rightof(GM), below(GMT))
-    c.take("great-toe-dorsal", below(TB), rightof([(n12[0], 0), (n12[0], 2000)]))
-    c.take("little-toe", below(TB), leftof([(n45[0], 0), (n45[0], 2000)]))
+    c.take("great-toe-dorsal", below(TB), rightof(vline(n12[0])))
+    c.take("little-toe", below(TB), leftof(vline(n45[0])))
     c.take("toes-dorsal", below(TB))
     c.take("medial-foot", rightof(MF), below(AC))
     c.take("lateral-foot", leftof(LF), below(AC))
@@ -523,38 +568,44 @@ def anterior():
     c.take("anterior-thigh-mid", above(L2))
     c.remainder("anterior-thigh-lower")
 
-    # key points -------------------------------------------------------------
-    il = sample(spline(IL_key), 0.25)
+    # key points (ISNCSCI 2019) ---------------------------------------------
+    il = sample(spline(INGUINAL_LIGAMENT), 0.25)
     il_mid = _point_at_half_length(il)
-    t12 = (il_mid[0] - 2.0, il_mid[1] - 10.0)
-    l3 = (281.5, 488.0)
+    t12 = (il_mid[0], il_mid[1] - 9.0)         # just above the ligament's midpoint
+    t10 = (211.0, NAVEL[1])                    # umbilical level, midclavicular line
+    t11 = ((t10[0] + t12[0]) / 2, (t10[1] + t12[1]) / 2)
+    l3 = (278.5, 548.0)                        # medial femoral condyle
     l2 = ((il_mid[0] + l3[0]) / 2, (il_mid[1] + l3[1]) / 2)
     l1 = ((t12[0] + l2[0]) / 2, (t12[1] + l2[1]) / 2)
-    keypoints = [("T12", t12, "suprainguinal"), ("L1", l1, "inguinal"),
+    keypoints = [("T10", t10, "periumbilical"), ("T11", t11, "infraumbilical"),
+                 ("T12", t12, "suprainguinal"), ("L1", l1, "inguinal"),
                  ("L2", l2, "anterior-thigh-mid"), ("L3", l3, "medial-knee"),
-                 ("L4", mm, "medial-malleolus"), ("L5", (222.5, 931.0), "dorsum-foot")]
+                 ("L4", MEDIAL_MALLEOLUS, "medial-malleolus"),
+                 ("L5", ((n34[0] + n23[0]) / 2, 1012.0), "dorsum-foot")]
 
     # landmarks (lines only) --------------------------------------------------
-    lm_lines = []
-    lm_lines.append([(166, 86), (190, 106), (220, 130), (250, 151), (272, 163)])    # inguinal ligament
-    lm_lines.append(("closed", PATELLA))
-    lm_lines.append([(236, 509), (237.5, 525), (239, 540)])            # patellar ligament
-    lm_lines.append([(249, 509), (247.5, 525), (246, 540)])
-    lm_lines.append([(236.5, 547), (242.5, 550.5), (248.5, 547)])      # tibial tuberosity
-    lm_lines.append([(293, 424), (283, 443), (270.5, 458), (264, 466)])  # vastus medialis
-    lm_lines.append([(181, 446), (197, 458), (215, 467)])              # vastus lateralis / ITB
-    lm_lines.append([(202, 497), (197, 515), (199, 532)])              # lateral knee / fibular head
-    lm_lines.append([(277, 861), (273, 872), (277, 883)])              # medial malleolus
-    lm_lines.append([(216, 875), (219.5, 886), (216, 897)])            # lateral malleolus
+    lm = []
+    lm.append(("closed-mid", [(MIDX + 4.5 * math.sin(k * math.pi / 4), NAVEL[1] - 6 * math.cos(k * math.pi / 4))
+                              for k in range(8)]))                 # umbilicus
+    lm.append([(157, 96), (162.5, 116), (169, 136), (174.5, 150)])  # iliac crest to the ASIS
+    lm.append([(179, 158)] + INGUINAL_LIGAMENT[1:-1] + [(278, 219.5)])  # inguinal ligament
+    lm.append(("closed", PATELLA))
+    lm.append([(230, 571), (231, 585), (232.5, 598)])              # patellar ligament
+    lm.append([(242, 571), (241, 585), (239.5, 598)])
+    lm.append([(230.5, 604), (236, 607.5), (241.5, 604)])          # tibial tuberosity
+    lm.append([(291, 478), (283, 500), (270, 516), (259, 524)])    # vastus medialis
+    lm.append([(172, 500), (188, 514), (207, 526)])                # vastus lateralis / ITB
+    lm.append([(269, 940.5), (262.5, 946), (260.5, 953), (262.5, 960), (269, 965.5)])              # medial malleolus
+    lm.append([(201.5, 954), (208.5, 960), (210.5, 968), (208.5, 976), (201.5, 982)])              # lateral malleolus
     for n, h in ((n45, 6.0), (n34, 7.0), (n23, 7.0), (n12, 9.0)):
-        lm_lines.append([n, (n[0] + 0.3, n[1] - h)])                   # toe clefts
-    lm_lines.append(nail(181.5, 192.5, 965.5, 6.5))
-    lm_lines.append(nail(199.5, 210.0, 972.5, 7.5))
-    lm_lines.append(nail(217.5, 228.0, 977.5, 8.0))
-    lm_lines.append(nail(235.5, 246.5, 981.5, 8.5))
-    lm_lines.append(nail(258.5, 277.5, 984.5, 11.0))
+        lm.append([n, (n[0] + 0.3, n[1] - h)])                     # toe clefts
+    for x0, x1, ytip, depth in ((191.5, 200.5, 1051.5, 6.0), (206.5, 216.5, 1057.5, 7.0),
+                                (222.0, 232.0, 1063.5, 7.5), (238.5, 249.5, 1068.5, 8.5),
+                                (261.0, 280.0, 1071.5, 11.0)):
+        (x0, _), (x1, _) = widen_foot([(x0, ytip), (x1, ytip)])
+        lm.append(nail(x0, x1, ytip, depth))
     return dict(runs=runs, half=half, regions=c.regions(), keypoints=keypoints,
-                landmarks=lm_lines, extra_runs=[])
+                landmarks=lm, extra_runs=[])
 
 
 def _point_at_half_length(pts):
@@ -574,49 +625,84 @@ def _point_at_half_length(pts):
 # Posterior parcellation
 # ---------------------------------------------------------------------------
 
+ANUS = (MIDX, 248.0)
+ANUS_R = 3.5
+# the gluteal fold under the buttock, medial to lateral
+GLUTEAL_FOLD = [(277, 279), (262, 287.5), (244, 292.5), (224, 294), (205, 291),
+                (188, 284), (175, 273)]
+
+
 def posterior():
     runs = posterior_outline()
     half = half_polygon(runs)
     sole_runs = sole_outline()
     sole = closed_runs_polygon(sole_runs)
-    c = Carver(half.union(sole))
+    # the anus is a hole in the skin's regions: a small disk no root supplies
+    c = Carver(half.union(sole).difference(ellipse(ANUS[0], ANUS[1], ANUS_R, ANUS_R)))
 
-    anus = (MIDX, 205.0)
-    BU = curve([(100, 96), (140, 100), (190, 101), (240, 97), (280, 90), (330, 84)])
-    BM = curve([(256, 60), (253.5, 110), (255, 160), (262, 205), (275, 250)])
-    GF = curve([(100, 196), (140, 204), (180, 214), (215, 226), (250, 238), (285, 245), (330, 246)])
-    TL = curve([(150, 190), (163, 250), (177, 320), (192, 400), (205, 460), (214, 505), (220, 560)])
-    TM = curve([(275, 240), (270, 300), (267, 380), (267, 450), (268, 505), (266, 560)])
-    KL = curve([(100, 505), (330, 505)])
-    CL = curve([(214, 505), (219, 560), (224, 640), (229, 720), (232.5, 800), (234.5, 880), (236, 1000)])
-    CR = curve([(268, 505), (264, 560), (260, 640), (257, 720), (256, 800), (255, 880), (254, 1000)])
-    AT = curve([(150, 742), (200, 744), (245, 748), (300, 744), (330, 742)])
-    HT = curve([(150, 893), (190, 897), (215, 902), (244, 910), (272, 900), (300, 890), (330, 888)])
-    HM = curve([(244.5, 880), (244.5, 1000)])
-    fossa = (241.0, 505.0)
-    fossa_poly = closed_shape([(241, 461), (253.5, 481.5), (268, 505), (254.5, 528.5),
-                               (241, 551), (227.5, 528.5), (214, 505), (228.5, 481.5)])
+    # Keegan and Garrett's bands leave the dorsal midline one below the
+    # other and fan out: L1-L3 over the lower back round the flank, L4 over
+    # the upper buttock, L5 across the buttock to the posterolateral thigh,
+    # S1 through its middle into the posterior thigh, S2 beside the cleft.
+    K1 = curve([(100, 92), (158, 70), (200, 56), (250, 43), (MIDX, 36), (340, 33)])
+    K2 = curve([(100, 130), (150, 108), (200, 84), (250, 66), (MIDX, 58), (340, 55)])
+    K3 = curve([(100, 178), (140, 155), (170, 138), (210, 112), (255, 90), (MIDX, 80), (340, 77)])
+    K4 = curve([(100, 215), (125, 199), (160, 180), (190, 156), (225, 132), (262, 113),
+                (MIDX, 102), (340, 98)])
+    gf = list(reversed(GLUTEAL_FOLD))
+    K5 = curve([(203, 420), (205, 340), gf[2], (213, 255), (227, 208), (245, 169),
+                (268, 140), (MIDX, 124), (340, 118)])
+    K6 = curve([(229, 420), (230, 340), gf[4], (238, 255), (249, 214), (266, 178),
+                (284, 160), (MIDX, 150), (340, 145)])
+    SLAT = curve([(245, 40), (246.5, 90), (249, 112), (256, 142), (269, 172), (286, 198),
+                  (MIDX, 214), (310, 240)])                  # lateral edge of the sacrum
+    GF = curve([(100, 250), (150, 262)] + gf + [(292, 276), (MIDX, 276), (340, 276)])
+    GF2 = curve([(150, 300), (236, 310), (250, 312), (264, 308.5), (277, 300.5),
+                 (290, 292), (MIDX, 289), (340, 289)])     # the fold's lower lip
+    IGL = curve([(gf[4][0], 250), gf[4], (240, 312), (236, 350)])
+    TL = curve([(203, 250), gf[2], (206, 340), (208, 400), (210, 460), (211.5, 520),
+                (212, 574), (213, 640)])
+    TM = curve([(276, 250), (273, 300), (270.5, 380), (270, 460), (270.5, 520), (270, 574)])
+    KL = curve([(100, KNEE_Y), (340, KNEE_Y)])
+    CL = curve([(212, KNEE_Y), (213.5, 640), (219, 720), (225.5, 800), (230.5, 880),
+                (233.5, 960), (235, 1090)])
+    CR = curve([(270, KNEE_Y), (267, 640), (263, 720), (258, 800), (254.5, 880),
+                (252.5, 960), (251.5, 1090)])
+    MC = curve([(200, 742), (214, 749), (227, 762), (241, 767), (254, 761), (266, 749), (285, 742)])
+    AT = curve([(150, 884), (200, 885), (240, 889), (290, 885), (340, 884)])
+    HT = curve([(150, 984), (200, 987), (226, 993), (242, 996), (258, 991), (280, 982), (340, 978)])
+    HM = curve([(251, 980), (254, 1000), (258.5, 1020), (263, 1040), (268, 1090)])
+    fossa = (241.0, KNEE_Y)
+    fossa_poly = closed_shape([(241, 528), (256, 551), (270, 574), (256, 598),
+                               (241, 621), (226, 598), (212, 574), (226, 551)])
 
     # soles (viewer-left sole only; carved first so that no leg region
     # reaches into the inset)
-    sole_box = box(0, 600, 170, 1000)
-    HB = curve([(20, 882), (60, 886.5), (85, 888), (110, 886), (160, 880)])
-    SLL = curve([(71, 650), (71.5, 740), (72, 775), (70, 815), (72, 860), (78, 900)])
+    sole_box = box(0, 760, 165, 1080)
+    HB = curve([(20, 972), (60, 976), (90, 978), (120, 975), (160, 970)])
+    SLL = curve([(68, 780), (68.5, 850), (70.5, 900), (73, 950), (76, 1000)])
     c.take("sole-heel", below(HB), sole_box)
     c.take("sole-lateral", leftof(SLL), sole_box)
     c.take("sole-medial", sole_box)
 
-    c.take("perianal-inner-mid", ellipse(anus[0], anus[1], 12.5, 12.5))
-    c.take("perianal-outer-mid", ellipse(anus[0], anus[1], 28.5, 28.5))
-    c.take("buttock-upper", above(BU))
-    c.take("infragluteal", ellipse(256.0, 235.0, 32.0, 20.0, rot=8.0))
-    c.take("infragluteal", ellipse(MIDX, 237.0, 19.0, 20.0))   # perineal skin below the anus
-    c.take("buttock-medial", rightof(BM), above(GF))
-    c.take("buttock-lateral", above(GF))
+    c.take("perianal-inner-mid", ellipse(ANUS[0], ANUS[1], 19.5, 19.5))
+    c.take("perianal-outer-mid", ellipse(ANUS[0], ANUS[1], 35.5, 35.5))
+    c.take("lumbar-upper", above(K1))
+    c.take("lumbar-middle", above(K2))
+    c.take("lumbar-lower", above(K3))
+    c.take("lumbosacral", above(K4), rightof(SLAT))
+    c.take("buttock-upper", above(K4))
+    c.take("sacral-upper", above(K5), rightof(SLAT))
+    c.take("buttock-lateral", above(K5), above(GF))
+    c.take("sacral-lower", above(K6), rightof(SLAT))
+    c.take("buttock-central", above(K6), above(GF))
+    c.take("buttock-medial", above(GF))
+    c.take("infragluteal", above(GF2), rightof(IGL))
     c.take("popliteal-fossa", fossa_poly)
     c.take("lateral-heel", below(HT), leftof(HM))
     c.take("medial-heel", below(HT))
     c.take("achilles", below(AT), rightof(CL), leftof(CR))
+    c.take("calf-lower", below(MC), rightof(CL), leftof(CR))
     c.take("calf-central", below(KL), rightof(CL), leftof(CR))
     c.take("posterolateral-calf", below(KL), leftof(CL))
     c.take("posteromedial-calf", below(KL))
@@ -624,40 +710,43 @@ def posterior():
     c.take("posteromedial-thigh", rightof(TM))
     c.remainder("posterior-thigh-central")
 
-    keypoints = [("S1", (225.0, 948.0), "lateral-heel"),
+    keypoints = [("S1", (225.0, 1020.0), "lateral-heel"),
                  ("S2", fossa, "popliteal-fossa"),
-                 ("S3", (257.0, 233.0), "infragluteal"),
-                 ("S4-5", (anus[0] + 5.0, anus[1]), "perianal-inner-mid")]
+                 ("S3", (253.0, 301.0), "infragluteal"),
+                 ("S4-5", (ANUS[0] + 11.5, ANUS[1]), "perianal-inner-mid")]
 
-    lm_lines = []
-    lm_lines.append([(300, 62), (300, 120), (300, 175)])                          # natal cleft (its own mirror)
+    lm = []
+    lm.append([(MIDX, TOP), (MIDX, 80), (MIDX, 146)])              # dorsal midline (its own mirror)
+    lm.append([(MIDX, 168), (MIDX, 210), (MIDX, 244.5)])           # natal cleft, to the anus
+    lm.append(("closed-mid", [(MIDX + ANUS_R * math.sin(k * math.pi / 4),
+                               ANUS[1] - ANUS_R * math.cos(k * math.pi / 4))
+                              for k in range(8)]))                 # anus
+    lm.append([(251, 103), (239, 89), (222, 79), (201, 73), (180, 71)])  # posterior iliac crest
+    lm.append([(250, 108), (255, 113.5), (260.5, 110)])           # dimple over the PSIS
+    lm.append([(259, 121), (275, 143), (292, 165)])               # edge of the sacral triangle
     # gluteal fold, running on into the lateral rim of the buttock
-    lm_lines.append([(292, 238), (274, 245.5), (250, 244.5), (226, 237.5), (206, 226.5),
-                     (191.5, 211), (183, 190), (179.5, 166)])
-    lm_lines.append([(266, 52), (270.5, 57), (276, 55)])                           # sacral dimple (PSIS)
-    lm_lines.append([(274, 63), (287, 82), (298, 102)])                            # sacral triangle edge
-    lm_lines.append([(224, 509), (241, 512), (258, 508)])                          # popliteal crease
-    lm_lines.append([(220, 478), (226, 462), (228, 440)])                          # biceps femoris tendon
-    lm_lines.append([(262, 478), (256, 462), (254, 440)])                          # semitendinosus tendon
-    lm_lines.append([(226, 560), (222, 610), (224, 680)])                          # gastrocnemius heads
-    lm_lines.append([(256, 560), (262, 625), (259, 700)])
-    lm_lines.append([(236, 780), (238.5, 840), (239.5, 895)])                      # Achilles tendon
-    lm_lines.append([(252, 780), (250.5, 840), (249.5, 895)])
-    lm_lines.append([(277, 861), (273.5, 872), (277, 883)])                        # medial malleolus
-    lm_lines.append([(214.5, 876), (218, 888), (214.5, 900)])                      # lateral malleolus
-    lm_lines.append([(212, 952), (226, 962), (244, 966), (262, 962), (276, 952)])  # heel pad
+    lm.append(GLUTEAL_FOLD + [(166, 256), (161.5, 236), (161, 218)])
+    lm.append([(224, 578), (241, 582), (258, 578)])               # popliteal crease
+    lm.append([(214, 546), (219, 522), (221, 496)])               # biceps femoris tendon
+    lm.append([(268, 546), (263, 522), (261, 496)])               # semitendinosus tendon
+    lm.append([(216, 626), (213.5, 676), (218, 730)])             # lateral head of gastrocnemius
+    lm.append([(266, 626), (273, 700), (266, 778)])               # medial head: lower, fuller
+    lm.append([(235, 830), (237.5, 900), (238.5, 972)])           # Achilles tendon
+    lm.append([(251.5, 830), (249.5, 900), (248.5, 972)])
+    lm.append([(269, 940.5), (262.5, 946), (260.5, 953), (262.5, 960), (269, 965.5)])             # medial malleolus
+    lm.append([(201.5, 954), (208.5, 960), (210.5, 968), (208.5, 976), (201.5, 982)])             # lateral malleolus
+    lm.append([(213, 1022), (226, 1032), (240, 1035.5), (254.5, 1032), (266, 1022)])  # heel pad
     # sole inset: plantar creases at the toe bases and of the great toe
     n54, n43, n32, n21 = SOLE_NOTCHES
-    for x0, y0, x1, y1 in ((49, n54[1] - 2, n54[0] - 1.5, n54[1]),
+    for x0, y0, x1, y1 in ((45, n54[1] - 2, n54[0] - 1.5, n54[1]),
                            (n54[0] + 1.5, n54[1], n43[0] - 1.5, n43[1]),
                            (n43[0] + 1.5, n43[1], n32[0] - 1.5, n32[1]),
                            (n32[0] + 1.5, n32[1], n21[0] - 1.5, n21[1]),
-                           (n21[0] + 2, n21[1], 143, n21[1] - 3)):
-        lm_lines.append([(x0, y0), ((x0 + x1) / 2, max(y0, y1) + 3), (x1, y1)])
-    lm_lines.append([(120, 740), (130.5, 742.5), (142, 740)])                     # great toe IP crease
+                           (n21[0] + 2, n21[1], 136, n21[1] - 3)):
+        lm.append([(x0, y0), ((x0 + x1) / 2, max(y0, y1) + 3), (x1, y1)])
+    lm.append([(113, 814), (123.5, 816.5), (135, 814)])          # great toe IP crease
     return dict(runs=runs, half=half, regions=c.regions(), keypoints=keypoints,
-                landmarks=lm_lines, extra_runs=[sole_runs], sole=sole)
-
+                landmarks=lm, extra_runs=[sole_runs], sole=sole)
 
 # ---------------------------------------------------------------------------
 # From shapely geometry to exact integer rings (hundredths of a unit)
@@ -833,7 +922,8 @@ VIEW_SIDE = {"anterior": "right", "posterior": "left"}   # patient side of the v
 OTHER = {"right": "left", "left": "right"}
 
 EXPECTED = {
-    "anterior": ["suprainguinal", "lateral-hip", "inguinal", "anterior-thigh-upper",
+    "anterior": ["periumbilical", "infraumbilical",
+                 "suprainguinal", "lateral-hip", "inguinal", "anterior-thigh-upper",
                  "anterior-thigh-mid", "anterior-thigh-lower", "medial-thigh-upper",
                  "medial-thigh-mid", "lateral-thigh-upper", "lateral-thigh-lower",
                  "patella", "medial-knee", "lateral-knee", "anteromedial-leg",
@@ -841,11 +931,14 @@ EXPECTED = {
                  "medial-malleolus", "lateral-malleolus", "medial-foot", "dorsum-foot",
                  "first-web-space", "great-toe-dorsal", "great-toe-medial",
                  "toes-dorsal", "lateral-foot", "little-toe", "genital-mid"],
-    "posterior": ["buttock-upper", "buttock-lateral", "buttock-medial", "infragluteal",
+    "posterior": ["lumbar-upper", "lumbar-middle", "lumbar-lower", "lumbosacral",
+                  "sacral-upper", "sacral-lower",
+                  "buttock-upper", "buttock-lateral", "buttock-central", "buttock-medial",
+                  "infragluteal",
                   "posterior-thigh-central", "posterolateral-thigh", "posteromedial-thigh",
-                  "popliteal-fossa", "calf-central", "posterolateral-calf",
-                  "posteromedial-calf", "achilles", "medial-heel", "lateral-heel",
-                  "sole-medial", "sole-lateral", "sole-heel",
+                  "popliteal-fossa", "calf-central", "calf-lower",
+                  "posterolateral-calf", "posteromedial-calf", "achilles", "medial-heel",
+                  "lateral-heel", "sole-medial", "sole-lateral", "sole-heel",
                   "perianal-outer-mid", "perianal-inner-mid"],
 }
 
@@ -903,7 +996,9 @@ def build(view):
 
     landmarks = []
     for lm in spec["landmarks"]:
-        if isinstance(lm, tuple) and lm[0] == "closed":
+        if isinstance(lm, tuple) and lm[0] == "closed-mid":     # its own mirror
+            landmarks.append((closed_spline(lm[1]), True))
+        elif isinstance(lm, tuple) and lm[0] == "closed":
             segs = closed_spline(lm[1])
             landmarks.append((segs, True))
             landmarks.append(([tuple(mirror_pt(p) for p in s) for s in segs], True))
