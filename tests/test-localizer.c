@@ -7,6 +7,8 @@
  * neuron and cauda equina signs first, bilateral root signs as a warning,
  * nothing abnormal, scores not increasing.
  */
+#define G_LOG_DOMAIN "Dermatomes"
+
 #include <string.h>
 
 #include "derm-bundle.h"
