@@ -99,6 +99,7 @@ run_batch (GRand      *rand,
   for (guint i = 0; i < count; i++)
     {
       int x = g_rand_int_range (rand, 0, width), y = g_rand_int_range (rand, 0, height);
+      int dx, dy;
 
       switch (g_rand_int_range (rand, 0, 10))
         {
@@ -112,7 +113,9 @@ run_batch (GRand      *rand,
           append_arg (argv, "%d", g_rand_int_range (rand, 0, 8) == 0 ? 3 : 1);
           break;
         case 4:
-          /* a drag */
+          /* a drag (CLAMP evaluates its argument more than once) */
+          dx = x + g_rand_int_range (rand, -120, 120);
+          dy = y + g_rand_int_range (rand, -120, 120);
           append_arg (argv, "mousemove");
           append_arg (argv, "--window");
           append_arg (argv, "%s", xid);
@@ -123,8 +126,8 @@ run_batch (GRand      *rand,
           append_arg (argv, "mousemove");
           append_arg (argv, "--window");
           append_arg (argv, "%s", xid);
-          append_arg (argv, "%d", CLAMP (x + g_rand_int_range (rand, -120, 120), 0, width - 1));
-          append_arg (argv, "%d", CLAMP (y + g_rand_int_range (rand, -120, 120), 0, height - 1));
+          append_arg (argv, "%d", CLAMP (dx, 0, width - 1));
+          append_arg (argv, "%d", CLAMP (dy, 0, height - 1));
           append_arg (argv, "mouseup");
           append_arg (argv, "1");
           break;
