@@ -565,13 +565,14 @@ start_element_cb (GMarkupParseContext  *context,
     }
   else if (strcmp (element, "region") == 0)
     {
-      const char *view, *sides;
+      const char *view, *sides, *nerves = NULL;
       g_auto (GStrv) side_list = NULL;
       DermRegionInfo *info;
 
       COLLECT (G_MARKUP_COLLECT_STRING, "id", &id,
                G_MARKUP_COLLECT_STRING, "view", &view,
-               G_MARKUP_COLLECT_STRING, "sides", &sides);
+               G_MARKUP_COLLECT_STRING, "sides", &sides,
+               G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "nerves", &nerves);
       if (id[0] == '\0')
         {
           invalid (state, error, "<region> needs a non-empty id");
@@ -590,6 +591,13 @@ start_element_cb (GMarkupParseContext  *context,
       state->region = info;
       state->synonyms = g_ptr_array_new_with_free_func (g_free);
 
+      /* where the sources name no cutaneous nerve the data says so */
+      if (nerves != NULL && strcmp (nerves, "unsourced") != 0)
+        {
+          invalid (state, error, "nerves=\"%s\": the only value is \"unsourced\" (no source names its nerve)", nerves);
+          return;
+        }
+      info->nerve_unsourced = nerves != NULL;
       if (!derm_view_from_string (view, &info->view))
         {
           invalid (state, error, "unknown view “%s” (anterior or posterior)", view);
@@ -940,6 +948,25 @@ check_refs (LoadState  *state,
           g_set_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_INVALID,
                        "%s:%d: unknown %s “%s”", state->filename, ref->line, what, ref->id);
           return FALSE;
+        }
+    }
+
+  /* A region is either some nerve's skin or marked as no source's. */
+  for (guint i = 0; i < atlas->nerves->len; i++)
+    {
+      const DermNerve *nerve = g_ptr_array_index (atlas->nerves, i);
+
+      for (guint r = 0; nerve->regions[r] != NULL; r++)
+        {
+          const DermRegionInfo *info = g_hash_table_lookup (atlas->region_infos_by_id, nerve->regions[r]);
+
+          if (info->nerve_unsourced)
+            {
+              g_set_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_INVALID,
+                           "%s:%d: region “%s” is marked nerves=\"unsourced\" but nerve “%s” names it",
+                           state->filename, info->line, info->id, nerve->id);
+              return FALSE;
+            }
         }
     }
 

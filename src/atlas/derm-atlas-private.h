@@ -14,6 +14,7 @@ typedef struct {
   char   **synonyms;
   DermView view;
   gboolean sides[DERM_N_SIDES];
+  gboolean nerve_unsourced;  /* nerves="unsourced" */
   int      line;
 } DermRegionInfo;
 

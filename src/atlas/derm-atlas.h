@@ -56,6 +56,7 @@ typedef struct {
   guint    index;     /* 0..n-1 over all views; the id map's value is index + 1 */
   double   label_x;   /* a point well inside the region, in view units */
   double   label_y;
+  gboolean nerve_unsourced;  /* no source of the atlas names its cutaneous nerve */
 } DermRegion;
 
 typedef struct {

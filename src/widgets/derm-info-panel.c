@@ -484,7 +484,16 @@ append_nerves (DermInfoPanel    *self,
   GtkWidget *section;
 
   if (nerves == NULL || nerves->len == 0)
-    return;
+    {
+      /* say so rather than leave the reader to think it was forgotten */
+      if (region->nerve_unsourced)
+        {
+          section = new_section (self->card);
+          append_heading (GTK_BOX (section), g_dngettext (GETTEXT_PACKAGE, "Cutaneous nerve", "Cutaneous nerves", 1));
+          append_label (GTK_BOX (section), _("The sources of this atlas name no cutaneous nerve for this skin."), NULL);
+        }
+      return;
+    }
 
   section = new_section (self->card);
   append_heading (GTK_BOX (section),
