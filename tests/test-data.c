@@ -182,6 +182,91 @@ test_disc_levels (void)
   assert_mentions ("L3", "disc", "far-lateral", "L3-4", NULL);
 }
 
+/* A statement of a root (field, optional map, view or -1) that mentions text. */
+static const DermStatement *
+find_statement (const char *root_id,
+                const char *field,
+                const char *map,
+                int         view,
+                const char *text)
+{
+  const DermRoot *root = derm_atlas_get_root (atlas, root_id);
+
+  g_assert_nonnull (root);
+  for (guint i = 0; i < root->statements->len; i++)
+    {
+      const DermStatement *s = g_ptr_array_index (root->statements, i);
+
+      if (strcmp (s->field, field) == 0 && g_strcmp0 (s->map, map) == 0 &&
+          (view < 0 || s->view == view) && strstr (s->text, text) != NULL)
+        return s;
+    }
+  return NULL;
+}
+
+/* The root cards against clinical.md sections 2 to 5. */
+static void
+test_cards (void)
+{
+  static const char * const certain[] = {
+    "jerk reduced", "reflexes normal", "raise positive", "test positive",
+  };
+  GPtrArray *roots = derm_atlas_get_roots (atlas);
+  const DermStatement *s;
+
+  for (guint r = 0; r < roots->len; r++)
+    {
+      const DermRoot *root = g_ptr_array_index (roots, r);
+
+      for (guint i = 0; i < root->statements->len; i++)
+        {
+          const DermStatement *statement = g_ptr_array_index (root->statements, i);
+
+          /* S1 leaves through the first sacral foramen: no S1-2 disc */
+          if (strcmp (statement->field, "disc") == 0 && strstr (statement->text, "S1-2") != NULL)
+            g_error ("%s: a disc at S1-2 (“%s”)", root->id, statement->text);
+          /* a typical picture is usual, not certain */
+          if (strcmp (statement->field, "picture") == 0)
+            for (guint c = 0; c < G_N_ELEMENTS (certain); c++)
+              if (strstr (statement->text, certain[c]) != NULL)
+                g_error ("%s: the typical picture says “%s” as if it were certain", root->id, certain[c]);
+        }
+    }
+
+  /* S1: no far-lateral disc; a transitional vertebra shifts the levels */
+  assert_mentions ("S1", "disc", "far-lateral", "first sacral foramen", "moore");
+  assert_mentions ("S1", "disc", "far-lateral", "transitional vertebra", NULL);
+  /* L1: a T12-L1 disc lies at the conus */
+  assert_mentions ("L1", "disc", "posterolateral", "T12-L1", "epstein2002");
+  assert_mentions ("L1", "disc", "posterolateral", "conus", NULL);
+  /* usually, where usual */
+  assert_mentions ("L5", "picture", NULL, "reflexes usually normal", NULL);
+  assert_mentions ("S1", "picture", NULL, "ankle jerk usually reduced", NULL);
+  assert_mentions ("L3", "picture", NULL, "knee jerk usually reduced", NULL);
+  assert_mentions ("L4", "picture", NULL, "knee jerk usually reduced", NULL);
+  g_assert_nonnull (find_statement ("S1", "caveat", NULL, -1, "does not exclude S1"));
+
+  /* the back of the leg as the ISNCSCI map now draws it */
+  s = find_statement ("S1", "territory", "isncsci", DERM_VIEW_POSTERIOR, "central lower calf");
+  g_assert_nonnull (s);
+  g_assert_nonnull (strstr (s->text, "heel"));
+  g_assert_true (g_strv_contains ((const char * const *) s->sources, "is19"));
+  g_assert_nonnull (find_statement ("L5", "territory", "isncsci", DERM_VIEW_POSTERIOR, "lateral half"));
+  g_assert_nonnull (find_statement ("S2", "territory", "isncsci", DERM_VIEW_POSTERIOR, "lateral edge"));
+  g_assert_nonnull (find_statement ("S1", "disagreement", NULL, -1, "Posterolateral calf"));
+  g_assert_null (strstr (derm_root_get_statement (derm_atlas_get_root (atlas, "S1"), "summary", -1)->text,
+                         "posterolateral calf"));
+  assert_map_roots ("isncsci", "posterolateral-calf", "L5");
+  assert_map_roots ("isncsci", "calf-lower", "S1");
+
+  /* S4-5: voluntary anal contraction is the motor test, deep anal
+   * pressure a sensory one; the key point is scored on both sides */
+  g_assert_null (find_statement ("S4-5", "motor-test", NULL, -1, "deep anal pressure"));
+  assert_mentions ("S4-5", "motor-test", NULL, "voluntary anal contraction", "is19");
+  g_assert_nonnull (find_statement ("S4-5", "caveat", NULL, -1, "Deep anal pressure is a sensory test"));
+  assert_mentions ("S4-5", "key-point", NULL, "on the right and on the left", "is19");
+}
+
 static void
 test_red_flags (void)
 {
@@ -709,6 +794,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/atlas/data/key-muscles", test_key_muscles);
   g_test_add_func ("/atlas/data/reflexes", test_reflexes);
   g_test_add_func ("/atlas/data/disc-levels", test_disc_levels);
+  g_test_add_func ("/atlas/data/cards", test_cards);
   g_test_add_func ("/atlas/data/red-flags", test_red_flags);
   g_test_add_func ("/atlas/data/disagreements", test_disagreements_shown);
   g_test_add_func ("/atlas/data/nerves", test_nerves);
