@@ -63,7 +63,9 @@ static const struct {
   { "maps", "atlas" }, { "map", "maps" },
   { "name", "map" }, { "description", "map" }, { "zone", "map" },
   { "nerves", "atlas" }, { "nerve", "nerves" },
-  { "name", "nerve" }, { "territory", "nerve" }, { "distinguish", "nerve" }, { "area", "nerve" },
+  { "name", "nerve" }, { "synonym", "nerve" }, { "territory", "nerve" }, { "distinguish", "nerve" },
+  { "area", "nerve" },
+  { "search", "atlas" }, { "symptom", "search" },
   { "quiz", "atlas" }, { "motor", "quiz" }, { "reflex", "quiz" }, { "case", "quiz" },
   { "question", "motor" }, { "explanation", "motor" },
   { "question", "reflex" }, { "explanation", "reflex" },
@@ -75,7 +77,7 @@ static const struct {
 static const char * const root_fields[] = {
   "summary", "territory", "key-point", "key-muscle", "motor-test",
   "non-key-muscles", "other-muscles", "reflex", "disc", "picture",
-  "disagreement", "caveat", "red-flag",
+  "disagreement", "caveat", "red-flag", "synonym",
 };
 
 static void
@@ -696,6 +698,7 @@ start_element_cb (GMarkupParseContext  *context,
       g_hash_table_insert (atlas->nerves_by_id, nerve->id, nerve);
       state->nerve = nerve;
       state->nerve_regions = g_ptr_array_new_with_free_func (g_free);
+      state->synonyms = g_ptr_array_new_with_free_func (g_free);
       add_sources (state, sources, &nerve->sources, error);
     }
   else if (strcmp (element, "area") == 0)
@@ -761,7 +764,7 @@ start_element_cb (GMarkupParseContext  *context,
     }
   else
     {
-      /* name, synonym, description, territory (nerve), and the containers */
+      /* name, synonym, description, territory (nerve), symptom, and the containers */
       COLLECT (G_MARKUP_COLLECT_INVALID, NULL, NULL);
     }
 #undef COLLECT
@@ -826,6 +829,11 @@ end_element_cb (GMarkupParseContext  *context,
       leaf = TRUE;
       replace_string (&state->map->description, text);
     }
+  else if (strcmp (element, "symptom") == 0)
+    {
+      leaf = TRUE;
+      g_ptr_array_add (state->atlas->symptom_words, g_steal_pointer (&text));
+    }
   else if (strcmp (element, "territory") == 0)
     {
       leaf = TRUE;
@@ -877,6 +885,8 @@ end_element_cb (GMarkupParseContext  *context,
     {
       g_ptr_array_add (state->nerve_regions, NULL);
       state->nerve->regions = (char **) g_ptr_array_free (g_steal_pointer (&state->nerve_regions), FALSE);
+      g_ptr_array_add (state->synonyms, NULL);
+      state->nerve->synonyms = (char **) g_ptr_array_free (g_steal_pointer (&state->synonyms), FALSE);
       if (state->nerve->name == NULL)
         invalid (state, error, "nerve “%s” has no <name>", state->nerve->id);
       state->nerve = NULL;

@@ -92,6 +92,7 @@ nerve_free (gpointer data)
   g_strfreev (nerve->roots);
   g_strfreev (nerve->sources);
   g_strfreev (nerve->regions);
+  g_strfreev (nerve->synonyms);
   derm_statement_free (nerve->distinguish);
   g_free (nerve->parent);
   g_free (nerve);
@@ -157,6 +158,7 @@ derm_atlas_finalize (GObject *object)
   g_ptr_array_unref (self->key_points);
   g_ptr_array_unref (self->quiz_items);
   g_ptr_array_unref (self->exam_tests);
+  g_ptr_array_unref (self->symptom_words);
   g_ptr_array_unref (self->nerves);
   g_ptr_array_unref (self->maps);
   g_ptr_array_unref (self->regions);
@@ -187,6 +189,7 @@ derm_atlas_init (DermAtlas *self)
   self->key_points = g_ptr_array_new_with_free_func (key_point_free);
   self->quiz_items = g_ptr_array_new_with_free_func (derm_quiz_item_free);
   self->exam_tests = g_ptr_array_new_with_free_func (derm_exam_test_free);
+  self->symptom_words = g_ptr_array_new_with_free_func (g_free);
   self->sources_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->roots_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->region_infos_by_id = g_hash_table_new (g_str_hash, g_str_equal);

@@ -29,7 +29,7 @@ typedef struct {
  * field is the element name in atlas.xml: "summary", "territory",
  * "key-point", "key-muscle", "motor-test", "non-key-muscles",
  * "other-muscles", "reflex", "disc", "picture", "disagreement",
- * "caveat", "red-flag". */
+ * "caveat", "red-flag", and "synonym" (a search word: "foot drop"). */
 typedef struct {
   char  *field;
   char  *text;      /* translated */
@@ -74,6 +74,7 @@ typedef struct {
   char **roots;
   char **sources;
   char **regions;           /* region name_ids of its own skin (branches' skin not included) */
+  char **synonyms;          /* translated search words: "peroneal nerve", "meralgia paresthetica" */
   DermStatement *distinguish;
   char  *parent;            /* id of the nerve it branches from, or NULL */
 } DermNerve;
@@ -197,10 +198,13 @@ const DermStatement *derm_root_get_statement     (const DermRoot *root,
 /* "Left medial malleolus", translated; free with g_free. */
 char               *derm_region_dup_title        (const DermRegion *region);
 
-/* Search region names, synonyms and root ids. Returns DermSearchHit items, best first. */
+/* Search region names and synonyms, root ids and synonyms ("foot drop"),
+ * and nerve names and synonyms ("sural", "peroneal"): a nerve found gives
+ * the regions of its skin. Returns DermSearchHit items, best first. */
 typedef struct {
   const DermRegion *region;  /* or NULL */
   const DermRoot   *root;    /* or NULL */
+  const DermNerve  *nerve;   /* the nerve whose skin the region was found as, or NULL */
   int               score;
 } DermSearchHit;
 
