@@ -643,6 +643,103 @@ test_new_regions_nerves (void)
                                   "moore"));
 }
 
+static DermZoneKind
+zone_kind (const char *map_id,
+           const char *region_name)
+{
+  g_autofree char *id = g_strconcat (region_name, "-left", NULL);
+  const DermRegion *region = derm_atlas_get_region (atlas, id);
+
+  if (region == NULL)
+    {
+      g_free (id);
+      id = g_strconcat (region_name, "-mid", NULL);
+      region = derm_atlas_get_region (atlas, id);
+    }
+  g_assert_nonnull (region);
+  return derm_map_get_zone_kind (derm_atlas_get_map (atlas, map_id), region);
+}
+
+/* Every blank zone says why it is blank: on Lee 2008 the S3-S5 skin is
+ * not drawn at all, the rest varies between people. A zone that no
+ * source gives is marked with the roots around it. */
+static void
+test_zone_kinds (void)
+{
+  GPtrArray *maps = derm_atlas_get_maps (atlas);
+  GPtrArray *regions = derm_atlas_get_regions (atlas);
+  const DermMap *isncsci = derm_atlas_get_map (atlas, "isncsci");
+  const DermMap *lee = derm_atlas_get_map (atlas, "lee2008");
+  guint not_drawn = 0, varies = 0, guessed = 0;
+
+  for (guint m = 0; m < maps->len; m++)
+    {
+      const DermMap *map = g_ptr_array_index (maps, m);
+
+      for (guint i = 0; i < regions->len; i++)
+        {
+          const DermRegion *region = g_ptr_array_index (regions, i);
+          const char * const *roots = derm_map_get_roots (map, region);
+          const char * const *borders = derm_map_get_zone_borders (map, region);
+          DermZoneKind kind = derm_map_get_zone_kind (map, region);
+          g_autofree char *note = derm_map_dup_zone_note (map, region);
+          g_autofree char *text = derm_map_dup_roots_text (map, region);
+
+          /* blank zones, and only they, are "varies" or "not drawn" */
+          g_assert_true ((roots[0] == NULL) == (kind == DERM_ZONE_VARIES || kind == DERM_ZONE_NOT_DRAWN));
+          /* a guessed zone names the roots around it, its own among them */
+          g_assert_true ((kind == DERM_ZONE_GUESSED) == (borders[0] != NULL));
+          for (guint r = 0; roots[r] != NULL && kind == DERM_ZONE_GUESSED; r++)
+            g_assert_true (g_strv_contains (borders, roots[r]));
+          /* and the app says so */
+          g_assert_true ((note != NULL) == (kind != DERM_ZONE_SOURCED));
+          g_assert_true (derm_map_zone_is_sourced (map, region) == (kind == DERM_ZONE_SOURCED));
+          if (kind == DERM_ZONE_GUESSED)
+            {
+              g_assert_nonnull (strstr (text, "uncertain"));
+              g_assert_nonnull (strstr (note, "Uncertain"));
+              for (guint b = 0; borders[b] != NULL; b++)
+                g_assert_nonnull (strstr (note, borders[b]));
+            }
+          if (map == lee && roots[0] == NULL)
+            {
+              const char * const *foerster = derm_map_get_roots (isncsci, region);
+              gboolean sacral = g_strv_contains (foerster, "S3") || g_strv_contains (foerster, "S4-5");
+
+              /* Lee did not map S3-S5: that skin is not drawn, not variable */
+              if (sacral != (kind == DERM_ZONE_NOT_DRAWN))
+                g_error ("lee2008 says %s of %s", kind == DERM_ZONE_NOT_DRAWN ? "not drawn" : "varies",
+                         region->id);
+              g_assert_cmpstr (text, ==, sacral ? "not drawn by this map" : "varies between people");
+              not_drawn += sacral;
+              varies += !sacral;
+            }
+          guessed += kind == DERM_ZONE_GUESSED;
+        }
+    }
+  g_assert_cmpuint (not_drawn, >, 0);
+  g_assert_cmpuint (varies, >, 0);
+  g_assert_cmpuint (guessed, >, 0);
+
+  /* ISNCSCI and Keegan and Garrett leave nothing blank; Lee guesses nothing */
+  g_assert_null (derm_map_get_blank_meaning (isncsci));
+  g_assert_cmpstr (derm_map_get_blank_meaning (lee), ==, "varies between people, or not drawn by this map");
+  g_assert_cmpint (zone_kind ("lee2008", "perianal-inner"), ==, DERM_ZONE_NOT_DRAWN);
+  g_assert_cmpint (zone_kind ("lee2008", "patella"), ==, DERM_ZONE_VARIES);
+  /* the fills of the map descriptions, between the zones around them */
+  g_assert_cmpint (zone_kind ("isncsci", "lumbar-middle"), ==, DERM_ZONE_GUESSED);
+  g_assert_cmpint (zone_kind ("isncsci", "lateral-knee"), ==, DERM_ZONE_GUESSED);
+  g_assert_cmpint (zone_kind ("isncsci", "buttock-central"), ==, DERM_ZONE_GUESSED);
+  g_assert_cmpint (zone_kind ("keegan-garrett", "sole-medial"), ==, DERM_ZONE_GUESSED);
+  /* where clinical.md gives the root, no guess */
+  g_assert_cmpint (zone_kind ("isncsci", "buttock-medial"), ==, DERM_ZONE_SOURCED);   /* S3 */
+  g_assert_cmpint (zone_kind ("isncsci", "genital"), ==, DERM_ZONE_SOURCED);          /* L1, S2 */
+  g_assert_cmpint (zone_kind ("isncsci", "posteromedial-thigh"), ==, DERM_ZONE_SOURCED); /* Gray */
+  g_assert_cmpint (zone_kind ("isncsci", "lateral-heel"), ==, DERM_ZONE_SOURCED);     /* the S1 key point */
+  g_assert_cmpint (zone_kind ("isncsci", "calf-lower"), ==, DERM_ZONE_SOURCED);
+  g_assert_cmpint (zone_kind ("isncsci", "achilles"), ==, DERM_ZONE_SOURCED);   /* S1 down the centre to the heel */
+}
+
 static void
 test_lee_blank (void)
 {
@@ -804,6 +901,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/atlas/data/maps-complete", test_maps_complete);
   g_test_add_func ("/atlas/data/maps-differ", test_maps_differ);
   g_test_add_func ("/atlas/data/lee-blank", test_lee_blank);
+  g_test_add_func ("/atlas/data/zone-kinds", test_zone_kinds);
   g_test_add_func ("/atlas/data/nerve-branches", test_nerve_branches);
   g_test_add_func ("/atlas/data/examination", test_examination);
   g_test_add_func ("/atlas/data/isncsci-worksheet", test_isncsci_worksheet);

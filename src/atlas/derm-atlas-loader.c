@@ -640,6 +640,8 @@ start_element_cb (GMarkupParseContext  *context,
       map = g_new0 (DermMap, 1);
       map->id = g_strdup (id);
       map->zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+      map->kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      map->borders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
       g_ptr_array_add (atlas->maps, map);
       g_hash_table_insert (atlas->maps_by_id, map->id, map);
       g_hash_table_insert (state->map_lines, map, GINT_TO_POINTER (current_line (state)));
@@ -648,11 +650,14 @@ start_element_cb (GMarkupParseContext  *context,
     }
   else if (strcmp (element, "zone") == 0)
     {
-      const char *region, *roots;
+      const char *region, *roots, *blank = NULL, *between = NULL;
       g_auto (GStrv) root_list = NULL;
+      g_auto (GStrv) border_list = NULL;
 
       COLLECT (G_MARKUP_COLLECT_STRING, "region", &region,
-               G_MARKUP_COLLECT_STRING, "roots", &roots);
+               G_MARKUP_COLLECT_STRING, "roots", &roots,
+               G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "blank", &blank,
+               G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "between", &between);
       if (g_hash_table_contains (state->map->zones, region))
         {
           invalid (state, error, "map “%s” assigns region “%s” twice", state->map->id, region);
@@ -662,6 +667,40 @@ start_element_cb (GMarkupParseContext  *context,
       root_list = split_list (roots);
       for (guint i = 0; root_list[i] != NULL; i++)
         add_ref (state, REF_ROOT, root_list[i]);
+
+      /* a blank zone says why it is blank; a guessed one what is around it */
+      if ((root_list[0] == NULL) != (blank != NULL))
+        {
+          invalid (state, error, "a blank zone (roots=\"\") and only a blank one says blank=\"varies\" or blank=\"not-drawn\"");
+          return;
+        }
+      if (blank != NULL && strcmp (blank, "varies") != 0 && strcmp (blank, "not-drawn") != 0)
+        {
+          invalid (state, error, "blank=\"%s\": use \"varies\" or \"not-drawn\"", blank);
+          return;
+        }
+      if (blank != NULL)
+        g_hash_table_insert (state->map->kinds, g_strdup (region),
+                             GINT_TO_POINTER (strcmp (blank, "varies") == 0 ? DERM_ZONE_VARIES
+                                                                            : DERM_ZONE_NOT_DRAWN));
+      if (between != NULL && blank != NULL)
+        {
+          invalid (state, error, "a blank zone has no roots to guess: between=\"%s\"", between);
+          return;
+        }
+      if (between != NULL)
+        {
+          if (!add_id_list (state, REF_ROOT, between, &border_list, error))
+            return;
+          for (guint i = 0; root_list[i] != NULL; i++)
+            if (!g_strv_contains ((const char * const *) border_list, root_list[i]))
+              {
+                invalid (state, error, "between=\"%s\" leaves out the zone's own root %s", between, root_list[i]);
+                return;
+              }
+          g_hash_table_insert (state->map->kinds, g_strdup (region), GINT_TO_POINTER (DERM_ZONE_GUESSED));
+          g_hash_table_insert (state->map->borders, g_strdup (region), g_steal_pointer (&border_list));
+        }
       g_hash_table_insert (state->map->zones, g_strdup (region), g_steal_pointer (&root_list));
     }
   else if (strcmp (element, "nerve") == 0)

@@ -78,6 +78,8 @@ map_free (gpointer data)
   g_free (map->description);
   g_strfreev (map->sources);
   g_hash_table_unref (map->zones);
+  g_hash_table_unref (map->kinds);
+  g_hash_table_unref (map->borders);
   g_free (map);
 }
 
@@ -558,6 +560,118 @@ derm_map_region_has_root (const DermMap    *map,
                           const char       *root)
 {
   return g_strv_contains (derm_map_get_roots (map, region), root);
+}
+
+DermZoneKind
+derm_map_get_zone_kind (const DermMap    *map,
+                        const DermRegion *region)
+{
+  g_return_val_if_fail (map != NULL && region != NULL, DERM_ZONE_SOURCED);
+
+  return (DermZoneKind) GPOINTER_TO_INT (g_hash_table_lookup (map->kinds, region->name_id));
+}
+
+const char * const *
+derm_map_get_zone_borders (const DermMap    *map,
+                           const DermRegion *region)
+{
+  static const char * const none[] = { NULL };
+  const char * const *roots;
+
+  g_return_val_if_fail (map != NULL && region != NULL, none);
+  roots = g_hash_table_lookup (map->borders, region->name_id);
+  return roots != NULL ? roots : none;
+}
+
+gboolean
+derm_map_zone_is_sourced (const DermMap    *map,
+                          const DermRegion *region)
+{
+  return derm_map_get_zone_kind (map, region) == DERM_ZONE_SOURCED &&
+         derm_map_get_roots (map, region)[0] != NULL;
+}
+
+char *
+derm_map_dup_roots_text (const DermMap    *map,
+                         const DermRegion *region)
+{
+  g_autofree char *roots = NULL;
+
+  g_return_val_if_fail (map != NULL && region != NULL, NULL);
+
+  switch (derm_map_get_zone_kind (map, region))
+    {
+    case DERM_ZONE_VARIES:
+      return g_strdup (_("varies between people"));
+    case DERM_ZONE_NOT_DRAWN:
+      return g_strdup (_("not drawn by this map"));
+    case DERM_ZONE_GUESSED:
+      roots = g_strjoinv (", ", (char **) derm_map_get_roots (map, region));
+      /* Translators: the roots of a zone no source gives, "L3 (uncertain)" */
+      return g_strdup_printf (_("%s (uncertain)"), roots);
+    case DERM_ZONE_SOURCED:
+    default:
+      break;
+    }
+  if (derm_map_get_roots (map, region)[0] == NULL)
+    return g_strdup (_("varies between people"));
+  return g_strjoinv (", ", (char **) derm_map_get_roots (map, region));
+}
+
+char *
+derm_map_dup_zone_note (const DermMap    *map,
+                        const DermRegion *region)
+{
+  g_autofree char *borders = NULL;
+  g_autofree char *roots = NULL;
+
+  g_return_val_if_fail (map != NULL && region != NULL, NULL);
+
+  switch (derm_map_get_zone_kind (map, region))
+    {
+    case DERM_ZONE_VARIES:
+      return g_strdup (_("No consistent root on this map (varies between people)"));
+    case DERM_ZONE_NOT_DRAWN:
+      return g_strdup (_("Not drawn by this map: its source leaves this skin out."));
+    case DERM_ZONE_GUESSED:
+      borders = g_strjoinv (", ", (char **) derm_map_get_zone_borders (map, region));
+      roots = g_strjoinv (", ", (char **) derm_map_get_roots (map, region));
+      /* Translators: a zone that no source of the map gives: first the
+       * roots of the skin around it, then the roots drawn there,
+       * "… It lies between L3, L5 and is shown as L3." */
+      return g_strdup_printf (_("Uncertain: no source of this map gives this skin. It lies between %s and is shown as %s."),
+                              borders, roots);
+    case DERM_ZONE_SOURCED:
+    default:
+      break;
+    }
+  if (derm_map_get_roots (map, region)[0] == NULL)
+    return g_strdup (_("No consistent root on this map (varies between people)"));
+  return NULL;
+}
+
+const char *
+derm_map_get_blank_meaning (const DermMap *map)
+{
+  GHashTableIter iter;
+  gpointer value;
+  gboolean varies = FALSE, not_drawn = FALSE;
+
+  g_return_val_if_fail (map != NULL, NULL);
+
+  g_hash_table_iter_init (&iter, map->kinds);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      varies |= GPOINTER_TO_INT (value) == DERM_ZONE_VARIES;
+      not_drawn |= GPOINTER_TO_INT (value) == DERM_ZONE_NOT_DRAWN;
+    }
+  if (varies && not_drawn)
+    return _("varies between people, or not drawn by this map");
+  if (not_drawn)
+    return _("not drawn by this map");
+  if (varies)
+    return _("varies between people");
+  return NULL;
 }
 
 GPtrArray *

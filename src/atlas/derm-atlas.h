@@ -59,12 +59,22 @@ typedef struct {
   gboolean nerve_unsourced;  /* no source of the atlas names its cutaneous nerve */
 } DermRegion;
 
+/* What a map's zone of skin rests on. */
+typedef enum {
+  DERM_ZONE_SOURCED,    /* the roots the map's sources give */
+  DERM_ZONE_GUESSED,    /* no source gives it: filled from the roots that border it */
+  DERM_ZONE_VARIES,     /* blank: it varies between people */
+  DERM_ZONE_NOT_DRAWN,  /* blank: the map's source leaves it out (Lee 2008: S3-S5) */
+} DermZoneKind;
+
 typedef struct {
   char       *id;
   char       *name;
   char       *description;
   char      **sources;
-  GHashTable *zones;  /* region name_id -> char ** roots (empty vector = blank) */
+  GHashTable *zones;    /* region name_id -> char ** roots (empty vector = blank) */
+  GHashTable *kinds;    /* region name_id -> GINT_TO_POINTER (DermZoneKind); absent: sourced */
+  GHashTable *borders;  /* region name_id -> char ** the roots around a guessed zone */
 } DermMap;
 
 typedef struct {
@@ -186,6 +196,25 @@ const char * const *derm_map_get_roots           (const DermMap    *map,
 gboolean            derm_map_region_has_root     (const DermMap    *map,
                                                   const DermRegion *region,
                                                   const char       *root);
+DermZoneKind        derm_map_get_zone_kind       (const DermMap    *map,
+                                                  const DermRegion *region);
+/* The roots that border a guessed zone, NULL-terminated; empty for others. */
+const char * const *derm_map_get_zone_borders    (const DermMap    *map,
+                                                  const DermRegion *region);
+/* TRUE where a quiz may ask for the region's roots: a sourced zone. */
+gboolean            derm_map_zone_is_sourced     (const DermMap    *map,
+                                                  const DermRegion *region);
+/* The region's roots as a person reads them, translated: "L4", "L1, S2",
+ * "L3 (uncertain)", "varies between people", "not drawn by this map". */
+char               *derm_map_dup_roots_text      (const DermMap    *map,
+                                                  const DermRegion *region);
+/* A sentence for the region's card where the map leaves it blank or
+ * guesses it, translated; NULL for a sourced zone. */
+char               *derm_map_dup_zone_note       (const DermMap    *map,
+                                                  const DermRegion *region);
+/* What the map's blank skin means, translated: "varies between people",
+ * "not drawn by this map", or both; NULL when it leaves nothing blank. */
+const char         *derm_map_get_blank_meaning   (const DermMap    *map);
 /* Nerves whose territory includes the region; free the array (not its items). */
 GPtrArray          *derm_atlas_get_region_nerves (DermAtlas        *self,
                                                   const DermRegion *region);

@@ -449,14 +449,18 @@ end_card (DermInfoPanel *self)
 
 static void
 append_root_tags (DermInfoPanel      *self,
+                  const DermMap      *map,
+                  const DermRegion   *region,
                   const char * const *roots)
 {
+  /* blank because it varies or because the map leaves it out; or a guess */
+  g_autofree char *note = map != NULL ? derm_map_dup_zone_note (map, region) : NULL;
   GtkWidget *box;
 
   if (roots == NULL || roots[0] == NULL)
     {
       append_label (self->card,
-                    _("No consistent root on this map (varies between people)"),
+                    note != NULL ? note : _("No consistent root on this map (varies between people)"),
                     "blank-root");
       return;
     }
@@ -474,6 +478,8 @@ append_root_tags (DermInfoPanel      *self,
       gtk_box_append (GTK_BOX (box), tag);
     }
   gtk_box_append (self->card, box);
+  if (note != NULL)
+    append_label (self->card, note, "blank-root");
 }
 
 static void
@@ -876,7 +882,7 @@ derm_info_panel_show_region (DermInfoPanel    *self,
                               map != NULL ? map->name : "");
   begin_card (self, title, subtitle);
 
-  append_root_tags (self, roots);
+  append_root_tags (self, map, region, roots);
   append_nerves (self, region);
   append_root_or_nerve (self, region, roots);
 
@@ -959,7 +965,7 @@ derm_info_panel_show_key_point (DermInfoPanel      *self,
   {
     const char *roots[] = { root->id, NULL };
 
-    append_root_tags (self, roots);
+    append_root_tags (self, NULL, NULL, roots);
   }
 
   section = new_section (self->card);
