@@ -209,6 +209,27 @@ test_hostile_documents (void)
   g_rmdir (dir);
 }
 
+/* The atlas and the id maps it keeps do not hold each other alive: it is
+ * freed when its last user lets go (issue 12: it never was). */
+static void
+test_atlas_freed (void)
+{
+  g_autoptr (GError) error = NULL;
+  DermAtlas *atlas = derm_atlas_new_from_resource (&error);
+  gpointer watch = atlas;
+
+  g_assert_no_error (error);
+  g_object_add_weak_pointer (G_OBJECT (atlas), &watch);
+  /* make and use both views' id maps */
+  {
+    const DermRegion *region = derm_atlas_get_region (atlas, "medial-malleolus-left");
+    g_assert_true (derm_geometry_region_at (atlas, DERM_VIEW_ANTERIOR, region->label_x, region->label_y) == region);
+  }
+  (void) derm_geometry_region_at (atlas, DERM_VIEW_POSTERIOR, 300, 500);
+  g_object_unref (atlas);
+  g_assert_null (watch);
+}
+
 static void
 test_missing_file (void)
 {
@@ -226,7 +247,7 @@ test_broken (gconstpointer data)
   const BrokenCase *c = data;
   const char *names[] = { "atlas.xml", "anterior.svg", "posterior.svg" };
   g_autofree char *dir = g_dir_make_tmp ("derm-broken-XXXXXX", NULL);
-  g_autofree char *paths[3] = { NULL, };
+  char *paths[3] = { NULL, };
   g_autoptr (GError) error = NULL;
   g_autoptr (DermAtlas) atlas = NULL;
 
@@ -259,7 +280,10 @@ test_broken (gconstpointer data)
   g_assert_nonnull (strstr (error->message, dir));
 
   for (guint i = 0; i < 3; i++)
-    g_unlink (paths[i]);
+    {
+      g_unlink (paths[i]);
+      g_free (paths[i]);
+    }
   g_rmdir (dir);
 }
 
@@ -273,6 +297,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/atlas/load/mini", test_mini_atlas);
   g_test_add_func ("/atlas/load/missing-file", test_missing_file);
   g_test_add_func ("/atlas/load/hostile-documents", test_hostile_documents);
+  g_test_add_func ("/atlas/load/atlas-freed", test_atlas_freed);
   for (guint i = 0; i < G_N_ELEMENTS (broken_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/atlas/load/broken/%s", broken_cases[i].name);

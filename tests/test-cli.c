@@ -914,6 +914,27 @@ test_export_chart (void)
   g_rmdir (dir);
 }
 
+/* a title longer than two lines would push the map off the page */
+static void
+test_export_long_title (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derm-cli-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "t.pdf", NULL);
+  g_autoptr (GString) title = g_string_new (NULL);
+  g_auto (Run) run = { 0 }, chart_run = { 0 };
+  g_autofree char *chart = chart_path ("sural.dermchart");
+
+  for (guint i = 0; i < 30; i++)
+    g_string_append (title, "word ");
+  run_cli (&run, "--export", pdf, "--title", title->str, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "too long"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  run_cli (&chart_run, "--export", pdf, "--chart", chart, "--title", title->str, NULL);
+  g_assert_cmpint (chart_run.status, ==, 2);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -945,6 +966,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/localize", test_localize);
   g_test_add_func ("/cli/localize-exit-codes", test_localize_exit_codes);
   g_test_add_func ("/cli/export-chart", test_export_chart);
+  g_test_add_func ("/cli/export-long-title", test_export_long_title);
 
   return g_test_run ();
 }

@@ -715,6 +715,33 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* A PNG taller than cairo's 32767-pixel images (a worksheet and its
+ * answer key, 11600 pixels wide: 32831 rows) is drawn in bands: it is
+ * written whole, its pixels where the pages put them (issue 12). */
+static void
+test_png_taller_than_cairo (void)
+{
+  g_auto (DermExportOptions) options = { 0, };
+  g_autofree char *path = tmp_path ("tall.png");
+  g_autofree char *contents = NULL;
+  gsize length;
+  guint32 w, h;
+
+  export_options (&options, "worksheet");
+  options.page.answer_key = TRUE;
+  options.width = 11600;
+  export_ok (&options, path);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 24);
+  g_assert_true (memcmp (contents, "\x89PNG", 4) == 0);
+  /* IHDR: width and height, big-endian, at bytes 16 and 20 */
+  w = GUINT32_FROM_BE (*(guint32 *) (contents + 16));
+  h = GUINT32_FROM_BE (*(guint32 *) (contents + 20));
+  g_assert_cmpuint (w, ==, 11600);
+  g_assert_cmpuint (h, >, 32767);
+  g_unlink (path);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -742,6 +769,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/atlas/export/golden-color", test_golden_color);
   g_test_add_func ("/atlas/export/golden-grayscale", test_golden_grayscale);
   g_test_add_func ("/atlas/export/golden-worksheet", test_golden_worksheet);
+  g_test_add_func ("/atlas/export/png-taller-than-cairo", test_png_taller_than_cairo);
   g_test_add_func ("/atlas/page/key-file-round-trip", test_key_file_round_trip);
   g_test_add_func ("/atlas/svg-path/parse", test_svg_path_parse);
 

@@ -76,6 +76,11 @@ derm_cli_export_chart (DermAtlas  *atlas,
   g_autoptr (DermChart) chart = NULL;
   g_autoptr (DermRenderer) renderer = NULL;
 
+  if (title != NULL && g_utf8_strlen (title, -1) > DERM_PAGE_MAX_TITLE)
+    {
+      g_printerr ("dermatomes: --title: %s\n", _("the title is too long for a page"));
+      return 2;
+    }
   chart = derm_chart_new_from_file (chart_path, atlas, &error);
   if (chart == NULL)
     {

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 
+#include "derm-file.h"
 #include "derm-print-settings.h"
 
 /* helpers */
@@ -179,7 +180,8 @@ derm_print_state_save (const DermPrintState *state,
                        GError              **error)
 {
   g_autoptr (GKeyFile) key_file = g_key_file_new ();
-  g_autofree char *dir = NULL;
+  g_autofree char *dir = NULL, *data = NULL;
+  gsize length = 0;
 
   g_return_val_if_fail (state != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -196,6 +198,7 @@ derm_print_state_save (const DermPrintState *state,
 
   derm_print_state_save_to_key_file (state, key_file);
 
-  /* g_file_set_contents underneath: the old file stays until the new one is whole */
-  return g_key_file_save_to_file (key_file, path, error);
+  /* the old file stays until the new one is whole */
+  data = g_key_file_to_data (key_file, &length, NULL);
+  return derm_file_save_atomic (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, TRUE, error);
 }

@@ -13,42 +13,7 @@
 
 #include "derm-atlas-private.h"
 
-typedef enum {
-  REF_SOURCE,
-  REF_ROOT,
-  REF_REGION,
-  REF_NERVE,
-} RefKind;
-
-typedef struct {
-  RefKind kind;
-  char   *id;
-  int     line;
-} Ref;
-
-typedef struct {
-  DermAtlas           *atlas;
-  const char          *filename;
-  GMarkupParseContext *context;
-  GString             *text;
-  GArray              *refs;
-
-  DermRoot            *root;
-  DermRegionInfo      *region;
-  GPtrArray           *synonyms;
-  DermMap             *map;
-  GHashTable          *map_lines;  /* DermMap -> line of <map> */
-  DermNerve           *nerve;
-  GPtrArray           *nerve_regions;
-  DermStatement       *statement;
-  DermSource          *source;
-  DermQuizItem        *quiz_item;
-  int                  quiz_item_line;
-  GHashTable          *quiz_ids;   /* "kind:id" of each quiz item so far */
-  DermExamTest        *exam_test;
-  int                  exam_test_line;
-  GHashTable          *nerve_lines; /* DermNerve -> line of <nerve> */
-} LoadState;
+#include "derm-atlas-loader-private.h"
 
 /* Where each element may appear. */
 static const struct {
@@ -87,8 +52,8 @@ ref_clear (gpointer data)
   g_free (ref->id);
 }
 
-static int
-current_line (LoadState *state)
+int
+_derm_loader_current_line (LoadState *state)
 {
   int line = 0, column = 0;
 
@@ -100,17 +65,17 @@ current_line (LoadState *state)
   return line;
 }
 
-static void
-add_ref (LoadState  *state,
-         RefKind     kind,
-         const char *id)
+void
+_derm_loader_add_ref (LoadState  *state,
+                      RefKind     kind,
+                      const char *id)
 {
-  Ref ref = { kind, g_strdup (id), current_line (state) };
+  Ref ref = { kind, g_strdup (id), _derm_loader_current_line (state) };
   g_array_append_val (state->refs, ref);
 }
 
-static char **
-split_list (const char *text)
+char **
+_derm_loader_split_list (const char *text)
 {
   g_auto (GStrv) parts = g_strsplit_set (text != NULL ? text : "", " \t\n", -1);
   GStrvBuilder *builder = g_strv_builder_new ();
@@ -156,17 +121,11 @@ translate (const char *text)
   return g_strdup (g_dgettext (GETTEXT_PACKAGE, normal));
 }
 
-static gboolean
-invalid (LoadState   *state,
-         GError     **error,
-         const char  *format,
-         ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-invalid (LoadState   *state,
-         GError     **error,
-         const char  *format,
-         ...)
+gboolean
+_derm_loader_invalid (LoadState   *state,
+                      GError     **error,
+                      const char  *format,
+                      ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -175,7 +134,7 @@ invalid (LoadState   *state,
   message = g_strdup_vprintf (format, args);
   va_end (args);
   g_set_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_INVALID,
-               "%s:%d: %s", state->filename, current_line (state), message);
+               "%s:%d: %s", state->filename, _derm_loader_current_line (state), message);
   return FALSE;
 }
 
@@ -209,7 +168,7 @@ check_structure (LoadState   *state,
   /* a root's statements are text: <reflex> there is not the quiz's <reflex>,
    * nor <motor-test> the examination's */
   if (state->root != NULL && parent != NULL && is_root_field (parent))
-    return invalid (state, error, "unexpected element <%s> inside <%s>: a root's <%s> holds text only",
+    return _derm_loader_invalid (state, error, "unexpected element <%s> inside <%s>: a root's <%s> holds text only",
                     element, parent, parent);
 
   for (guint i = 0; i < G_N_ELEMENTS (structure); i++)
@@ -218,22 +177,22 @@ check_structure (LoadState   *state,
       return TRUE;
 
   if (parent == NULL)
-    return invalid (state, error, "the root element must be <atlas>, not <%s>", element);
-  return invalid (state, error, "unexpected element <%s> inside <%s>", element, parent);
+    return _derm_loader_invalid (state, error, "the root element must be <atlas>, not <%s>", element);
+  return _derm_loader_invalid (state, error, "unexpected element <%s> inside <%s>", element, parent);
 }
 
-static gboolean
-add_sources (LoadState   *state,
-             const char  *sources,
-             char      ***out,
-             GError     **error)
+gboolean
+_derm_loader_add_sources (LoadState   *state,
+                          const char  *sources,
+                          char      ***out,
+                          GError     **error)
 {
-  g_auto (GStrv) ids = split_list (sources);
+  g_auto (GStrv) ids = _derm_loader_split_list (sources);
 
   if (ids[0] == NULL)
-    return invalid (state, error, "a clinical statement needs a “sources” attribute");
+    return _derm_loader_invalid (state, error, "a clinical statement needs a “sources” attribute");
   for (guint i = 0; ids[i] != NULL; i++)
-    add_ref (state, REF_SOURCE, ids[i]);
+    _derm_loader_add_ref (state, REF_SOURCE, ids[i]);
   *out = g_steal_pointer (&ids);
   return TRUE;
 }
@@ -256,7 +215,7 @@ start_root_field (LoadState   *state,
                                     G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "map", &map,
                                     G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "kind", &kind,
                                     G_MARKUP_COLLECT_INVALID))
-    return invalid (state, error, "%s", local_error->message);
+    return _derm_loader_invalid (state, error, "%s", local_error->message);
 
   statement = g_new0 (DermStatement, 1);
   statement->field = g_strdup (element);
@@ -267,230 +226,20 @@ start_root_field (LoadState   *state,
   if (view != NULL)
     {
       if (!derm_view_from_string (view, &v))
-        return invalid (state, error, "unknown view “%s” (anterior or posterior)", view);
+        return _derm_loader_invalid (state, error, "unknown view “%s” (anterior or posterior)", view);
       statement->view = v;
     }
   if ((strcmp (element, "territory") == 0 || strcmp (element, "key-point") == 0) && view == NULL)
-    return invalid (state, error, "<%s> needs a “view” attribute", element);
+    return _derm_loader_invalid (state, error, "<%s> needs a “view” attribute", element);
   if (strcmp (element, "disc") == 0 &&
       g_strcmp0 (kind, "posterolateral") != 0 && g_strcmp0 (kind, "far-lateral") != 0)
-    return invalid (state, error, "<disc> needs kind=\"posterolateral\" or kind=\"far-lateral\"");
+    return _derm_loader_invalid (state, error, "<disc> needs kind=\"posterolateral\" or kind=\"far-lateral\"");
   if (map != NULL)
     statement->map = g_strdup (map);
   statement->kind = g_strdup (kind);
-  return add_sources (state, sources, &statement->sources, error);
+  return _derm_loader_add_sources (state, sources, &statement->sources, error);
 }
 
-static gboolean
-start_quiz_item (LoadState   *state,
-                 const char  *element,
-                 const char  *id,
-                 const char  *roots,
-                 const char  *sources,
-                 GError     **error)
-{
-  g_autofree char *key = g_strdup_printf ("%s:%s", element, id);
-  DermQuizItem *item;
-
-  if (!g_hash_table_add (state->quiz_ids, g_strdup (key)))
-    return invalid (state, error, "quiz item <%s id=\"%s\"> is defined twice", element, id);
-
-  item = g_new0 (DermQuizItem, 1);
-  item->kind = g_strdup (element);
-  item->id = g_strdup (id);
-  item->roots = split_list (roots);
-  g_ptr_array_add (state->atlas->quiz_items, item);
-  state->quiz_item = item;
-  state->quiz_item_line = current_line (state);
-
-  if (strcmp (element, "case") == 0)
-    item->choices = derm_quiz_item_choices_new ();
-  else if (item->roots[0] == NULL)
-    return invalid (state, error, "<%s id=\"%s\"> needs the roots that count as right", element, id);
-  for (guint i = 0; item->roots[i] != NULL; i++)
-    {
-      for (guint j = 0; j < i; j++)
-        if (strcmp (item->roots[i], item->roots[j]) == 0)
-          return invalid (state, error, "root “%s” is listed twice", item->roots[i]);
-      add_ref (state, REF_ROOT, item->roots[i]);
-    }
-  return add_sources (state, sources, &item->sources, error);
-}
-
-static gboolean
-start_quiz_choice (LoadState   *state,
-                   const char  *root,
-                   const char  *nerve,
-                   const char  *correct,
-                   GError     **error)
-{
-  DermQuizItem *item = state->quiz_item;
-  DermQuizItemChoice *choice;
-
-  if ((root == NULL) == (nerve == NULL))
-    return invalid (state, error, "a <choice> names either a root=\"...\" or a nerve=\"...\"");
-  if (correct != NULL && strcmp (correct, "yes") != 0)
-    return invalid (state, error, "correct=\"%s\": only correct=\"yes\" is allowed", correct);
-
-  choice = g_new0 (DermQuizItemChoice, 1);
-  choice->id = root != NULL ? g_strconcat ("root:", root, NULL) : g_strconcat ("nerve:", nerve, NULL);
-  for (guint i = 0; i < item->choices->len; i++)
-    {
-      DermQuizItemChoice *other = g_ptr_array_index (item->choices, i);
-
-      if (strcmp (other->id, choice->id) == 0)
-        {
-          g_free (choice->id);
-          g_free (choice);
-          return invalid (state, error, "the choice “%s” is offered twice", root != NULL ? root : nerve);
-        }
-    }
-  add_ref (state, root != NULL ? REF_ROOT : REF_NERVE, root != NULL ? root : nerve);
-  if (correct != NULL)
-    {
-      if (item->correct > 0)
-        {
-          g_free (choice->id);
-          g_free (choice);
-          return invalid (state, error, "case “%s” has more than one correct=\"yes\" choice", item->id);
-        }
-      /* one more than the index while parsing: 0 is none yet */
-      item->correct = item->choices->len + 1;
-    }
-  g_ptr_array_add (item->choices, choice);
-  return TRUE;
-}
-
-static gboolean
-end_quiz_item (LoadState   *state,
-               GError     **error)
-{
-  DermQuizItem *item = state->quiz_item;
-  const char *problem = NULL;
-
-  state->quiz_item = NULL;
-  if (item->question == NULL)
-    problem = strcmp (item->kind, "case") == 0 ? "has no <findings>" : "has no <question>";
-  else if (item->explanation == NULL)
-    problem = "has no <explanation>";
-  else if (item->choices != NULL && (item->choices->len < 2 || item->choices->len > 6))
-    problem = "needs 2 to 6 choices";
-  else if (item->choices != NULL && item->correct == 0)
-    problem = "has no choice with correct=\"yes\"";
-  if (problem != NULL)
-    {
-      g_set_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_INVALID,
-                   "%s:%d: <%s id=\"%s\"> %s", state->filename, state->quiz_item_line,
-                   item->kind, item->id, problem);
-      return FALSE;
-    }
-  if (item->choices != NULL)
-    item->correct--;
-  return TRUE;
-}
-
-static gboolean
-yes_or_no (LoadState   *state,
-           const char  *name,
-           const char  *value,
-           gboolean    *out,
-           GError     **error)
-{
-  *out = FALSE;
-  if (value == NULL || strcmp (value, "no") == 0)
-    return TRUE;
-  if (strcmp (value, "yes") != 0)
-    return invalid (state, error, "%s=\"%s\": use \"yes\" or \"no\"", name, value);
-  *out = TRUE;
-  return TRUE;
-}
-
-static gboolean
-add_id_list (LoadState    *state,
-             RefKind       kind,
-             const char   *text,
-             char       ***out,
-             GError      **error)
-{
-  *out = split_list (text);
-  for (guint i = 0; (*out)[i] != NULL; i++)
-    {
-      for (guint j = 0; j < i; j++)
-        if (strcmp ((*out)[i], (*out)[j]) == 0)
-          return invalid (state, error, "“%s” is listed twice", (*out)[i]);
-      add_ref (state, kind, (*out)[i]);
-    }
-  return TRUE;
-}
-
-static gboolean
-start_exam_test (LoadState   *state,
-                 const char  *element,
-                 const char  *id,
-                 const char  *roots,
-                 const char  *also,
-                 const char  *nerves,
-                 const char  *partial,
-                 const char  *side,
-                 const char  *weak,
-                 const char  *umn,
-                 const char  *sources,
-                 GError     **error)
-{
-  DermTestKind kind = strcmp (element, "motor-test") == 0 ? DERM_TEST_MOTOR : DERM_TEST_REFLEX;
-  DermExamTest *test;
-
-  if (id[0] == '\0')
-    return invalid (state, error, "<%s> needs a non-empty id", element);
-  if (derm_atlas_get_exam_test (state->atlas, kind, id) != NULL)
-    return invalid (state, error, "<%s id=\"%s\"> is defined twice", element, id);
-
-  test = g_new0 (DermExamTest, 1);
-  test->id = g_strdup (id);
-  test->kind = kind;
-  g_ptr_array_add (state->atlas->exam_tests, test);
-  state->exam_test = test;
-  state->exam_test_line = current_line (state);
-
-  if (side != NULL && strcmp (side, "mid") != 0)
-    return invalid (state, error, "side=\"%s\": a test is on both sides unless side=\"mid\"", side);
-  test->midline = side != NULL;
-  if (!yes_or_no (state, "weak", weak, &test->weak_sign, error) ||
-      !yes_or_no (state, "upper-motor-neuron", umn, &test->upper_motor_neuron, error))
-    return FALSE;
-  if (test->upper_motor_neuron && kind != DERM_TEST_REFLEX)
-    return invalid (state, error, "only a <reflex-test> can be an upper-motor-neuron sign");
-  if (!add_id_list (state, REF_ROOT, roots, &test->roots, error) ||
-      !add_id_list (state, REF_ROOT, also, &test->also, error) ||
-      !add_id_list (state, REF_NERVE, nerves, &test->nerves, error) ||
-      !add_id_list (state, REF_NERVE, partial, &test->partial, error))
-    return FALSE;
-  if (test->roots[0] == NULL && !test->upper_motor_neuron)
-    return invalid (state, error, "<%s id=\"%s\"> needs its roots", element, id);
-  return add_sources (state, sources, &test->sources, error);
-}
-
-static gboolean
-end_exam_test (LoadState   *state,
-               GError     **error)
-{
-  DermExamTest *test = state->exam_test;
-  const char *problem = NULL;
-
-  state->exam_test = NULL;
-  if (test->name == NULL)
-    problem = "has no <name>";
-  else if (test->kind == DERM_TEST_MOTOR && test->muscles == NULL)
-    problem = "has no <muscles>";
-  if (problem != NULL)
-    {
-      g_set_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_INVALID,
-                   "%s:%d: <%s id=\"%s\"> %s", state->filename, state->exam_test_line,
-                   test->kind == DERM_TEST_MOTOR ? "motor-test" : "reflex-test", test->id, problem);
-      return FALSE;
-    }
-  return TRUE;
-}
 
 static void
 start_element_cb (GMarkupParseContext  *context,
@@ -512,7 +261,7 @@ start_element_cb (GMarkupParseContext  *context,
 
 #define COLLECT(...) \
   if (!g_markup_collect_attributes (element, names, values, &local_error, __VA_ARGS__, G_MARKUP_COLLECT_INVALID)) \
-    { invalid (state, error, "%s", local_error->message); return; }
+    { _derm_loader_invalid (state, error, "%s", local_error->message); return; }
 
   if (state->root != NULL && is_root_field (element))
     {
@@ -523,19 +272,19 @@ start_element_cb (GMarkupParseContext  *context,
       const char *version;
       COLLECT (G_MARKUP_COLLECT_STRING, "version", &version);
       if (strcmp (version, "1") != 0)
-        invalid (state, error, "unsupported atlas version “%s”", version);
+        _derm_loader_invalid (state, error, "unsupported atlas version “%s”", version);
     }
   else if (strcmp (element, "source") == 0)
     {
       COLLECT (G_MARKUP_COLLECT_STRING, "id", &id);
       if (id[0] == '\0')
         {
-          invalid (state, error, "<source> needs a non-empty id");
+          _derm_loader_invalid (state, error, "<source> needs a non-empty id");
           return;
         }
       if (g_hash_table_contains (atlas->sources_by_id, id))
         {
-          invalid (state, error, "source “%s” is defined twice", id);
+          _derm_loader_invalid (state, error, "source “%s” is defined twice", id);
           return;
         }
       state->source = g_new0 (DermSource, 1);
@@ -549,13 +298,13 @@ start_element_cb (GMarkupParseContext  *context,
       COLLECT (G_MARKUP_COLLECT_STRING, "id", &id);
       if (id[0] == '\0')
         {
-          invalid (state, error, "<root> needs a non-empty id");
+          _derm_loader_invalid (state, error, "<root> needs a non-empty id");
           return;
         }
       key = g_ascii_strup (id, -1);
       if (g_hash_table_contains (atlas->roots_by_id, key))
         {
-          invalid (state, error, "root “%s” is defined twice", id);
+          _derm_loader_invalid (state, error, "root “%s” is defined twice", id);
           return;
         }
       state->root = g_new0 (DermRoot, 1);
@@ -577,17 +326,17 @@ start_element_cb (GMarkupParseContext  *context,
                G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "nerves", &nerves);
       if (id[0] == '\0')
         {
-          invalid (state, error, "<region> needs a non-empty id");
+          _derm_loader_invalid (state, error, "<region> needs a non-empty id");
           return;
         }
       if (g_hash_table_contains (atlas->region_infos_by_id, id))
         {
-          invalid (state, error, "region “%s” is defined twice", id);
+          _derm_loader_invalid (state, error, "region “%s” is defined twice", id);
           return;
         }
       info = g_new0 (DermRegionInfo, 1);
       info->id = g_strdup (id);
-      info->line = current_line (state);
+      info->line = _derm_loader_current_line (state);
       g_ptr_array_add (atlas->region_infos, info);
       g_hash_table_insert (atlas->region_infos_by_id, info->id, info);
       state->region = info;
@@ -596,19 +345,19 @@ start_element_cb (GMarkupParseContext  *context,
       /* where the sources name no cutaneous nerve the data says so */
       if (nerves != NULL && strcmp (nerves, "unsourced") != 0)
         {
-          invalid (state, error, "nerves=\"%s\": the only value is \"unsourced\" (no source names its nerve)", nerves);
+          _derm_loader_invalid (state, error, "nerves=\"%s\": the only value is \"unsourced\" (no source names its nerve)", nerves);
           return;
         }
       info->nerve_unsourced = nerves != NULL;
       if (!derm_view_from_string (view, &info->view))
         {
-          invalid (state, error, "unknown view “%s” (anterior or posterior)", view);
+          _derm_loader_invalid (state, error, "unknown view “%s” (anterior or posterior)", view);
           return;
         }
-      side_list = split_list (sides);
+      side_list = _derm_loader_split_list (sides);
       if (side_list[0] == NULL)
         {
-          invalid (state, error, "region “%s” has no sides", id);
+          _derm_loader_invalid (state, error, "region “%s” has no sides", id);
           return;
         }
       for (guint i = 0; side_list[i] != NULL; i++)
@@ -616,7 +365,7 @@ start_element_cb (GMarkupParseContext  *context,
           DermSide side;
           if (!derm_side_from_string (side_list[i], &side))
             {
-              invalid (state, error, "unknown side “%s” (left, right or mid)", side_list[i]);
+              _derm_loader_invalid (state, error, "unknown side “%s” (left, right or mid)", side_list[i]);
               return;
             }
           info->sides[side] = TRUE;
@@ -629,12 +378,12 @@ start_element_cb (GMarkupParseContext  *context,
                G_MARKUP_COLLECT_STRING, "sources", &sources);
       if (id[0] == '\0')
         {
-          invalid (state, error, "<map> needs a non-empty id");
+          _derm_loader_invalid (state, error, "<map> needs a non-empty id");
           return;
         }
       if (g_hash_table_contains (atlas->maps_by_id, id))
         {
-          invalid (state, error, "map “%s” is defined twice", id);
+          _derm_loader_invalid (state, error, "map “%s” is defined twice", id);
           return;
         }
       map = g_new0 (DermMap, 1);
@@ -644,9 +393,9 @@ start_element_cb (GMarkupParseContext  *context,
       map->borders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
       g_ptr_array_add (atlas->maps, map);
       g_hash_table_insert (atlas->maps_by_id, map->id, map);
-      g_hash_table_insert (state->map_lines, map, GINT_TO_POINTER (current_line (state)));
+      g_hash_table_insert (state->map_lines, map, GINT_TO_POINTER (_derm_loader_current_line (state)));
       state->map = map;
-      add_sources (state, sources, &map->sources, error);
+      _derm_loader_add_sources (state, sources, &map->sources, error);
     }
   else if (strcmp (element, "zone") == 0)
     {
@@ -660,23 +409,23 @@ start_element_cb (GMarkupParseContext  *context,
                G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "between", &between);
       if (g_hash_table_contains (state->map->zones, region))
         {
-          invalid (state, error, "map “%s” assigns region “%s” twice", state->map->id, region);
+          _derm_loader_invalid (state, error, "map “%s” assigns region “%s” twice", state->map->id, region);
           return;
         }
-      add_ref (state, REF_REGION, region);
-      root_list = split_list (roots);
+      _derm_loader_add_ref (state, REF_REGION, region);
+      root_list = _derm_loader_split_list (roots);
       for (guint i = 0; root_list[i] != NULL; i++)
-        add_ref (state, REF_ROOT, root_list[i]);
+        _derm_loader_add_ref (state, REF_ROOT, root_list[i]);
 
       /* a blank zone says why it is blank; a guessed one what is around it */
       if ((root_list[0] == NULL) != (blank != NULL))
         {
-          invalid (state, error, "a blank zone (roots=\"\") and only a blank one says blank=\"varies\" or blank=\"not-drawn\"");
+          _derm_loader_invalid (state, error, "a blank zone (roots=\"\") and only a blank one says blank=\"varies\" or blank=\"not-drawn\"");
           return;
         }
       if (blank != NULL && strcmp (blank, "varies") != 0 && strcmp (blank, "not-drawn") != 0)
         {
-          invalid (state, error, "blank=\"%s\": use \"varies\" or \"not-drawn\"", blank);
+          _derm_loader_invalid (state, error, "blank=\"%s\": use \"varies\" or \"not-drawn\"", blank);
           return;
         }
       if (blank != NULL)
@@ -685,17 +434,18 @@ start_element_cb (GMarkupParseContext  *context,
                                                                             : DERM_ZONE_NOT_DRAWN));
       if (between != NULL && blank != NULL)
         {
-          invalid (state, error, "a blank zone has no roots to guess: between=\"%s\"", between);
+          _derm_loader_invalid (state, error, "a blank zone has no roots to guess: between=\"%s\"", between);
           return;
         }
       if (between != NULL)
         {
-          if (!add_id_list (state, REF_ROOT, between, &border_list, error))
-            return;
+          border_list = _derm_loader_split_list (between);
+          for (guint i = 0; border_list[i] != NULL; i++)
+            _derm_loader_add_ref (state, REF_ROOT, border_list[i]);
           for (guint i = 0; root_list[i] != NULL; i++)
             if (!g_strv_contains ((const char * const *) border_list, root_list[i]))
               {
-                invalid (state, error, "between=\"%s\" leaves out the zone's own root %s", between, root_list[i]);
+                _derm_loader_invalid (state, error, "between=\"%s\" leaves out the zone's own root %s", between, root_list[i]);
                 return;
               }
           g_hash_table_insert (state->map->kinds, g_strdup (region), GINT_TO_POINTER (DERM_ZONE_GUESSED));
@@ -714,37 +464,37 @@ start_element_cb (GMarkupParseContext  *context,
                G_MARKUP_COLLECT_STRING, "sources", &sources);
       if (id[0] == '\0')
         {
-          invalid (state, error, "<nerve> needs a non-empty id");
+          _derm_loader_invalid (state, error, "<nerve> needs a non-empty id");
           return;
         }
       if (g_hash_table_contains (atlas->nerves_by_id, id))
         {
-          invalid (state, error, "nerve “%s” is defined twice", id);
+          _derm_loader_invalid (state, error, "nerve “%s” is defined twice", id);
           return;
         }
       nerve = g_new0 (DermNerve, 1);
       nerve->id = g_strdup (id);
-      nerve->roots = split_list (roots);
+      nerve->roots = _derm_loader_split_list (roots);
       for (guint i = 0; nerve->roots[i] != NULL; i++)
-        add_ref (state, REF_ROOT, nerve->roots[i]);
+        _derm_loader_add_ref (state, REF_ROOT, nerve->roots[i]);
       if (parent != NULL)
         {
           nerve->parent = g_strdup (parent);
-          add_ref (state, REF_NERVE, parent);
+          _derm_loader_add_ref (state, REF_NERVE, parent);
         }
-      g_hash_table_insert (state->nerve_lines, nerve, GINT_TO_POINTER (current_line (state)));
+      g_hash_table_insert (state->nerve_lines, nerve, GINT_TO_POINTER (_derm_loader_current_line (state)));
       g_ptr_array_add (atlas->nerves, nerve);
       g_hash_table_insert (atlas->nerves_by_id, nerve->id, nerve);
       state->nerve = nerve;
       state->nerve_regions = g_ptr_array_new_with_free_func (g_free);
       state->synonyms = g_ptr_array_new_with_free_func (g_free);
-      add_sources (state, sources, &nerve->sources, error);
+      _derm_loader_add_sources (state, sources, &nerve->sources, error);
     }
   else if (strcmp (element, "area") == 0)
     {
       const char *region;
       COLLECT (G_MARKUP_COLLECT_STRING, "region", &region);
-      add_ref (state, REF_REGION, region);
+      _derm_loader_add_ref (state, REF_REGION, region);
       g_ptr_array_add (state->nerve_regions, g_strdup (region));
     }
   else if (strcmp (element, "distinguish") == 0)
@@ -756,7 +506,7 @@ start_element_cb (GMarkupParseContext  *context,
       statement->view = -1;
       g_clear_pointer (&state->nerve->distinguish, derm_statement_free);
       state->nerve->distinguish = statement;
-      add_sources (state, sources, &statement->sources, error);
+      _derm_loader_add_sources (state, sources, &statement->sources, error);
     }
   else if (strcmp (element, "motor") == 0 || strcmp (element, "reflex") == 0 ||
            strcmp (element, "case") == 0)
@@ -774,7 +524,7 @@ start_element_cb (GMarkupParseContext  *context,
                    G_MARKUP_COLLECT_STRING, "roots", &roots,
                    G_MARKUP_COLLECT_STRING, "sources", &sources);
         }
-      start_quiz_item (state, element, id, roots, sources, error);
+      _derm_loader_start_quiz_item (state, element, id, roots, sources, error);
     }
   else if (strcmp (element, "motor-test") == 0 || strcmp (element, "reflex-test") == 0)
     {
@@ -790,7 +540,7 @@ start_element_cb (GMarkupParseContext  *context,
                G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "weak", &weak,
                G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "upper-motor-neuron", &umn,
                G_MARKUP_COLLECT_STRING, "sources", &sources);
-      start_exam_test (state, element, id, roots, also, nerves, partial, side, weak, umn, sources, error);
+      _derm_loader_start_exam_test (state, element, id, roots, also, nerves, partial, side, weak, umn, sources, error);
     }
   else if (strcmp (element, "choice") == 0)
     {
@@ -799,7 +549,7 @@ start_element_cb (GMarkupParseContext  *context,
       COLLECT (G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "root", &root,
                G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "nerve", &nerve,
                G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "correct", &correct);
-      start_quiz_choice (state, root, nerve, correct, error);
+      _derm_loader_start_quiz_choice (state, root, nerve, correct, error);
     }
   else
     {
@@ -834,7 +584,7 @@ end_element_cb (GMarkupParseContext  *context,
   else if (strcmp (element, "root") == 0)
     {
       if (derm_root_get_statement (state->root, "summary", -1) == NULL)
-        invalid (state, error, "root “%s” has no <summary>", state->root->id);
+        _derm_loader_invalid (state, error, "root “%s” has no <summary>", state->root->id);
       state->root = NULL;
     }
   else if (strcmp (element, "name") == 0)
@@ -856,7 +606,7 @@ end_element_cb (GMarkupParseContext  *context,
     }
   else if (strcmp (element, "motor-test") == 0 || strcmp (element, "reflex-test") == 0)
     {
-      end_exam_test (state, error);
+      _derm_loader_end_exam_test (state, error);
     }
   else if (strcmp (element, "synonym") == 0)
     {
@@ -904,20 +654,20 @@ end_element_cb (GMarkupParseContext  *context,
   else if (strcmp (element, "motor") == 0 || strcmp (element, "reflex") == 0 ||
            strcmp (element, "case") == 0)
     {
-      end_quiz_item (state, error);
+      _derm_loader_end_quiz_item (state, error);
     }
   else if (strcmp (element, "region") == 0)
     {
       g_ptr_array_add (state->synonyms, NULL);
       state->region->synonyms = (char **) g_ptr_array_free (g_steal_pointer (&state->synonyms), FALSE);
       if (state->region->name == NULL)
-        invalid (state, error, "region “%s” has no <name>", state->region->id);
+        _derm_loader_invalid (state, error, "region “%s” has no <name>", state->region->id);
       state->region = NULL;
     }
   else if (strcmp (element, "map") == 0)
     {
       if (state->map->name == NULL)
-        invalid (state, error, "map “%s” has no <name>", state->map->id);
+        _derm_loader_invalid (state, error, "map “%s” has no <name>", state->map->id);
       state->map = NULL;
     }
   else if (strcmp (element, "nerve") == 0)
@@ -927,7 +677,7 @@ end_element_cb (GMarkupParseContext  *context,
       g_ptr_array_add (state->synonyms, NULL);
       state->nerve->synonyms = (char **) g_ptr_array_free (g_steal_pointer (&state->synonyms), FALSE);
       if (state->nerve->name == NULL)
-        invalid (state, error, "nerve “%s” has no <name>", state->nerve->id);
+        _derm_loader_invalid (state, error, "nerve “%s” has no <name>", state->nerve->id);
       state->nerve = NULL;
     }
 
@@ -935,7 +685,7 @@ end_element_cb (GMarkupParseContext  *context,
     {
       g_autofree char *check = normalize_text (state->text->str);
       if (check[0] == '\0')
-        invalid (state, error, "<%s> is empty", element);
+        _derm_loader_invalid (state, error, "<%s> is empty", element);
     }
   g_string_truncate (state->text, 0);
 }

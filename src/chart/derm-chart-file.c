@@ -10,11 +10,10 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "derm-chart-private.h"
+#include "derm-file.h"
 
 #define FORMAT_NAME "dermatomes-chart"
 
@@ -854,24 +853,16 @@ derm_chart_save (DermChart   *self,
                  GError     **error)
 {
   g_autofree char *data = NULL;
-  g_autofree char *target = NULL;
   g_autoptr (GError) local_error = NULL;
   gsize length;
 
   g_return_val_if_fail (DERM_IS_CHART (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  /* Saving through a symbolic link writes the file it points to, rather
-   * than replacing the link with a file of its own. */
-  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    target = realpath (path, NULL);
-  if (target == NULL)
-    target = g_strdup (path);
-
   data = derm_chart_to_data (self, &length);
-  if (!g_file_set_contents_full (target, data, (gssize) length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &local_error))
+  if (!derm_file_save_atomic (path, data, length,
+                              G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                              0600, FALSE, &local_error))
     {
       g_set_error (error, DERM_CHART_ERROR, DERM_CHART_ERROR_IO, "%s", local_error->message);
       return FALSE;

@@ -646,6 +646,20 @@ flow (DermChartPage *self,
   return page + 1;
 }
 
+/* The chart's title, two lines at most: a chart file's title is free text
+ * of any length. */
+static PangoLayout *
+title_layout (DermChartPage *self,
+              cairo_t       *cr)
+{
+  PangoLayout *layout = derm_text_layout_new (cr, self->title, TITLE_SIZE * self->u, TRUE,
+                                              self->x1 - self->x0, PANGO_ALIGN_LEFT);
+
+  pango_layout_set_height (layout, -2);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  return layout;
+}
+
 static void
 header (DermChartPage *self,
         cairo_t       *cr,
@@ -665,7 +679,7 @@ header (DermChartPage *self,
       return;
     }
 
-  title = derm_text_layout_new (cr, self->title, TITLE_SIZE * u, TRUE, self->x1 - self->x0, PANGO_ALIGN_LEFT);
+  title = title_layout (self, cr);
   derm_text_show_layout (cr, title, self->x0, y, 0.0);
   y += derm_text_layout_get_height (title) + 2 * u;
 
@@ -684,8 +698,7 @@ static double
 header_height (DermChartPage *self,
                cairo_t       *cr)
 {
-  g_autoptr (PangoLayout) title = derm_text_layout_new (cr, self->title, TITLE_SIZE * self->u, TRUE,
-                                                        self->x1 - self->x0, PANGO_ALIGN_LEFT);
+  g_autoptr (PangoLayout) title = title_layout (self, cr);
   return derm_text_layout_get_height (title) + 2 * self->u + BODY_SIZE * self->u * 1.6 + 6 * self->u;
 }
 

@@ -1,8 +1,8 @@
 /* derm-localizer-private.h
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Shared by derm-localizer.c (the scoring) and derm-localizer-explain.c
- * (the explanations and the anatomy tables) only.
+ * Shared by the localizer's files only: derm-localizer.c (candidates,
+ * scores, order), -findings.c, -expect.c and -explain.c.
  */
 #pragma once
 
@@ -70,6 +70,11 @@ typedef struct {
   gboolean       progressive;
   gboolean       symmetric_brisk;
 } Context;
+
+/* The chart's findings into ctx->findings, weighed (derm-localizer-findings.c). */
+void     _derm_localizer_collect     (Context          *ctx,
+                                      DermChart        *chart);
+void     _derm_localizer_finding_free (gpointer         data);
 
 /* How strongly the candidate predicts the finding: m when it is abnormal
  * (0 unexplained .. 1 fully), e when it was found normal (how much that

@@ -19,6 +19,11 @@ typedef struct {
 /* The atlas's geometry, made empty the first time. */
 DermGeometry *derm_geometry_get     (DermAtlas *atlas);
 
+/* For a map the atlas keeps (in its geometry): the map no longer holds a
+ * reference to the atlas, which would hold itself alive (issue 12: the
+ * atlas and its id maps were never freed). The atlas outlives the map. */
+void          _derm_id_map_release_atlas (DermIdMap *self);
+
 /* An empty array of DermRootLabel that frees their text. */
 GArray       *derm_root_labels_new  (void);
 

@@ -171,6 +171,7 @@ derm_geometry_place (DermAtlas  *self,
       geometry->view_maps[view] = derm_id_map_try_new (self, (DermLayout) view, 1.0, error);
       if (geometry->view_maps[view] == NULL)
         return FALSE;
+      _derm_id_map_release_atlas (geometry->view_maps[view]);
     }
   place_region_labels (self);
 
@@ -218,7 +219,10 @@ derm_geometry_get_view_id_map (DermAtlas *self,
   DermGeometry *geometry = derm_geometry_get (self);
 
   if (geometry->view_maps[view] == NULL)
-    geometry->view_maps[view] = derm_id_map_new (self, (DermLayout) view, 1.0);
+    {
+      geometry->view_maps[view] = derm_id_map_new (self, (DermLayout) view, 1.0);
+      _derm_id_map_release_atlas (geometry->view_maps[view]);
+    }
   return geometry->view_maps[view];
 }
 

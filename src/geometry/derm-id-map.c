@@ -5,12 +5,13 @@
 
 #include <math.h>
 
-#include "derm-geometry.h"
+#include "derm-geometry-private.h"
 #include "derm-id-map.h"
 #include "derm-layout.h"
 
 struct _DermIdMap {
   DermAtlas       *atlas;
+  gboolean         owns_atlas;  /* FALSE for the maps the atlas itself keeps */
   DermLayout       layout;
   double           scale;
   int              width;
@@ -74,6 +75,7 @@ render (DermAtlas   *atlas,
   derm_layout_get_size (layout, &lw, &lh);
   self = g_new0 (DermIdMap, 1);
   self->atlas = g_object_ref (atlas);
+  self->owns_atlas = TRUE;
   self->layout = layout;
   self->scale = scale;
   self->width = MAX (1, (int) ceil (lw * scale));
@@ -150,7 +152,8 @@ derm_id_map_free (DermIdMap *self)
   if (self == NULL)
     return;
   cairo_surface_destroy (self->surface);
-  g_object_unref (self->atlas);
+  if (self->owns_atlas)
+    g_object_unref (self->atlas);
   g_free (self);
 }
 
@@ -269,4 +272,15 @@ derm_id_map_find_centers (DermIdMap   *self,
             depths[k] = dist[y * w + x] * step / 3.0 / self->scale;
           }
       }
+}
+
+void
+_derm_id_map_release_atlas (DermIdMap *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!self->owns_atlas)
+    return;
+  self->owns_atlas = FALSE;
+  g_object_unref (self->atlas);
 }

@@ -2,8 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Pages to a PDF, SVG or PNG file. Drawn in memory, then written with
- * g_file_set_contents (), which writes a temporary file beside the target
- * and renames it: a failed export never leaves a partial file.
+ * derm_file_save_atomic (), which writes a temporary file beside the
+ * target and renames it: a failed export never leaves a partial file.
  */
 #define G_LOG_DOMAIN "Dermatomes"
 
@@ -13,9 +13,11 @@
 #include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <png.h>
 #include <string.h>
 
 #include "derm-export.h"
+#include "derm-file.h"
 
 G_DEFINE_QUARK (derm-export-error-quark, derm_export_error)
 
@@ -91,7 +93,8 @@ derm_export_save_bytes (GByteArray      *bytes,
       return FALSE;
     }
 
-  if (!g_file_set_contents (path, (const char *) bytes->data, bytes->len, &local_error))
+  if (!derm_file_save_atomic (path, (const char *) bytes->data, bytes->len,
+                              G_FILE_SET_CONTENTS_CONSISTENT, 0644, FALSE, &local_error))
     {
       g_set_error (error, DERM_EXPORT_ERROR, DERM_EXPORT_ERROR_WRITE,
                    _("Cannot write “%s”: %s"), display, local_error->message);
@@ -115,6 +118,155 @@ draw_map_page (cairo_t  *cr,
   MapPages *pages = user_data;
 
   derm_page_render (pages->renderer, cr, pages->width, pages->height, &pages->options->page, page_index);
+}
+
+/* A PNG band of at most this many bytes of pixels is drawn at a time, so
+ * that the largest export (20000 pixels wide, pages one under the other,
+ * taller than cairo's 32767-pixel images) needs tens of megabytes, not
+ * gigabytes. */
+#define PNG_BAND_BYTES (64 * 1024 * 1024)
+
+typedef struct {
+  GByteArray      *bytes;
+  cairo_surface_t *band;
+  guint8          *row;
+} PngWrite;
+
+static void
+png_write_cb (png_structp  png,
+              png_bytep    data,
+              png_size_t   length)
+{
+  g_byte_array_append (png_get_io_ptr (png), data, (guint) length);
+}
+
+static void
+png_flush_cb (png_structp png)
+{
+}
+
+typedef struct {
+  int                 png_width;
+  int                 pixel_height;
+  double              width;
+  double              height;
+  double              scale;
+  guint               n_pages;
+  DermExportDrawPage  draw_page;
+  gpointer            user_data;
+} PngPages;
+
+/* Draw the pages a band at a time and hand the rows to libpng. */
+static cairo_status_t
+write_png_rows (png_structp     png,
+                PngWrite       *out,
+                const PngPages *pages)
+{
+  int band_rows = MAX (1, MIN (pages->pixel_height, PNG_BAND_BYTES / (pages->png_width * 4)));
+  cairo_status_t status = CAIRO_STATUS_SUCCESS;
+
+  out->row = g_malloc ((gsize) pages->png_width * 3);
+  for (int y0 = 0; y0 < pages->pixel_height && status == CAIRO_STATUS_SUCCESS; y0 += band_rows)
+    {
+      int rows = MIN (band_rows, pages->pixel_height - y0);
+      cairo_font_options_t *font_options = cairo_font_options_create ();
+      const guint8 *data;
+      int stride;
+      cairo_t *cr;
+
+      out->band = cairo_image_surface_create (CAIRO_FORMAT_RGB24, pages->png_width, rows);
+      cr = cairo_create (out->band);
+      /* grey antialiasing: subpixel text would put colour in a grayscale page */
+      cairo_font_options_set_antialias (font_options, CAIRO_ANTIALIAS_GRAY);
+      cairo_set_font_options (cr, font_options);
+      cairo_font_options_destroy (font_options);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_translate (cr, 0, -y0);
+      cairo_scale (cr, pages->scale, pages->scale);
+      for (guint i = 0; i < pages->n_pages; i++)
+        {
+          double top = i * pages->height * pages->scale;
+
+          /* only the pages the band shows */
+          if (top + pages->height * pages->scale <= y0 || top >= y0 + rows)
+            continue;
+          cairo_save (cr);
+          cairo_translate (cr, 0, i * pages->height);
+          pages->draw_page (cr, i, pages->user_data);
+          cairo_restore (cr);
+        }
+      status = cairo_status (cr);
+      cairo_destroy (cr);
+      cairo_surface_flush (out->band);
+      if (status == CAIRO_STATUS_SUCCESS)
+        status = cairo_surface_status (out->band);
+
+      data = cairo_image_surface_get_data (out->band);
+      stride = cairo_image_surface_get_stride (out->band);
+      for (int r = 0; r < rows && status == CAIRO_STATUS_SUCCESS; r++)
+        {
+          const guint32 *pixels = (const guint32 *) (data + (gsize) r * stride);
+
+          for (int x = 0; x < pages->png_width; x++)
+            {
+              out->row[3 * x] = (pixels[x] >> 16) & 0xff;
+              out->row[3 * x + 1] = (pixels[x] >> 8) & 0xff;
+              out->row[3 * x + 2] = pixels[x] & 0xff;
+            }
+          png_write_row (png, out->row);
+        }
+      g_clear_pointer (&out->band, cairo_surface_destroy);
+    }
+  return status;
+}
+
+/* libpng reports its errors by a long jump back here; whatever was being
+ * drawn lives in out, which the caller frees. */
+static cairo_status_t
+write_png (png_structp     png,
+           png_infop       info,
+           PngWrite       *out,
+           const PngPages *pages)
+{
+  cairo_status_t status;
+
+  if (setjmp (png_jmpbuf (png)))
+    return CAIRO_STATUS_WRITE_ERROR;
+  png_set_write_fn (png, out->bytes, png_write_cb, png_flush_cb);
+  png_set_IHDR (png, info, (png_uint_32) pages->png_width, (png_uint_32) pages->pixel_height, 8,
+                PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  /* the pages are mostly flat colour: a light deflate loses little and
+   * halves the time of a large export */
+  png_set_compression_level (png, 3);
+  png_write_info (png, info);
+  status = write_png_rows (png, out, pages);
+  if (status == CAIRO_STATUS_SUCCESS)
+    png_write_end (png, NULL);
+  return status;
+}
+
+static cairo_status_t
+write_png_bands (PngWrite           *out,
+                 int                 png_width,
+                 double              width,
+                 double              height,
+                 guint               n_pages,
+                 DermExportDrawPage  draw_page,
+                 gpointer            user_data)
+{
+  PngPages pages = {
+    png_width, (int) ceil (height * n_pages * (png_width / width)), width, height,
+    png_width / width, n_pages, draw_page, user_data,
+  };
+  png_structp png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+  png_infop info = png != NULL ? png_create_info_struct (png) : NULL;
+  cairo_status_t status = CAIRO_STATUS_NO_MEMORY;
+
+  if (png != NULL && info != NULL)
+    status = write_png (png, info, out, &pages);
+  png_destroy_write_struct (&png, &info);
+  return status;
 }
 
 gboolean
@@ -173,21 +325,13 @@ derm_export_write_pages (const char          *path,
     case DERM_EXPORT_PNG:
     default:
       {
-        double scale = png_width / width;
-        int pixel_height = (int) ceil (height * n_pages * scale);
-        cairo_font_options_t *font_options = cairo_font_options_create ();
+        PngWrite out = { bytes, NULL, NULL };
 
-        surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, png_width, pixel_height);
-        cr = cairo_create (surface);
-        /* grey antialiasing: subpixel text would put colour in a grayscale page */
-        cairo_font_options_set_antialias (font_options, CAIRO_ANTIALIAS_GRAY);
-        cairo_set_font_options (cr, font_options);
-        cairo_font_options_destroy (font_options);
-        cairo_set_source_rgb (cr, 1, 1, 1);
-        cairo_paint (cr);
-        cairo_scale (cr, scale, scale);
+        status = write_png_bands (&out, png_width, width, height, n_pages, draw_page, user_data);
+        g_clear_pointer (&out.band, cairo_surface_destroy);
+        g_free (out.row);
+        return derm_export_save_bytes (bytes, status, path, error);
       }
-      break;
     }
 
   for (guint i = 0; i < n_pages; i++)
@@ -203,10 +347,7 @@ derm_export_write_pages (const char          *path,
 
   status = cairo_status (cr);
   cairo_destroy (cr);
-  if (status == CAIRO_STATUS_SUCCESS && format == DERM_EXPORT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, derm_export_append_bytes, bytes);
-  else
-    cairo_surface_finish (surface);
+  cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);

@@ -103,6 +103,14 @@ derm_page_options_validate (const DermPageOptions *options,
                    derm_style_to_string (options->style));
       return FALSE;
     }
+  /* a title of a page pushed the map off it, and a huge one took seconds */
+  if (options->title != NULL && g_utf8_strlen (options->title, -1) > DERM_PAGE_MAX_TITLE)
+    {
+      g_set_error (error, DERM_PAGE_ERROR, DERM_PAGE_ERROR_INVALID,
+                   _("The title is too long: %ld characters, at most %d"),
+                   (long) g_utf8_strlen (options->title, -1), DERM_PAGE_MAX_TITLE);
+      return FALSE;
+    }
   return TRUE;
 }
 

@@ -38,6 +38,9 @@ typedef struct {
   char       *date;            /* footer date, NULL: today (or $SOURCE_DATE_EPOCH). Not saved. */
 } DermPageOptions;
 
+/* The longest title a page takes, in characters: two lines at most. */
+#define DERM_PAGE_MAX_TITLE 120
+
 void         derm_page_options_init    (DermPageOptions       *options);
 void         derm_page_options_clear   (DermPageOptions       *options);
 void         derm_page_options_copy    (const DermPageOptions *src,

@@ -1,0 +1,38 @@
+/* test-render.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared by the files of the test-render program.
+ */
+#pragma once
+
+#include <math.h>
+
+#include "derm-bundle.h"
+#include "derm-id-map.h"
+#include "derm-layout.h"
+#include "derm-renderer.h"
+
+/* test-render.c */
+extern DermAtlas *atlas;
+/* the three palettes, DERM_PALETTE_DEFAULT first */
+extern const DermPalette palettes[3];
+cairo_surface_t *render (const DermRenderOptions *options,
+                         double                   scale);
+void pixel_at (cairo_surface_t *surface,
+               double           x,
+               double           y,
+               DermColor       *color);
+gboolean close_to (const DermColor *a,
+                   const DermColor *b);
+void probe_point (const DermRegion *region,
+                  DermLayout        layout,
+                  double           *x,
+                  double           *y);
+guint count_color_near (cairo_surface_t *surface,
+                        double           x,
+                        double           y,
+                        int              radius,
+                        const DermColor *color);
+
+/* test-render-palettes.c */
+void test_render_palettes_add_tests (void);
