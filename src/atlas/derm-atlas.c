@@ -379,16 +379,26 @@ derm_atlas_get_svg_name (DermAtlas *self,
   return self->svg_name[view];
 }
 
+/* A NULL-terminated list a map keeps for a region, or an empty one. */
+static const char * const *
+lookup_list (GHashTable       *table,
+             const DermRegion *region)
+{
+  static const char * const none[] = { NULL };
+  const char * const *list;
+
+  if (region == NULL)
+    return none;
+  list = g_hash_table_lookup (table, region->name_id);
+  return list != NULL ? list : none;
+}
+
 const char * const *
 derm_map_get_roots (const DermMap    *map,
                     const DermRegion *region)
 {
-  static const char * const none[] = { NULL };
-  const char * const *roots;
-
-  g_return_val_if_fail (map != NULL && region != NULL, none);
-  roots = g_hash_table_lookup (map->zones, region->name_id);
-  return roots != NULL ? roots : none;
+  g_return_val_if_fail (map != NULL && region != NULL, lookup_list (NULL, NULL));
+  return lookup_list (map->zones, region);
 }
 
 gboolean
@@ -412,12 +422,8 @@ const char * const *
 derm_map_get_zone_borders (const DermMap    *map,
                            const DermRegion *region)
 {
-  static const char * const none[] = { NULL };
-  const char * const *roots;
-
-  g_return_val_if_fail (map != NULL && region != NULL, none);
-  roots = g_hash_table_lookup (map->borders, region->name_id);
-  return roots != NULL ? roots : none;
+  g_return_val_if_fail (map != NULL && region != NULL, lookup_list (NULL, NULL));
+  return lookup_list (map->borders, region);
 }
 
 gboolean
