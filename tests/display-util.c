@@ -126,3 +126,33 @@ display_test_main (int             width,
   g_print ("%d failed\n", check_failures);
   return check_failures > 0 ? 1 : 0;
 }
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+void
+wait_for_layout (GtkWidget *widget)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  GdkFrameClock *clock = root != NULL ? gtk_widget_get_frame_clock (root) : NULL;
+
+  if (clock == NULL)
+    return;
+  /* twice: an allocation can ask for one more */
+  for (guint round = 0; round < 2; round++)
+    {
+      gboolean painted = FALSE;
+      gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+      gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+
+      gtk_widget_queue_draw (root);
+      while (!painted && g_get_monotonic_time () < end)
+        if (!g_main_context_iteration (NULL, FALSE))
+          g_usleep (1000);
+      g_signal_handler_disconnect (clock, id);
+    }
+}

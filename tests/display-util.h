@@ -29,6 +29,11 @@ gboolean wait_until (Condition   condition,
                      guint       timeout_ms);
 /* Run the main loop for ms milliseconds. */
 void     settle     (guint       ms);
+/* Run the main loop until the widget's window has drawn a frame after
+ * every layout change asked for so far, so that positions read from the
+ * widgets are the ones on the screen (a header bar shown again after
+ * presentation mode moves the map only in the next frame's layout). */
+void     wait_for_layout (GtkWidget *widget);
 /* Run xdotool with these arguments (NULL-terminated); abort on failure. */
 void     xdotool    (const char *first,
                      ...) G_GNUC_NULL_TERMINATED;

@@ -5,6 +5,8 @@
  * both views, the ranking and the findings table in the PDF's text, and
  * long charts flowing onto more pages.
  */
+#define G_LOG_DOMAIN "Dermatomes"
+
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/wait.h>

@@ -5,6 +5,8 @@
  * unknown members kept, atomic 0600 saves, and one bad input of each kind
  * with the file, line and member in its message.
  */
+#define G_LOG_DOMAIN "Dermatomes"
+
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>

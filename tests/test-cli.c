@@ -956,6 +956,53 @@ test_export_long_title (void)
   g_rmdir (dir);
 }
 
+/* --atlas DIR: a map of one's own, checked like the built-in one */
+static void
+test_atlas_dir (void)
+{
+  g_autofree char *mini = g_test_build_filename (G_TEST_DIST, "data", "mini", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("derm-cli-atlas-XXXXXX", NULL);
+  g_auto (Run) run = { 0 }, missing = { 0 }, broken = { 0 };
+  const char *names[] = { "atlas.xml", "anterior.svg", "posterior.svg" };
+
+  run_cli (&run, "--atlas", mini, "--regions", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_lines (run.out), ==, 4);
+  g_assert_nonnull (strstr (run.out, "anterior\tleft\tthigh\t"));
+
+  run_cli (&missing, "--atlas", "/nonexistent/folder", "--list-roots", NULL);
+  g_assert_cmpint (missing.status, ==, 2);
+  g_assert_nonnull (strstr (missing.err, "/nonexistent/folder"));
+
+  /* a broken copy: the message names the file and the line */
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *from = g_build_filename (mini, names[i], NULL);
+      g_autofree char *to = g_build_filename (dir, names[i], NULL);
+      g_autofree char *contents = NULL;
+
+      g_assert_true (g_file_get_contents (from, &contents, NULL, NULL));
+      if (i == 0)
+        {
+          g_autoptr (GString) text = g_string_new (contents);
+          g_string_replace (text, "roots=\"S1\"/>", "roots=\"S9\"/>", 1);
+          g_assert_true (g_file_set_contents (to, text->str, -1, NULL));
+        }
+      else
+        g_assert_true (g_file_set_contents (to, contents, -1, NULL));
+    }
+  run_cli (&broken, "--atlas", dir, "--regions", NULL);
+  g_assert_cmpint (broken.status, ==, 2);
+  g_assert_nonnull (strstr (broken.err, "atlas.xml:30: unknown root “S9”"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *to = g_build_filename (dir, names[i], NULL);
+      g_unlink (to);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -988,6 +1035,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/localize-exit-codes", test_localize_exit_codes);
   g_test_add_func ("/cli/export-chart", test_export_chart);
   g_test_add_func ("/cli/export-long-title", test_export_long_title);
+  g_test_add_func ("/cli/atlas-dir", test_atlas_dir);
 
   return g_test_run ();
 }

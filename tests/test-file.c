@@ -5,6 +5,8 @@
  * saves cut short by a kill are cleaned up (issue 12), fresh ones of a save
  * under way are not.
  */
+#define G_LOG_DOMAIN "Dermatomes"
+
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>

@@ -7,6 +7,8 @@
  * neuron and cauda equina signs first, bilateral root signs as a warning,
  * nothing abnormal, scores not increasing.
  */
+#define G_LOG_DOMAIN "Dermatomes"
+
 #include <string.h>
 
 #include "derm-bundle.h"
@@ -59,6 +61,8 @@ static const Vignette vignettes[] = {
   /* above the roots */
   { "upper-motor-neuron", "pattern upper-motor-neuron left", "plantar extensor" },
   { "umn-and-l5", "pattern upper-motor-neuron right", "plantar extensor" },
+  /* a cord lesion: both legs numb alike below the trunk, clonus, extensor plantars */
+  { "cord-lesion", "pattern upper-motor-neuron both", "right plantar extensor" },
 };
 
 static DermChart *

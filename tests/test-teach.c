@@ -54,6 +54,8 @@ click_region (const DermRegion *region)
   double x, y;
 
   g_assert_nonnull (region);
+  /* where the region is on the screen now, not before the last layout */
+  wait_for_layout (GTK_WIDGET (window));
   g_assert_true (derm_map_view_region_to_widget (derm_window_get_map_view (window), region, &x, &y));
   click_map_point (x, y);
 }
@@ -324,6 +326,7 @@ test_practice_quiz (void)
     double x, y;
 
     g_assert_nonnull (question->key_point);
+    wait_for_layout (GTK_WIDGET (window));
     g_assert_true (derm_map_view_key_point_to_widget (view, question->key_point, &x, &y));
     click_map_point (x + 2, y + 2);
   }

@@ -166,7 +166,7 @@ derm_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 
   g_clear_error (&self->atlas_error);
-  self->atlas = derm_atlas_new_from_resource (&self->atlas_error);
+  self->atlas = derm_cli_new_atlas (&self->atlas_error);
   if (self->atlas == NULL)
     g_warning ("Could not load the atlas: %s", self->atlas_error->message);
 

@@ -41,6 +41,7 @@ static const GOptionEntry cli_entries[] = {
   { "nerve-info", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Print a cutaneous nerve, one FIELD<TAB>VALUE a line"), N_("ID") },
   { "localize", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Rank the roots, nerves and patterns that explain a chart: RANK<TAB>KIND<TAB>ID<TAB>SIDE<TAB>SCORE<TAB>WHY"), N_("CHART") },
   { "map", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The dermatome map to use (see --list-maps)"), N_("ID") },
+  { "atlas", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use the atlas of a folder (atlas.xml, anterior.svg, posterior.svg) instead of the built-in one"), N_("DIR") },
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Only this view: anterior or posterior (for --export also both)"), N_("VIEW") },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write the map to a .pdf, .svg or .png file"), N_("FILE") },
   { "labels", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Export: label each root zone (the default)"), NULL },
@@ -65,6 +66,8 @@ static const GOptionEntry cli_entries[] = {
 
 /* set once GApplication has parsed the options and handed them to us */
 static gboolean options_parsed;
+/* --atlas DIR, for the commands and the window alike */
+static char *atlas_dir;
 
 static const char * const commands[] = {
   "version", "list-maps", "list-roots", "info", "regions", "zone-at", "key-points", "search",
@@ -89,6 +92,19 @@ derm_cli_add_options (GApplication *app)
   g_application_set_option_context_parameter_string (app, NULL);
   g_application_set_option_context_summary (app,
     _("Show the dermatomes of the legs. Without a command, open the window."));
+}
+
+DermAtlas *
+derm_cli_new_atlas (GError **error)
+{
+  g_autofree char *xml = NULL, *anterior = NULL, *posterior = NULL;
+
+  if (atlas_dir == NULL)
+    return derm_atlas_new_from_resource (error);
+  xml = g_build_filename (atlas_dir, "atlas.xml", NULL);
+  anterior = g_build_filename (atlas_dir, "anterior.svg", NULL);
+  posterior = g_build_filename (atlas_dir, "posterior.svg", NULL);
+  return derm_atlas_new_from_files (xml, anterior, posterior, error);
 }
 
 int
@@ -486,6 +502,11 @@ derm_cli_handle_local_options (GApplication *app,
   DermView view = DERM_VIEW_ANTERIOR;
 
   options_parsed = TRUE;
+  g_clear_pointer (&atlas_dir, g_free);
+  g_variant_dict_lookup (options, "atlas", "^ay", &atlas_dir);
+  if (atlas_dir != NULL && !g_file_test (atlas_dir, G_FILE_TEST_IS_DIR))
+    return usage_error (_("--atlas “%s” is not a folder (it holds atlas.xml, anterior.svg and posterior.svg)"),
+                        atlas_dir);
 
   for (guint i = 0; commands[i] != NULL; i++)
     {
@@ -551,7 +572,7 @@ derm_cli_handle_local_options (GApplication *app,
       has_view = TRUE;
     }
 
-  atlas = derm_atlas_new_from_resource (&error);
+  atlas = derm_cli_new_atlas (&error);
   if (atlas == NULL)
     {
       g_printerr ("dermatomes: %s\n", error->message);

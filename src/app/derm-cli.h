@@ -5,6 +5,8 @@
 
 #include <gio/gio.h>
 
+#include "derm-atlas.h"
+
 G_BEGIN_DECLS
 
 /* Register the command-line options of ARCHITECTURE.md on the application. */
@@ -15,6 +17,10 @@ void derm_cli_add_options          (GApplication *app);
  * open the window. Needs no display. */
 int  derm_cli_handle_local_options (GApplication *app,
                                     GVariantDict *options);
+
+/* The atlas the user asked for: the built-in one, or --atlas DIR's
+ * atlas.xml and maps (an error names the file and line). */
+DermAtlas *derm_cli_new_atlas (GError **error);
 
 /* The exit status to return from main (): GApplication exits with 1 when
  * it cannot parse the options, and bad usage must be 2. */

@@ -326,7 +326,9 @@ umn_expect (const Finding *f,
       return;
     case FINDING_SKIN:
     case FINDING_KEY_POINT:
-      *m = 0.2;
+      /* a lesion of the cord numbs both legs alike; one-sided patches are
+       * a root's or a nerve's */
+      *m = f->mirrored ? 0.8 : 0.2;
       return;
     case FINDING_FLAG:
       *m = f->flag == DERM_RED_FLAG_BLADDER || f->flag == DERM_RED_FLAG_BOWEL ? 0.5 : 0.2;

@@ -518,9 +518,15 @@ derm_localize (DermAtlas   *atlas,
   /* upper motor neuron signs, then cauda equina signs, go first whatever
    * their fit: no root or nerve explains them, and the second is urgent */
   if (umn_first)
-    g_ptr_array_add (shown, umn);
+    {
+      g_ptr_array_add (shown, umn);
+      best = MAX (best, umn->score);
+    }
   if (cauda_first)
-    g_ptr_array_add (shown, cauda);
+    {
+      g_ptr_array_add (shown, cauda);
+      best = MAX (best, cauda->score);
+    }
   for (guint i = 0; i < hypotheses->len; i++)
     {
       Hypothesis *h = g_ptr_array_index (hypotheses, i);
@@ -544,8 +550,7 @@ derm_localize (DermAtlas   *atlas,
       if (h->kind == DERM_CANDIDATE_ROOT && h->side != DERM_CANDIDATE_BOTH &&
           both_shown (shown, h->root))
         continue;
-      if (best <= 0.0)
-        best = h->score;
+      best = MAX (best, h->score);
       if (shown->len >= MAX_CANDIDATES || h->score < MIN_SCORE || h->score < MIN_SHARE_OF_BEST * best)
         break;
       g_ptr_array_add (shown, h);

@@ -5,6 +5,8 @@
  * it must answer an atlas or an error that names the file, never crash.
  * This is the way untrusted data comes in (a map of one's own).
  */
+#define G_LOG_DOMAIN "Dermatomes"
+
 #include "fuzz.h"
 
 #include "derm-bundle-private.h"

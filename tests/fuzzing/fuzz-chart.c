@@ -6,6 +6,8 @@
  * Built with libFuzzer this is a fuzz target; built plainly, fuzz-driver.c
  * runs it over the committed corpus as an ordinary test.
  */
+#define G_LOG_DOMAIN "Dermatomes"
+
 #include "fuzz.h"
 
 #include "derm-bundle.h"

@@ -4,6 +4,8 @@
  * Runs a fuzz target over every file of its corpus folder (or the files
  * given), so that each target is also an ordinary test.
  */
+#define G_LOG_DOMAIN "Dermatomes"
+
 #include <stdio.h>
 
 #include "fuzz.h"

@@ -4,6 +4,8 @@
  * The SVG path reader on any d attribute: a path whose every point is a
  * finite number, or an error; never a crash.
  */
+#define G_LOG_DOMAIN "Dermatomes"
+
 #include <math.h>
 
 #include "fuzz.h"

@@ -4,6 +4,8 @@
  * The scan of a drawing's region and key-point ids on any SVG: a list or
  * an error that names the file, never a crash.
  */
+#define G_LOG_DOMAIN "Dermatomes"
+
 #include "fuzz.h"
 
 #include "derm-atlas-private.h"

@@ -1,0 +1,219 @@
+/* monkey.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A monkey in a real window under Xvfb: thousands of random clicks, drags
+ * and shortcut keys from a fixed seed. It fails on a crash, on a hang (the
+ * window must still answer at the end) and on any warning or critical,
+ * GTK's included, that the app's handling of those events causes.
+ *
+ *   monkey [EVENTS] [SEED]     (default 300 events, seed 1)
+ *
+ * The actions that would end the run or leave the program (quit, close,
+ * print, export, page setup) are switched off first; everything else,
+ * dialogs and presentation mode included, is fair game.
+ */
+#define G_LOG_DOMAIN "Dermatomes"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "derm-application.h"
+#include "display-util.h"
+
+static guint n_events = 300;
+static guint64 seed = 1;
+static guint warnings;
+
+/* keys a person might press, without those that leave the program or
+ * start writing files (Ctrl+Q, Ctrl+W, Ctrl+P, Ctrl+E, Ctrl+S, Ctrl+O) */
+static const char * const keys[] = {
+  "n", "k", "h", "b", "period", "1", "2", "3", "4", "5", "Escape", "Escape", "Tab", "shift+Tab",
+  "Left", "Right", "Up", "Down", "Return", "space", "Page_Down", "Page_Up", "Home", "End",
+  "F5", "F11", "alt+1", "alt+2", "alt+3", "ctrl+plus", "ctrl+minus", "ctrl+0", "ctrl+m",
+  "ctrl+f", "a", "e", "l", "BackSpace", "ctrl+shift+q", "ctrl+comma", "ctrl+question",
+  "ctrl+z", "ctrl+shift+z",
+};
+
+static GLogWriterOutput
+log_writer (GLogLevelFlags    level,
+            const GLogField  *fields,
+            gsize             n_fields,
+            gpointer          user_data)
+{
+  if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    warnings++;
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+static gboolean
+keep_open_cb (GtkWindow *window)
+{
+  return TRUE;
+}
+
+static void
+disable_exits (DermWindow *window)
+{
+  GApplication *app = g_application_get_default ();
+  static const char * const window_actions[] = {
+    "win.print", "win.export", "win.page-setup", "window.close",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (window_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (window), window_actions[i], FALSE);
+  g_action_map_remove_action (G_ACTION_MAP (app), "quit");
+  /* closing the window would end the run: keep it */
+  g_signal_connect (window, "close-request", G_CALLBACK (keep_open_cb), NULL);
+}
+
+static void
+append_arg (GPtrArray  *argv,
+            const char *format,
+            ...) G_GNUC_PRINTF (2, 3);
+
+static void
+append_arg (GPtrArray  *argv,
+            const char *format,
+            ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (argv, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/* One batch of events, as one xdotool command line. */
+static void
+run_batch (GRand      *rand,
+           const char *xid,
+           int         width,
+           int         height,
+           guint       count)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  g_ptr_array_add (argv, g_strdup ("xdotool"));
+  for (guint i = 0; i < count; i++)
+    {
+      int x = g_rand_int_range (rand, 0, width), y = g_rand_int_range (rand, 0, height);
+      int dx, dy;
+
+      switch (g_rand_int_range (rand, 0, 10))
+        {
+        case 0: case 1: case 2: case 3:
+          append_arg (argv, "mousemove");
+          append_arg (argv, "--window");
+          append_arg (argv, "%s", xid);
+          append_arg (argv, "%d", x);
+          append_arg (argv, "%d", y);
+          append_arg (argv, "click");
+          append_arg (argv, "%d", g_rand_int_range (rand, 0, 8) == 0 ? 3 : 1);
+          break;
+        case 4:
+          /* a drag (CLAMP evaluates its argument more than once) */
+          dx = x + g_rand_int_range (rand, -120, 120);
+          dy = y + g_rand_int_range (rand, -120, 120);
+          append_arg (argv, "mousemove");
+          append_arg (argv, "--window");
+          append_arg (argv, "%s", xid);
+          append_arg (argv, "%d", x);
+          append_arg (argv, "%d", y);
+          append_arg (argv, "mousedown");
+          append_arg (argv, "1");
+          append_arg (argv, "mousemove");
+          append_arg (argv, "--window");
+          append_arg (argv, "%s", xid);
+          append_arg (argv, "%d", CLAMP (dx, 0, width - 1));
+          append_arg (argv, "%d", CLAMP (dy, 0, height - 1));
+          append_arg (argv, "mouseup");
+          append_arg (argv, "1");
+          break;
+        case 5:
+          append_arg (argv, "mousemove");
+          append_arg (argv, "--window");
+          append_arg (argv, "%s", xid);
+          append_arg (argv, "%d", x);
+          append_arg (argv, "%d", y);
+          break;
+        default:
+          append_arg (argv, "key");
+          append_arg (argv, "--window");
+          append_arg (argv, "%s", xid);
+          append_arg (argv, "%s", keys[g_rand_int_range (rand, 0, G_N_ELEMENTS (keys))]);
+          break;
+        }
+      append_arg (argv, "sleep");
+      append_arg (argv, "0.01");
+    }
+  g_ptr_array_add (argv, NULL);
+
+  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH,
+                     NULL, NULL, NULL, NULL, &status, &error))
+    g_error ("xdotool: %s", error->message);
+  if (!g_spawn_check_wait_status (status, NULL))
+    {
+      g_autofree char *line = g_strjoinv (" ", (char **) argv->pdata);
+      g_printerr ("monkey: xdotool failed: %s\n", line);
+    }
+}
+
+static gboolean
+map_view_shown (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (derm_window_get_map_view (data)));
+}
+
+static void
+run_monkey (DermWindow *window)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed_array ((const guint32 *) &seed, 2);
+  g_autofree char *xid = display_xid (GTK_WINDOW (window));
+  GList *toplevels;
+  guint done = 0;
+
+  disable_exits (window);
+  g_print ("monkey: %u events, seed %" G_GUINT64_FORMAT "\n", n_events, seed);
+
+  while (done < n_events)
+    {
+      guint batch = MIN (20u, n_events - done);
+      int width = gtk_widget_get_width (GTK_WIDGET (window));
+      int height = gtk_widget_get_height (GTK_WIDGET (window));
+
+      run_batch (rand, xid, MAX (width, 10), MAX (height, 10), batch);
+      done += batch;
+      settle (60);
+      /* dialogs the monkey opened go away, as a person would close them */
+      toplevels = gtk_window_list_toplevels ();
+      for (GList *l = toplevels; l != NULL; l = l->next)
+        if (l->data != (gpointer) window && g_rand_int_range (rand, 0, 3) == 0 &&
+            gtk_widget_get_visible (l->data) && !GTK_IS_POPOVER (l->data))
+          gtk_window_close (l->data);
+      g_list_free (toplevels);
+    }
+
+  /* the window still answers: leave whatever mode it is in, show the
+   * map, and a frame is drawn */
+  xdotool ("key", "--window", xid, "Escape", NULL);
+  xdotool ("key", "--window", xid, "Escape", NULL);
+  settle (300);
+  CHECK (map_view_shown (window), "after %u events the map is still shown", n_events);
+  wait_for_layout (GTK_WIDGET (window));
+  CHECK (gtk_widget_get_mapped (GTK_WIDGET (window)), "the window still answers");
+  CHECK (warnings == 0, "no warning or critical on the way (%u)", warnings);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (argc > 1)
+    n_events = (guint) g_ascii_strtoull (argv[1], NULL, 10);
+  if (argc > 2)
+    seed = g_ascii_strtoull (argv[2], NULL, 10);
+  g_log_set_writer_func (log_writer, NULL, NULL);
+  return display_test_main (1280, 800, run_monkey);
+}
