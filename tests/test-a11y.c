@@ -114,8 +114,25 @@ expected_label (const DermRegion *region,
   const DermMap *map = derm_atlas_get_map (derm_window_get_atlas (window), map_id);
   const char * const *roots = derm_map_get_roots (map, region);
   g_autofree char *title = derm_region_dup_title (region);
-  g_autofree char *roots_text = roots[0] != NULL ? g_strjoinv (", ", (char **) roots)
-                                                 : g_strdup ("varies between people");
+  g_autofree char *joined = g_strjoinv (", ", (char **) roots);
+  g_autofree char *roots_text = NULL;
+
+  switch (derm_map_get_zone_kind (map, region))
+    {
+    case DERM_ZONE_VARIES:
+      roots_text = g_strdup ("varies between people");
+      break;
+    case DERM_ZONE_NOT_DRAWN:
+      roots_text = g_strdup ("not drawn by this map");
+      break;
+    case DERM_ZONE_GUESSED:
+      roots_text = g_strdup_printf ("%s (uncertain)", joined);
+      break;
+    case DERM_ZONE_SOURCED:
+    default:
+      roots_text = g_steal_pointer (&joined);
+      break;
+    }
 
   return g_strdup_printf ("%s, %s", title, roots_text);
 }

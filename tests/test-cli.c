@@ -212,6 +212,27 @@ test_search (void)
   g_assert_nonnull (strstr (run.out, "\tgreat-toe-dorsal\t"));
   run_cli (&none, "--search", "elbow", NULL);
   g_assert_cmpint (none.status, ==, 1);
+
+  /* what clinicians type, in the same two line formats: a root's picture
+   * finds the root, a nerve the regions of its skin */
+  {
+    g_auto (Run) drop = { 0 };
+    g_auto (Run) sural = { 0 };
+
+    run_cli (&drop, "--search", "foot drop", NULL);
+    g_assert_cmpint (drop.status, ==, 0);
+    g_assert_true (g_str_has_prefix (drop.out, "root\tL5\t"));
+    run_cli (&sural, "--search", "sural", NULL);
+    g_assert_cmpint (sural.status, ==, 0);
+    {
+      g_auto (GStrv) lines = g_strsplit (sural.out, "\n", 2);
+      g_auto (GStrv) fields = g_strsplit (lines[0], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 6);
+      g_assert_cmpstr (fields[0], ==, "region");
+      g_assert_cmpstr (fields[3], ==, "posterolateral-calf");
+    }
+  }
 }
 
 static void

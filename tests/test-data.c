@@ -182,6 +182,91 @@ test_disc_levels (void)
   assert_mentions ("L3", "disc", "far-lateral", "L3-4", NULL);
 }
 
+/* A statement of a root (field, optional map, view or -1) that mentions text. */
+static const DermStatement *
+find_statement (const char *root_id,
+                const char *field,
+                const char *map,
+                int         view,
+                const char *text)
+{
+  const DermRoot *root = derm_atlas_get_root (atlas, root_id);
+
+  g_assert_nonnull (root);
+  for (guint i = 0; i < root->statements->len; i++)
+    {
+      const DermStatement *s = g_ptr_array_index (root->statements, i);
+
+      if (strcmp (s->field, field) == 0 && g_strcmp0 (s->map, map) == 0 &&
+          (view < 0 || s->view == view) && strstr (s->text, text) != NULL)
+        return s;
+    }
+  return NULL;
+}
+
+/* The root cards against clinical.md sections 2 to 5. */
+static void
+test_cards (void)
+{
+  static const char * const certain[] = {
+    "jerk reduced", "reflexes normal", "raise positive", "test positive",
+  };
+  GPtrArray *roots = derm_atlas_get_roots (atlas);
+  const DermStatement *s;
+
+  for (guint r = 0; r < roots->len; r++)
+    {
+      const DermRoot *root = g_ptr_array_index (roots, r);
+
+      for (guint i = 0; i < root->statements->len; i++)
+        {
+          const DermStatement *statement = g_ptr_array_index (root->statements, i);
+
+          /* S1 leaves through the first sacral foramen: no S1-2 disc */
+          if (strcmp (statement->field, "disc") == 0 && strstr (statement->text, "S1-2") != NULL)
+            g_error ("%s: a disc at S1-2 (“%s”)", root->id, statement->text);
+          /* a typical picture is usual, not certain */
+          if (strcmp (statement->field, "picture") == 0)
+            for (guint c = 0; c < G_N_ELEMENTS (certain); c++)
+              if (strstr (statement->text, certain[c]) != NULL)
+                g_error ("%s: the typical picture says “%s” as if it were certain", root->id, certain[c]);
+        }
+    }
+
+  /* S1: no far-lateral disc; a transitional vertebra shifts the levels */
+  assert_mentions ("S1", "disc", "far-lateral", "first sacral foramen", "moore");
+  assert_mentions ("S1", "disc", "far-lateral", "transitional vertebra", NULL);
+  /* L1: a T12-L1 disc lies at the conus */
+  assert_mentions ("L1", "disc", "posterolateral", "T12-L1", "epstein2002");
+  assert_mentions ("L1", "disc", "posterolateral", "conus", NULL);
+  /* usually, where usual */
+  assert_mentions ("L5", "picture", NULL, "reflexes usually normal", NULL);
+  assert_mentions ("S1", "picture", NULL, "ankle jerk usually reduced", NULL);
+  assert_mentions ("L3", "picture", NULL, "knee jerk usually reduced", NULL);
+  assert_mentions ("L4", "picture", NULL, "knee jerk usually reduced", NULL);
+  g_assert_nonnull (find_statement ("S1", "caveat", NULL, -1, "does not exclude S1"));
+
+  /* the back of the leg as the ISNCSCI map now draws it */
+  s = find_statement ("S1", "territory", "isncsci", DERM_VIEW_POSTERIOR, "central lower calf");
+  g_assert_nonnull (s);
+  g_assert_nonnull (strstr (s->text, "heel"));
+  g_assert_true (g_strv_contains ((const char * const *) s->sources, "is19"));
+  g_assert_nonnull (find_statement ("L5", "territory", "isncsci", DERM_VIEW_POSTERIOR, "lateral half"));
+  g_assert_nonnull (find_statement ("S2", "territory", "isncsci", DERM_VIEW_POSTERIOR, "lateral edge"));
+  g_assert_nonnull (find_statement ("S1", "disagreement", NULL, -1, "Posterolateral calf"));
+  g_assert_null (strstr (derm_root_get_statement (derm_atlas_get_root (atlas, "S1"), "summary", -1)->text,
+                         "posterolateral calf"));
+  assert_map_roots ("isncsci", "posterolateral-calf", "L5");
+  assert_map_roots ("isncsci", "calf-lower", "S1");
+
+  /* S4-5: voluntary anal contraction is the motor test, deep anal
+   * pressure a sensory one; the key point is scored on both sides */
+  g_assert_null (find_statement ("S4-5", "motor-test", NULL, -1, "deep anal pressure"));
+  assert_mentions ("S4-5", "motor-test", NULL, "voluntary anal contraction", "is19");
+  g_assert_nonnull (find_statement ("S4-5", "caveat", NULL, -1, "Deep anal pressure is a sensory test"));
+  assert_mentions ("S4-5", "key-point", NULL, "on the right and on the left", "is19");
+}
+
 static void
 test_red_flags (void)
 {
@@ -217,7 +302,7 @@ test_nerves (void)
     { "iliohypogastric", "T12 L1", NULL },
     { "ilioinguinal", "L1", "medial-thigh-upper genital" },
     { "genitofemoral", "L1 L2", "inguinal genital" },
-    { "lateral-femoral-cutaneous", "L2 L3", "lateral-thigh-upper lateral-thigh-lower" },
+    { "lateral-femoral-cutaneous", "L2 L3", "lateral-thigh-upper lateral-thigh-lower lateral-knee" },
     { "femoral-anterior-cutaneous", "L2 L3", NULL },
     { "obturator", "L2 L3 L4", "medial-thigh-mid" },
     { "saphenous", "L3 L4", NULL },
@@ -227,7 +312,7 @@ test_nerves (void)
     { "sural", "S1 S2", "posterolateral-calf lateral-malleolus lateral-foot little-toe lateral-heel" },
     { "tibial", "L4 L5 S1 S2 S3", "medial-heel sole-heel" },
     { "tibial-tarsal-tunnel", "L4 L5 S1 S2", "" },
-    { "medial-plantar", "L4 L5", "sole-medial" },
+    { "medial-plantar", "L4 L5", "sole-medial great-toe-medial" },
     { "lateral-plantar", "S1 S2", "sole-lateral" },
     { "posterior-femoral-cutaneous", "S1 S2 S3", NULL },
     { "pudendal", "S2 S3 S4-5", "genital perianal-outer perianal-inner" },
@@ -243,7 +328,7 @@ test_nerves (void)
     /* section 5: the cluneal nerves of the buttock and the skin over the sacrum */
     { "superior-cluneal", "L1 L2 L3", "buttock-upper" },
     { "middle-cluneal", "S1 S2 S3", "sacral-upper sacral-lower buttock-medial" },
-    { "inferior-cluneal", "S1 S2 S3", "buttock-central infragluteal" },
+    { "inferior-cluneal", "S1 S2 S3", "buttock-central infragluteal buttock-lateral" },
   };
   GPtrArray *nerves = derm_atlas_get_nerves (atlas);
 
@@ -313,6 +398,58 @@ test_nerve_territories (void)
   /* femoral anterior cutaneous: anterior and medial thigh */
   g_assert_true (nerve_has_region ("femoral-anterior-cutaneous", "anterior-thigh-mid"));
   g_assert_true (nerve_has_region ("femoral-anterior-cutaneous", "medial-thigh-mid"));
+}
+
+/* Every region of both views is some nerve's skin, or the data says that
+ * no source names its nerve (clinical.md 1, 2, 5 and 5b): the app then
+ * says so instead of showing nothing. */
+static void
+test_every_region_has_nerve (void)
+{
+  /* where clinical.md names none: the abdomen above T12, the patella, the
+   * lower back beside the spine, the central calf and the Achilles region */
+  static const char * const unsourced[] = {
+    "periumbilical", "infraumbilical", "patella", "lumbar-upper", "lumbar-middle",
+    "lumbar-lower", "lumbosacral", "calf-central", "calf-lower", "achilles", NULL
+  };
+  GPtrArray *regions = derm_atlas_get_regions (atlas);
+  g_autoptr (GString) missing = g_string_new (NULL);
+  guint views[DERM_N_VIEWS] = { 0, };
+
+  for (guint i = 0; i < regions->len; i++)
+    {
+      const DermRegion *region = g_ptr_array_index (regions, i);
+      g_autoptr (GPtrArray) nerves = derm_atlas_get_region_nerves (atlas, region);
+
+      views[region->view]++;
+      if (nerves->len == 0 && !region->nerve_unsourced)
+        g_string_append_printf (missing, " %s", region->id);
+      /* marked unsourced only where no nerve of the data claims it */
+      if (region->nerve_unsourced)
+        g_assert_cmpuint (nerves->len, ==, 0);
+      g_assert_true (region->nerve_unsourced == g_strv_contains (unsourced, region->name_id));
+    }
+  g_assert_cmpuint (views[DERM_VIEW_ANTERIOR], >, 0);
+  g_assert_cmpuint (views[DERM_VIEW_POSTERIOR], >, 0);
+  if (missing->len > 0)
+    g_error ("regions with no cutaneous nerve and no mark that none is sourced:%s", missing->str);
+
+  /* the nerves clinical.md does give to regions that had none */
+  /* lateral femoral cutaneous: anterolateral and lateral thigh to the knee */
+  g_assert_true (nerve_has_region ("lateral-femoral-cutaneous", "lateral-knee"));
+  /* superficial fibular: the dorsum of the foot; medial plantar: the medial 3.5 toes */
+  g_assert_true (nerve_has_region ("superficial-fibular", "great-toe-medial"));
+  g_assert_true (nerve_has_region ("medial-plantar", "great-toe-medial"));
+  /* iliohypogastric: upper lateral buttock; inferior cluneal: lower buttock */
+  g_assert_true (nerve_has_region ("iliohypogastric", "buttock-lateral"));
+  g_assert_true (nerve_has_region ("inferior-cluneal", "buttock-lateral"));
+  /* the heel: sural laterally, tibial medially and below */
+  g_assert_true (nerve_has_region ("sural", "lateral-heel"));
+  g_assert_false (nerve_has_region ("tibial", "lateral-heel"));
+  /* roots: pudendal S2-S4, tibial L4-S3 */
+  g_assert_cmpstr (derm_atlas_get_nerve (atlas, "pudendal")->roots[0], ==, "S2");
+  g_assert_cmpstr (derm_atlas_get_nerve (atlas, "pudendal")->roots[2], ==, "S4-5");
+  g_assert_cmpuint (g_strv_length (derm_atlas_get_nerve (atlas, "tibial")->roots), ==, 5);
 }
 
 static void
@@ -506,6 +643,103 @@ test_new_regions_nerves (void)
                                   "moore"));
 }
 
+static DermZoneKind
+zone_kind (const char *map_id,
+           const char *region_name)
+{
+  g_autofree char *id = g_strconcat (region_name, "-left", NULL);
+  const DermRegion *region = derm_atlas_get_region (atlas, id);
+
+  if (region == NULL)
+    {
+      g_free (id);
+      id = g_strconcat (region_name, "-mid", NULL);
+      region = derm_atlas_get_region (atlas, id);
+    }
+  g_assert_nonnull (region);
+  return derm_map_get_zone_kind (derm_atlas_get_map (atlas, map_id), region);
+}
+
+/* Every blank zone says why it is blank: on Lee 2008 the S3-S5 skin is
+ * not drawn at all, the rest varies between people. A zone that no
+ * source gives is marked with the roots around it. */
+static void
+test_zone_kinds (void)
+{
+  GPtrArray *maps = derm_atlas_get_maps (atlas);
+  GPtrArray *regions = derm_atlas_get_regions (atlas);
+  const DermMap *isncsci = derm_atlas_get_map (atlas, "isncsci");
+  const DermMap *lee = derm_atlas_get_map (atlas, "lee2008");
+  guint not_drawn = 0, varies = 0, guessed = 0;
+
+  for (guint m = 0; m < maps->len; m++)
+    {
+      const DermMap *map = g_ptr_array_index (maps, m);
+
+      for (guint i = 0; i < regions->len; i++)
+        {
+          const DermRegion *region = g_ptr_array_index (regions, i);
+          const char * const *roots = derm_map_get_roots (map, region);
+          const char * const *borders = derm_map_get_zone_borders (map, region);
+          DermZoneKind kind = derm_map_get_zone_kind (map, region);
+          g_autofree char *note = derm_map_dup_zone_note (map, region);
+          g_autofree char *text = derm_map_dup_roots_text (map, region);
+
+          /* blank zones, and only they, are "varies" or "not drawn" */
+          g_assert_true ((roots[0] == NULL) == (kind == DERM_ZONE_VARIES || kind == DERM_ZONE_NOT_DRAWN));
+          /* a guessed zone names the roots around it, its own among them */
+          g_assert_true ((kind == DERM_ZONE_GUESSED) == (borders[0] != NULL));
+          for (guint r = 0; roots[r] != NULL && kind == DERM_ZONE_GUESSED; r++)
+            g_assert_true (g_strv_contains (borders, roots[r]));
+          /* and the app says so */
+          g_assert_true ((note != NULL) == (kind != DERM_ZONE_SOURCED));
+          g_assert_true (derm_map_zone_is_sourced (map, region) == (kind == DERM_ZONE_SOURCED));
+          if (kind == DERM_ZONE_GUESSED)
+            {
+              g_assert_nonnull (strstr (text, "uncertain"));
+              g_assert_nonnull (strstr (note, "Uncertain"));
+              for (guint b = 0; borders[b] != NULL; b++)
+                g_assert_nonnull (strstr (note, borders[b]));
+            }
+          if (map == lee && roots[0] == NULL)
+            {
+              const char * const *foerster = derm_map_get_roots (isncsci, region);
+              gboolean sacral = g_strv_contains (foerster, "S3") || g_strv_contains (foerster, "S4-5");
+
+              /* Lee did not map S3-S5: that skin is not drawn, not variable */
+              if (sacral != (kind == DERM_ZONE_NOT_DRAWN))
+                g_error ("lee2008 says %s of %s", kind == DERM_ZONE_NOT_DRAWN ? "not drawn" : "varies",
+                         region->id);
+              g_assert_cmpstr (text, ==, sacral ? "not drawn by this map" : "varies between people");
+              not_drawn += sacral;
+              varies += !sacral;
+            }
+          guessed += kind == DERM_ZONE_GUESSED;
+        }
+    }
+  g_assert_cmpuint (not_drawn, >, 0);
+  g_assert_cmpuint (varies, >, 0);
+  g_assert_cmpuint (guessed, >, 0);
+
+  /* ISNCSCI and Keegan and Garrett leave nothing blank; Lee guesses nothing */
+  g_assert_null (derm_map_get_blank_meaning (isncsci));
+  g_assert_cmpstr (derm_map_get_blank_meaning (lee), ==, "varies between people, or not drawn by this map");
+  g_assert_cmpint (zone_kind ("lee2008", "perianal-inner"), ==, DERM_ZONE_NOT_DRAWN);
+  g_assert_cmpint (zone_kind ("lee2008", "patella"), ==, DERM_ZONE_VARIES);
+  /* the fills of the map descriptions, between the zones around them */
+  g_assert_cmpint (zone_kind ("isncsci", "lumbar-middle"), ==, DERM_ZONE_GUESSED);
+  g_assert_cmpint (zone_kind ("isncsci", "lateral-knee"), ==, DERM_ZONE_GUESSED);
+  g_assert_cmpint (zone_kind ("isncsci", "buttock-central"), ==, DERM_ZONE_GUESSED);
+  g_assert_cmpint (zone_kind ("keegan-garrett", "sole-medial"), ==, DERM_ZONE_GUESSED);
+  /* where clinical.md gives the root, no guess */
+  g_assert_cmpint (zone_kind ("isncsci", "buttock-medial"), ==, DERM_ZONE_SOURCED);   /* S3 */
+  g_assert_cmpint (zone_kind ("isncsci", "genital"), ==, DERM_ZONE_SOURCED);          /* L1, S2 */
+  g_assert_cmpint (zone_kind ("isncsci", "posteromedial-thigh"), ==, DERM_ZONE_SOURCED); /* Gray */
+  g_assert_cmpint (zone_kind ("isncsci", "lateral-heel"), ==, DERM_ZONE_SOURCED);     /* the S1 key point */
+  g_assert_cmpint (zone_kind ("isncsci", "calf-lower"), ==, DERM_ZONE_SOURCED);
+  g_assert_cmpint (zone_kind ("isncsci", "achilles"), ==, DERM_ZONE_SOURCED);   /* S1 down the centre to the heel */
+}
+
 static void
 test_lee_blank (void)
 {
@@ -657,14 +891,17 @@ main (int argc, char *argv[])
   g_test_add_func ("/atlas/data/key-muscles", test_key_muscles);
   g_test_add_func ("/atlas/data/reflexes", test_reflexes);
   g_test_add_func ("/atlas/data/disc-levels", test_disc_levels);
+  g_test_add_func ("/atlas/data/cards", test_cards);
   g_test_add_func ("/atlas/data/red-flags", test_red_flags);
   g_test_add_func ("/atlas/data/disagreements", test_disagreements_shown);
   g_test_add_func ("/atlas/data/nerves", test_nerves);
   g_test_add_func ("/atlas/data/nerve-territories", test_nerve_territories);
   g_test_add_func ("/atlas/data/nerves-name-real-regions", test_nerves_name_real_regions);
+  g_test_add_func ("/atlas/data/every-region-has-nerve", test_every_region_has_nerve);
   g_test_add_func ("/atlas/data/maps-complete", test_maps_complete);
   g_test_add_func ("/atlas/data/maps-differ", test_maps_differ);
   g_test_add_func ("/atlas/data/lee-blank", test_lee_blank);
+  g_test_add_func ("/atlas/data/zone-kinds", test_zone_kinds);
   g_test_add_func ("/atlas/data/nerve-branches", test_nerve_branches);
   g_test_add_func ("/atlas/data/examination", test_examination);
   g_test_add_func ("/atlas/data/isncsci-worksheet", test_isncsci_worksheet);

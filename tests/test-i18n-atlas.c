@@ -86,6 +86,8 @@ foreach_text (DermAtlas *atlas,
       const DermNerve *nerve = g_ptr_array_index (array, i);
 
       func (check, nerve->name, nerve->id);
+      for (guint j = 0; nerve->synonyms[j] != NULL; j++)
+        func (check, nerve->synonyms[j], nerve->id);
       if (nerve->territory != NULL)
         func (check, nerve->territory, nerve->id);
       if (nerve->distinguish != NULL)
@@ -190,6 +192,23 @@ test_german_atlas (void)
 
   foreach_text (atlas, check_not_english, &check);
   g_assert_cmpstr (failures->str, ==, "");
+
+  /* search finds what German clinicians type */
+  {
+    g_autoptr (GPtrArray) hits = derm_atlas_search (atlas, "Fußheberschwäche");
+    const DermSearchHit *hit;
+
+    g_assert_cmpuint (hits->len, >, 0);
+    hit = g_ptr_array_index (hits, 0);
+    g_assert_nonnull (hit->root);
+    g_assert_cmpstr (hit->root->id, ==, "L5");
+    g_clear_pointer (&hits, g_ptr_array_unref);
+    hits = derm_atlas_search (atlas, "taube Ferse");
+    g_assert_cmpuint (hits->len, >, 0);
+    hit = g_ptr_array_index (hits, 0);
+    g_assert_nonnull (hit->region);
+    g_assert_true (g_str_has_suffix (hit->region->name_id, "heel"));
+  }
 }
 
 /* A catalog directory laid out as gettext wants it: DIR/LANG/LC_MESSAGES. */

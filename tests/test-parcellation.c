@@ -314,6 +314,69 @@ test_isncsci_posterior_leg (void)
     }
 }
 
+/* A zone that no source gives names the roots of the skin around it: each
+ * root of a region that borders it (within a few units, across the thin
+ * gaps between drawn regions) is among them. They may name more, such as
+ * a neighbour drawn in the other view. */
+static void
+test_guessed_borders (void)
+{
+  GPtrArray *maps = derm_atlas_get_maps (atlas);
+  GPtrArray *regions = derm_atlas_get_regions (atlas);
+  guint n = regions->len, checked = 0;
+  g_autofree gboolean *touch = g_new0 (gboolean, n * n);
+
+  for (DermView view = 0; view < DERM_N_VIEWS; view++)
+    {
+      DermIdMap *map = derm_geometry_get_view_id_map (atlas, view);
+      double lw, lh;
+
+      derm_layout_get_size ((DermLayout) view, &lw, &lh);
+      for (double y = 0.5; y < lh; y += 1)
+        for (double x = 0.5; x < lw; x += 1)
+          {
+            const DermRegion *a = derm_id_map_lookup (map, x, y);
+            const DermRegion *right = derm_id_map_lookup (map, x + 3, y);
+            const DermRegion *below = derm_id_map_lookup (map, x, y + 3);
+
+            if (a == NULL)
+              continue;
+            if (right != NULL && right != a)
+              touch[a->index * n + right->index] = touch[right->index * n + a->index] = TRUE;
+            if (below != NULL && below != a)
+              touch[a->index * n + below->index] = touch[below->index * n + a->index] = TRUE;
+          }
+    }
+
+  for (guint m = 0; m < maps->len; m++)
+    {
+      const DermMap *map = g_ptr_array_index (maps, m);
+
+      for (guint i = 0; i < n; i++)
+        {
+          const DermRegion *region = g_ptr_array_index (regions, i);
+          const char * const *borders = derm_map_get_zone_borders (map, region);
+
+          if (derm_map_get_zone_kind (map, region) != DERM_ZONE_GUESSED)
+            continue;
+          checked++;
+          for (guint j = 0; j < n; j++)
+            {
+              const DermRegion *other = g_ptr_array_index (regions, j);
+              const char * const *roots = derm_map_get_roots (map, other);
+
+              if (!touch[i * n + j])
+                continue;
+              for (guint r = 0; roots[r] != NULL; r++)
+                if (!g_strv_contains (borders, roots[r]))
+                  g_error ("%s: the guessed %s borders %s (%s), which its between= leaves out",
+                           map->id, region->id, other->id, roots[r]);
+            }
+        }
+    }
+  g_assert_cmpuint (checked, >, 0);
+}
+
 static void
 test_midline (void)
 {
@@ -345,6 +408,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/atlas/parcellation/t12-band", test_t12_band);
   g_test_add_func ("/atlas/parcellation/keegan-garrett-midline", test_keegan_garrett_midline);
   g_test_add_func ("/atlas/parcellation/isncsci-posterior-leg", test_isncsci_posterior_leg);
+  g_test_add_func ("/atlas/parcellation/guessed-borders", test_guessed_borders);
 
   status = g_test_run ();
   g_object_unref (atlas);

@@ -79,6 +79,90 @@ test_data_real (void)
   }
 }
 
+static const DermQuizItem *
+item_by_id (const char *kind,
+            const char *id)
+{
+  GPtrArray *items = derm_atlas_get_quiz_items (atlas);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const DermQuizItem *item = g_ptr_array_index (items, i);
+
+      if (strcmp (item->kind, kind) == 0 && strcmp (item->id, id) == 0)
+        return item;
+    }
+  g_error ("no quiz <%s id=\"%s\">", kind, id);
+  return NULL;
+}
+
+/* No question's answer is a guess: a motor or reflex item asks about a
+ * test the examination records with its roots from clinical.md 5b, and
+ * counts every one of them (a root that shares the test is never offered
+ * as wrong). A root-or-nerve case gives the finding that separates its
+ * answer from the other choices. */
+static void
+test_data_sourced_answers (void)
+{
+  static const struct {
+    const char *id;
+    const char *findings[2];
+  } separators[] = {
+    /* nerve cases: the nerve conduction result or normal strength and reflexes */
+    { "sural", { "sensory nerve action potential is reduced", "strength and ankle jerk normal" } },
+    { "saphenous", { "sensory nerve action potential is reduced", "knee jerk normal" } },
+    { "meralgia", { "strength and knee jerk normal", NULL } },
+    { "tarsal-tunnel", { "heel spared", "plantar flexion and ankle jerk normal" } },
+    { "common-fibular", { "inversion and hip abduction normal", "reflexes normal" } },
+    { "deep-fibular", { "eversion, inversion and hip abduction normal", NULL } },
+    { "femoral", { "hip adductors and tibialis anterior normal", NULL } },
+    /* root cases: muscles of one root across nerves, root signs, the SNAP kept */
+    { "s1-root", { "hip extension", "sensory nerve action potential normal" } },
+    { "foot-drop-l5", { "inversion and hip abduction", "straight-leg raise positive" } },
+    { "l3-root", { "quadriceps and hip adductors", NULL } },
+    { "l4-root", { "quadriceps and tibialis anterior", NULL } },
+    { "l2-root", { "hip flexion and hip adduction", "femoral stretch test positive" } },
+  };
+  GPtrArray *items = derm_atlas_get_quiz_items (atlas);
+  guint n_case = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const DermQuizItem *item = g_ptr_array_index (items, i);
+      const DermExamTest *test;
+
+      if (strcmp (item->kind, "case") == 0)
+        {
+          n_case++;
+          continue;
+        }
+      test = derm_atlas_get_exam_test (atlas, strcmp (item->kind, "motor") == 0 ? DERM_TEST_MOTOR : DERM_TEST_REFLEX,
+                                       item->id);
+      if (test == NULL)
+        g_error ("quiz <%s id=\"%s\"> asks about a test the examination does not record", item->kind, item->id);
+      g_assert_true (g_strv_contains ((const char * const *) test->roots, item->roots[0]));
+      for (guint r = 0; test->roots[r] != NULL; r++)
+        if (!g_strv_contains ((const char * const *) item->roots, test->roots[r]))
+          g_error ("quiz %s: %s would be a wrong choice, but clinical.md gives it", item->id, test->roots[r]);
+      for (guint r = 0; test->also[r] != NULL; r++)
+        if (!g_strv_contains ((const char * const *) item->roots, test->also[r]))
+          g_error ("quiz %s: %s would be a wrong choice, but clinical.md gives it", item->id, test->also[r]);
+    }
+
+  g_assert_cmpuint (n_case, ==, G_N_ELEMENTS (separators));
+  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
+    {
+      const DermQuizItem *item = item_by_id ("case", separators[i].id);
+
+      for (guint f = 0; f < 2 && separators[i].findings[f] != NULL; f++)
+        if (strstr (item->question, separators[i].findings[f]) == NULL)
+          g_error ("case %s does not give “%s”", item->id, separators[i].findings[f]);
+      /* the nerve conduction rule cites its source */
+      if (strstr (item->question, "sensory nerve action potential") != NULL)
+        g_assert_true (g_strv_contains ((const char * const *) item->sources, "mondelli2013"));
+    }
+}
+
 static char *
 fixture_path (const char *name)
 {
@@ -210,6 +294,7 @@ void
 test_quiz_data_add_tests (void)
 {
   g_test_add_func ("/quiz/data/real", test_data_real);
+  g_test_add_func ("/quiz/data/sourced-answers", test_data_sourced_answers);
   g_test_add_func ("/quiz/data/optional", test_data_optional);
   g_test_add_func ("/quiz/data/fixture-lines", test_data_fixture_line);
   for (guint i = 0; i < G_N_ELEMENTS (broken_quizzes); i++)

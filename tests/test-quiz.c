@@ -375,8 +375,9 @@ check_name_root (const char             *map_id,
 
   g_assert_nonnull (q->region);
   roots = derm_map_get_roots (map, q->region);
-  /* never blank skin */
+  /* never blank skin, nor a zone no source gives */
   g_assert_nonnull (roots[0]);
+  g_assert_true (derm_map_zone_is_sourced (map, q->region));
   check_root_choices (q, roots);
   for (guint c = 0; c < q->choices->len; c++)
     g_assert_cmpint (try_choice (map_id, seed, count, index, c), ==,
@@ -402,6 +403,7 @@ check_key_point (const char             *map_id,
   g_assert_true (kp->side == DERM_SIDE_RIGHT || kp->side == DERM_SIDE_MID);
   g_assert_true (q->region == kp->region);
   g_assert_true (derm_map_region_has_root (map, kp->region, root));
+  g_assert_true (derm_map_zone_is_sourced (map, kp->region));
 
   for (guint i = 0; i < points->len; i++)
     {
@@ -691,7 +693,7 @@ test_determinism (void)
     const DermQuizQuestion *q = derm_quiz_get_question (quiz, 0);
 
     g_test_message ("seed 1, question 1: %s %s", derm_quiz_kind_to_string (q->kind), q->prompt);
-    g_assert_cmpstr (q->prompt, ==, "Which root does voluntary anal contraction test?");
+    g_assert_cmpstr (q->prompt, ==, "Pain to the medial knee; weak quadriceps and hip adductors; knee jerk reduced. Which root or nerve?");
   }
 }
 
@@ -726,6 +728,40 @@ test_lee2008_blanks (void)
             }
         }
     }
+}
+
+/* A zone that no source gives (a fill between sourced zones) is never
+ * asked about: its answer would be a guess. */
+static void
+test_no_guesses (void)
+{
+  for (guint m = 0; m < G_N_ELEMENTS (map_ids); m++)
+    {
+      const DermMap *map = derm_atlas_get_map (atlas, map_ids[m]);
+      guint asked = 0;
+
+      for (guint64 seed = 0; seed < 20; seed++)
+        {
+          g_autoptr (DermQuiz) quiz = make_quiz (map_ids[m], seed, 60, 1u << DERM_QUIZ_NAME_ROOT | 1u << DERM_QUIZ_KEY_POINT);
+
+          for (guint i = 0; i < 60; i++)
+            {
+              const DermQuizQuestion *q = derm_quiz_get_question (quiz, i);
+
+              if (q->region == NULL)
+                continue;
+              asked++;
+              if (derm_map_get_zone_kind (map, q->region) == DERM_ZONE_GUESSED)
+                g_error ("%s seed %" G_GUINT64_FORMAT ": question %u asks about %s, a guessed zone",
+                         map_ids[m], seed, i + 1, q->region->id);
+            }
+        }
+      g_assert_cmpuint (asked, >, 0);
+    }
+  /* there are guessed zones to leave out */
+  g_assert_cmpint (derm_map_get_zone_kind (derm_atlas_get_map (atlas, "isncsci"),
+                                           derm_atlas_get_region (atlas, "lateral-knee-left")), ==,
+                   DERM_ZONE_GUESSED);
 }
 
 static guint
@@ -897,6 +933,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/quiz/given-point", test_given_point);
   g_test_add_func ("/quiz/determinism", test_determinism);
   g_test_add_func ("/quiz/lee2008-blanks", test_lee2008_blanks);
+  g_test_add_func ("/quiz/no-guesses", test_no_guesses);
   g_test_add_func ("/quiz/no-repeats", test_no_repeats);
   g_test_add_func ("/quiz/small-zones", test_small_zones);
   test_quiz_sheet_add_tests ();

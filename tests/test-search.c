@@ -3,6 +3,8 @@
  */
 #define G_LOG_DOMAIN "Dermatomes"
 
+#include <string.h>
+
 #include "derm-bundle.h"
 
 static DermAtlas *atlas;
@@ -48,6 +50,101 @@ test_synonyms (void)
   check_region_hit ("Back of the knee", "popliteal-fossa");
   check_region_hit ("medial malleolus", "medial-malleolus");
   check_region_hit ("first web", "first-web-space");
+}
+
+static void
+check_root_hit (const char *query,
+                const char *root_id)
+{
+  g_autoptr (GPtrArray) hits = derm_atlas_search (atlas, query);
+  const DermSearchHit *hit = first_hit (hits);
+
+  if (hit->root == NULL || g_strcmp0 (hit->root->id, root_id) != 0)
+    g_error ("“%s” found %s first, not the root %s", query,
+             hit->root ? hit->root->id : hit->region->id, root_id);
+}
+
+static gboolean
+finds_root (const char *query,
+            const char *root_id)
+{
+  g_autoptr (GPtrArray) hits = derm_atlas_search (atlas, query);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const DermSearchHit *hit = g_ptr_array_index (hits, i);
+
+      if (hit->root != NULL && strcmp (hit->root->id, root_id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A region found as the skin of a nerve, which the hit names. */
+static void
+check_nerve_hit (const char *query,
+                 const char *name_id,
+                 const char *nerve_id)
+{
+  g_autoptr (GPtrArray) hits = derm_atlas_search (atlas, query);
+  const DermSearchHit *hit = first_hit (hits);
+
+  check_region_hit (query, name_id);
+  g_assert_nonnull (hit->nerve);
+  if (strcmp (hit->nerve->id, nerve_id) != 0)
+    g_error ("“%s” found %s as the skin of %s, not %s", query, hit->region->id,
+             hit->nerve->id, nerve_id);
+}
+
+/* What clinicians type: a picture, a syndrome, a nerve by its old name. */
+static void
+test_clinical_terms (void)
+{
+  g_autoptr (GPtrArray) saddle = derm_atlas_search (atlas, "saddle");
+  const DermSearchHit *hit;
+
+  /* foot drop: the L5 root first, then the common fibular nerve's skin */
+  check_root_hit ("foot drop", "L5");
+  check_root_hit ("drop foot", "L5");
+  {
+    g_autoptr (GPtrArray) hits = derm_atlas_search (atlas, "foot drop");
+    gboolean fibular = FALSE;
+
+    for (guint i = 0; i < hits->len; i++)
+      {
+        hit = g_ptr_array_index (hits, i);
+        fibular |= hit->nerve != NULL && strcmp (hit->nerve->id, "common-fibular") == 0;
+      }
+    g_assert_true (fibular);
+  }
+  /* cauda equina: the sacral roots whose cards carry the red flag */
+  check_root_hit ("cauda equina", "S2");
+  g_assert_true (finds_root ("cauda equina", "S3"));
+  g_assert_true (finds_root ("Cauda Equina", "S4-5"));
+  /* saddle: perineal, genital and perianal skin */
+  hit = first_hit (saddle);
+  g_assert_nonnull (hit->region);
+  g_assert_true (hit->region->side == DERM_SIDE_MID);
+  /* sciatica: L5 or S1 */
+  check_root_hit ("sciatica", "L5");
+  g_assert_true (finds_root ("sciatica", "S1"));
+  /* nerves by name and by their old names */
+  check_nerve_hit ("sural", "posterolateral-calf", "sural");
+  check_nerve_hit ("peroneal", "anterolateral-leg-upper", "common-fibular");
+  check_nerve_hit ("fibular", "anterolateral-leg-upper", "common-fibular");
+  check_nerve_hit ("deep peroneal", "first-web-space", "deep-fibular");
+  check_nerve_hit ("tarsal tunnel", "sole-medial", "tibial-tarsal-tunnel");
+  check_nerve_hit ("meralgia", "lateral-thigh-upper", "lateral-femoral-cutaneous");
+  /* a symptom word typed around the place is passed over */
+  {
+    g_autoptr (GPtrArray) hits = derm_atlas_search (atlas, "numb heel");
+
+    hit = first_hit (hits);
+    g_assert_nonnull (hit->region);
+    g_assert_true (g_str_has_suffix (hit->region->name_id, "heel"));
+  }
+  check_region_hit ("numbness big toe", "great-toe-dorsal");
+  check_region_hit ("tingling inner ankle", "medial-malleolus");
 }
 
 static void
@@ -115,6 +212,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/atlas/search/root-by-id", test_root_by_id);
   g_test_add_func ("/atlas/search/synonyms", test_synonyms);
+  g_test_add_func ("/atlas/search/clinical-terms", test_clinical_terms);
   g_test_add_func ("/atlas/search/both-sides", test_both_sides);
   g_test_add_func ("/atlas/search/nothing", test_nothing);
   g_test_add_func ("/atlas/search/reflex", test_reflex);

@@ -32,8 +32,7 @@ create_result_row (DermWindow          *self,
       g_autofree char *roots_text = NULL;
 
       title_text = derm_region_dup_title (hit->region);
-      roots_text = roots != NULL && roots[0] != NULL ? g_strjoinv (", ", (char **) roots)
-                                                     : g_strdup (_("varies"));
+      roots_text = map != NULL ? derm_map_dup_roots_text (map, hit->region) : g_strdup (_("varies"));
       /* Translators: a region search result, "Anterior · L4" */
       subtitle_text = g_strdup_printf (_("%s · %s"),
                                        hit->region->view == DERM_VIEW_ANTERIOR ? _("Anterior")

@@ -64,6 +64,7 @@ add_regions (DermAtlas    *self,
       region->name_id = info->id;
       region->name = info->name;
       region->synonyms = info->synonyms;
+      region->nerve_unsourced = info->nerve_unsourced;
       region->view = view;
       region->side = side;
       region->index = self->regions->len;

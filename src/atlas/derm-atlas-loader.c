@@ -28,7 +28,9 @@ static const struct {
   { "maps", "atlas" }, { "map", "maps" },
   { "name", "map" }, { "description", "map" }, { "zone", "map" },
   { "nerves", "atlas" }, { "nerve", "nerves" },
-  { "name", "nerve" }, { "territory", "nerve" }, { "distinguish", "nerve" }, { "area", "nerve" },
+  { "name", "nerve" }, { "synonym", "nerve" }, { "territory", "nerve" }, { "distinguish", "nerve" },
+  { "area", "nerve" },
+  { "search", "atlas" }, { "symptom", "search" },
   { "quiz", "atlas" }, { "motor", "quiz" }, { "reflex", "quiz" }, { "case", "quiz" },
   { "question", "motor" }, { "explanation", "motor" },
   { "question", "reflex" }, { "explanation", "reflex" },
@@ -40,7 +42,7 @@ static const struct {
 static const char * const root_fields[] = {
   "summary", "territory", "key-point", "key-muscle", "motor-test",
   "non-key-muscles", "other-muscles", "reflex", "disc", "picture",
-  "disagreement", "caveat", "red-flag",
+  "disagreement", "caveat", "red-flag", "synonym",
 };
 
 static void
@@ -314,13 +316,14 @@ start_element_cb (GMarkupParseContext  *context,
     }
   else if (strcmp (element, "region") == 0)
     {
-      const char *view, *sides;
+      const char *view, *sides, *nerves = NULL;
       g_auto (GStrv) side_list = NULL;
       DermRegionInfo *info;
 
       COLLECT (G_MARKUP_COLLECT_STRING, "id", &id,
                G_MARKUP_COLLECT_STRING, "view", &view,
-               G_MARKUP_COLLECT_STRING, "sides", &sides);
+               G_MARKUP_COLLECT_STRING, "sides", &sides,
+               G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "nerves", &nerves);
       if (id[0] == '\0')
         {
           _derm_loader_invalid (state, error, "<region> needs a non-empty id");
@@ -339,6 +342,13 @@ start_element_cb (GMarkupParseContext  *context,
       state->region = info;
       state->synonyms = g_ptr_array_new_with_free_func (g_free);
 
+      /* where the sources name no cutaneous nerve the data says so */
+      if (nerves != NULL && strcmp (nerves, "unsourced") != 0)
+        {
+          _derm_loader_invalid (state, error, "nerves=\"%s\": the only value is \"unsourced\" (no source names its nerve)", nerves);
+          return;
+        }
+      info->nerve_unsourced = nerves != NULL;
       if (!derm_view_from_string (view, &info->view))
         {
           _derm_loader_invalid (state, error, "unknown view “%s” (anterior or posterior)", view);
@@ -379,6 +389,8 @@ start_element_cb (GMarkupParseContext  *context,
       map = g_new0 (DermMap, 1);
       map->id = g_strdup (id);
       map->zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+      map->kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      map->borders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
       g_ptr_array_add (atlas->maps, map);
       g_hash_table_insert (atlas->maps_by_id, map->id, map);
       g_hash_table_insert (state->map_lines, map, GINT_TO_POINTER (_derm_loader_current_line (state)));
@@ -387,11 +399,14 @@ start_element_cb (GMarkupParseContext  *context,
     }
   else if (strcmp (element, "zone") == 0)
     {
-      const char *region, *roots;
+      const char *region, *roots, *blank = NULL, *between = NULL;
       g_auto (GStrv) root_list = NULL;
+      g_auto (GStrv) border_list = NULL;
 
       COLLECT (G_MARKUP_COLLECT_STRING, "region", &region,
-               G_MARKUP_COLLECT_STRING, "roots", &roots);
+               G_MARKUP_COLLECT_STRING, "roots", &roots,
+               G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "blank", &blank,
+               G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "between", &between);
       if (g_hash_table_contains (state->map->zones, region))
         {
           _derm_loader_invalid (state, error, "map “%s” assigns region “%s” twice", state->map->id, region);
@@ -401,6 +416,41 @@ start_element_cb (GMarkupParseContext  *context,
       root_list = _derm_loader_split_list (roots);
       for (guint i = 0; root_list[i] != NULL; i++)
         _derm_loader_add_ref (state, REF_ROOT, root_list[i]);
+
+      /* a blank zone says why it is blank; a guessed one what is around it */
+      if ((root_list[0] == NULL) != (blank != NULL))
+        {
+          _derm_loader_invalid (state, error, "a blank zone (roots=\"\") and only a blank one says blank=\"varies\" or blank=\"not-drawn\"");
+          return;
+        }
+      if (blank != NULL && strcmp (blank, "varies") != 0 && strcmp (blank, "not-drawn") != 0)
+        {
+          _derm_loader_invalid (state, error, "blank=\"%s\": use \"varies\" or \"not-drawn\"", blank);
+          return;
+        }
+      if (blank != NULL)
+        g_hash_table_insert (state->map->kinds, g_strdup (region),
+                             GINT_TO_POINTER (strcmp (blank, "varies") == 0 ? DERM_ZONE_VARIES
+                                                                            : DERM_ZONE_NOT_DRAWN));
+      if (between != NULL && blank != NULL)
+        {
+          _derm_loader_invalid (state, error, "a blank zone has no roots to guess: between=\"%s\"", between);
+          return;
+        }
+      if (between != NULL)
+        {
+          border_list = _derm_loader_split_list (between);
+          for (guint i = 0; border_list[i] != NULL; i++)
+            _derm_loader_add_ref (state, REF_ROOT, border_list[i]);
+          for (guint i = 0; root_list[i] != NULL; i++)
+            if (!g_strv_contains ((const char * const *) border_list, root_list[i]))
+              {
+                _derm_loader_invalid (state, error, "between=\"%s\" leaves out the zone's own root %s", between, root_list[i]);
+                return;
+              }
+          g_hash_table_insert (state->map->kinds, g_strdup (region), GINT_TO_POINTER (DERM_ZONE_GUESSED));
+          g_hash_table_insert (state->map->borders, g_strdup (region), g_steal_pointer (&border_list));
+        }
       g_hash_table_insert (state->map->zones, g_strdup (region), g_steal_pointer (&root_list));
     }
   else if (strcmp (element, "nerve") == 0)
@@ -437,6 +487,7 @@ start_element_cb (GMarkupParseContext  *context,
       g_hash_table_insert (atlas->nerves_by_id, nerve->id, nerve);
       state->nerve = nerve;
       state->nerve_regions = g_ptr_array_new_with_free_func (g_free);
+      state->synonyms = g_ptr_array_new_with_free_func (g_free);
       _derm_loader_add_sources (state, sources, &nerve->sources, error);
     }
   else if (strcmp (element, "area") == 0)
@@ -502,7 +553,7 @@ start_element_cb (GMarkupParseContext  *context,
     }
   else
     {
-      /* name, synonym, description, territory (nerve), and the containers */
+      /* name, synonym, description, territory (nerve), symptom, and the containers */
       COLLECT (G_MARKUP_COLLECT_INVALID, NULL, NULL);
     }
 #undef COLLECT
@@ -567,6 +618,11 @@ end_element_cb (GMarkupParseContext  *context,
       leaf = TRUE;
       replace_string (&state->map->description, text);
     }
+  else if (strcmp (element, "symptom") == 0)
+    {
+      leaf = TRUE;
+      g_ptr_array_add (state->atlas->symptom_words, g_steal_pointer (&text));
+    }
   else if (strcmp (element, "territory") == 0)
     {
       leaf = TRUE;
@@ -618,6 +674,8 @@ end_element_cb (GMarkupParseContext  *context,
     {
       g_ptr_array_add (state->nerve_regions, NULL);
       state->nerve->regions = (char **) g_ptr_array_free (g_steal_pointer (&state->nerve_regions), FALSE);
+      g_ptr_array_add (state->synonyms, NULL);
+      state->nerve->synonyms = (char **) g_ptr_array_free (g_steal_pointer (&state->synonyms), FALSE);
       if (state->nerve->name == NULL)
         _derm_loader_invalid (state, error, "nerve “%s” has no <name>", state->nerve->id);
       state->nerve = NULL;
@@ -689,6 +747,25 @@ check_refs (LoadState  *state,
           g_set_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_INVALID,
                        "%s:%d: unknown %s “%s”", state->filename, ref->line, what, ref->id);
           return FALSE;
+        }
+    }
+
+  /* A region is either some nerve's skin or marked as no source's. */
+  for (guint i = 0; i < atlas->nerves->len; i++)
+    {
+      const DermNerve *nerve = g_ptr_array_index (atlas->nerves, i);
+
+      for (guint r = 0; nerve->regions[r] != NULL; r++)
+        {
+          const DermRegionInfo *info = g_hash_table_lookup (atlas->region_infos_by_id, nerve->regions[r]);
+
+          if (info->nerve_unsourced)
+            {
+              g_set_error (error, DERM_ATLAS_ERROR, DERM_ATLAS_ERROR_INVALID,
+                           "%s:%d: region “%s” is marked nerves=\"unsourced\" but nerve “%s” names it",
+                           state->filename, info->line, info->id, nerve->id);
+              return FALSE;
+            }
         }
     }
 

@@ -14,6 +14,7 @@ typedef struct {
   char   **synonyms;
   DermView view;
   gboolean sides[DERM_N_SIDES];
+  gboolean nerve_unsourced;  /* nerves="unsourced" */
   int      line;
 } DermRegionInfo;
 
@@ -29,6 +30,7 @@ struct _DermAtlas {
   GPtrArray  *key_points;    /* DermKeyPoint */
   GPtrArray  *quiz_items;    /* DermQuizItem */
   GPtrArray  *exam_tests;    /* DermExamTest */
+  GPtrArray  *symptom_words; /* char *, translated: search passes over them */
 
   GHashTable *sources_by_id;
   GHashTable *roots_by_id;       /* upper-cased id -> DermRoot */

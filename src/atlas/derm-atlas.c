@@ -82,6 +82,8 @@ map_free (gpointer data)
   g_free (map->description);
   g_strfreev (map->sources);
   g_hash_table_unref (map->zones);
+  g_hash_table_unref (map->kinds);
+  g_hash_table_unref (map->borders);
   g_free (map);
 }
 
@@ -96,6 +98,7 @@ nerve_free (gpointer data)
   g_strfreev (nerve->roots);
   g_strfreev (nerve->sources);
   g_strfreev (nerve->regions);
+  g_strfreev (nerve->synonyms);
   derm_statement_free (nerve->distinguish);
   g_free (nerve->parent);
   g_free (nerve);
@@ -161,6 +164,7 @@ derm_atlas_finalize (GObject *object)
   g_ptr_array_unref (self->key_points);
   g_ptr_array_unref (self->quiz_items);
   g_ptr_array_unref (self->exam_tests);
+  g_ptr_array_unref (self->symptom_words);
   g_ptr_array_unref (self->nerves);
   g_ptr_array_unref (self->maps);
   g_ptr_array_unref (self->regions);
@@ -191,6 +195,7 @@ derm_atlas_init (DermAtlas *self)
   self->key_points = g_ptr_array_new_with_free_func (key_point_free);
   self->quiz_items = g_ptr_array_new_with_free_func (derm_quiz_item_free);
   self->exam_tests = g_ptr_array_new_with_free_func (derm_exam_test_free);
+  self->symptom_words = g_ptr_array_new_with_free_func (g_free);
   self->sources_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->roots_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->region_infos_by_id = g_hash_table_new (g_str_hash, g_str_equal);
@@ -374,16 +379,26 @@ derm_atlas_get_svg_name (DermAtlas *self,
   return self->svg_name[view];
 }
 
+/* A NULL-terminated list a map keeps for a region, or an empty one. */
+static const char * const *
+lookup_list (GHashTable       *table,
+             const DermRegion *region)
+{
+  static const char * const none[] = { NULL };
+  const char * const *list;
+
+  if (region == NULL)
+    return none;
+  list = g_hash_table_lookup (table, region->name_id);
+  return list != NULL ? list : none;
+}
+
 const char * const *
 derm_map_get_roots (const DermMap    *map,
                     const DermRegion *region)
 {
-  static const char * const none[] = { NULL };
-  const char * const *roots;
-
-  g_return_val_if_fail (map != NULL && region != NULL, none);
-  roots = g_hash_table_lookup (map->zones, region->name_id);
-  return roots != NULL ? roots : none;
+  g_return_val_if_fail (map != NULL && region != NULL, lookup_list (NULL, NULL));
+  return lookup_list (map->zones, region);
 }
 
 gboolean
@@ -392,6 +407,114 @@ derm_map_region_has_root (const DermMap    *map,
                           const char       *root)
 {
   return g_strv_contains (derm_map_get_roots (map, region), root);
+}
+
+DermZoneKind
+derm_map_get_zone_kind (const DermMap    *map,
+                        const DermRegion *region)
+{
+  g_return_val_if_fail (map != NULL && region != NULL, DERM_ZONE_SOURCED);
+
+  return (DermZoneKind) GPOINTER_TO_INT (g_hash_table_lookup (map->kinds, region->name_id));
+}
+
+const char * const *
+derm_map_get_zone_borders (const DermMap    *map,
+                           const DermRegion *region)
+{
+  g_return_val_if_fail (map != NULL && region != NULL, lookup_list (NULL, NULL));
+  return lookup_list (map->borders, region);
+}
+
+gboolean
+derm_map_zone_is_sourced (const DermMap    *map,
+                          const DermRegion *region)
+{
+  return derm_map_get_zone_kind (map, region) == DERM_ZONE_SOURCED &&
+         derm_map_get_roots (map, region)[0] != NULL;
+}
+
+char *
+derm_map_dup_roots_text (const DermMap    *map,
+                         const DermRegion *region)
+{
+  g_autofree char *roots = NULL;
+
+  g_return_val_if_fail (map != NULL && region != NULL, NULL);
+
+  switch (derm_map_get_zone_kind (map, region))
+    {
+    case DERM_ZONE_VARIES:
+      return g_strdup (_("varies between people"));
+    case DERM_ZONE_NOT_DRAWN:
+      return g_strdup (_("not drawn by this map"));
+    case DERM_ZONE_GUESSED:
+      roots = g_strjoinv (", ", (char **) derm_map_get_roots (map, region));
+      /* Translators: the roots of a zone no source gives, "L3 (uncertain)" */
+      return g_strdup_printf (_("%s (uncertain)"), roots);
+    case DERM_ZONE_SOURCED:
+    default:
+      break;
+    }
+  if (derm_map_get_roots (map, region)[0] == NULL)
+    return g_strdup (_("varies between people"));
+  return g_strjoinv (", ", (char **) derm_map_get_roots (map, region));
+}
+
+char *
+derm_map_dup_zone_note (const DermMap    *map,
+                        const DermRegion *region)
+{
+  g_autofree char *borders = NULL;
+  g_autofree char *roots = NULL;
+
+  g_return_val_if_fail (map != NULL && region != NULL, NULL);
+
+  switch (derm_map_get_zone_kind (map, region))
+    {
+    case DERM_ZONE_VARIES:
+      return g_strdup (_("No consistent root on this map (varies between people)"));
+    case DERM_ZONE_NOT_DRAWN:
+      return g_strdup (_("Not drawn by this map: its source leaves this skin out."));
+    case DERM_ZONE_GUESSED:
+      borders = g_strjoinv (", ", (char **) derm_map_get_zone_borders (map, region));
+      roots = g_strjoinv (", ", (char **) derm_map_get_roots (map, region));
+      /* Translators: a zone that no source of the map gives: first the
+       * roots of the skin around it, then the roots drawn there,
+       * "… It lies between L3, L5 and is shown as L3." */
+      return g_strdup_printf (_("Uncertain: no source of this map gives this skin. It lies between %s and is shown as %s."),
+                              borders, roots);
+    case DERM_ZONE_SOURCED:
+    default:
+      break;
+    }
+  if (derm_map_get_roots (map, region)[0] == NULL)
+    return g_strdup (_("No consistent root on this map (varies between people)"));
+  return NULL;
+}
+
+const char *
+derm_map_get_blank_meaning (const DermMap *map)
+{
+  GHashTableIter iter;
+  gpointer value;
+  gboolean varies = FALSE, not_drawn = FALSE;
+
+  g_return_val_if_fail (map != NULL, NULL);
+
+  g_hash_table_iter_init (&iter, map->kinds);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      varies |= GPOINTER_TO_INT (value) == DERM_ZONE_VARIES;
+      not_drawn |= GPOINTER_TO_INT (value) == DERM_ZONE_NOT_DRAWN;
+    }
+  if (varies && not_drawn)
+    return _("varies between people, or not drawn by this map");
+  if (not_drawn)
+    return _("not drawn by this map");
+  if (varies)
+    return _("varies between people");
+  return NULL;
 }
 
 GPtrArray *

@@ -29,7 +29,7 @@ typedef struct {
  * field is the element name in atlas.xml: "summary", "territory",
  * "key-point", "key-muscle", "motor-test", "non-key-muscles",
  * "other-muscles", "reflex", "disc", "picture", "disagreement",
- * "caveat", "red-flag". */
+ * "caveat", "red-flag", and "synonym" (a search word: "foot drop"). */
 typedef struct {
   char  *field;
   char  *text;      /* translated */
@@ -56,14 +56,25 @@ typedef struct {
   guint    index;     /* 0..n-1 over all views; the id map's value is index + 1 */
   double   label_x;   /* a point well inside the region, in view units */
   double   label_y;
+  gboolean nerve_unsourced;  /* no source of the atlas names its cutaneous nerve */
 } DermRegion;
+
+/* What a map's zone of skin rests on. */
+typedef enum {
+  DERM_ZONE_SOURCED,    /* the roots the map's sources give */
+  DERM_ZONE_GUESSED,    /* no source gives it: filled from the roots that border it */
+  DERM_ZONE_VARIES,     /* blank: it varies between people */
+  DERM_ZONE_NOT_DRAWN,  /* blank: the map's source leaves it out (Lee 2008: S3-S5) */
+} DermZoneKind;
 
 typedef struct {
   char       *id;
   char       *name;
   char       *description;
   char      **sources;
-  GHashTable *zones;  /* region name_id -> char ** roots (empty vector = blank) */
+  GHashTable *zones;    /* region name_id -> char ** roots (empty vector = blank) */
+  GHashTable *kinds;    /* region name_id -> GINT_TO_POINTER (DermZoneKind); absent: sourced */
+  GHashTable *borders;  /* region name_id -> char ** the roots around a guessed zone */
 } DermMap;
 
 typedef struct {
@@ -73,6 +84,7 @@ typedef struct {
   char **roots;
   char **sources;
   char **regions;           /* region name_ids of its own skin (branches' skin not included) */
+  char **synonyms;          /* translated search words: "peroneal nerve", "meralgia paresthetica" */
   DermStatement *distinguish;
   char  *parent;            /* id of the nerve it branches from, or NULL */
 } DermNerve;
@@ -184,6 +196,25 @@ const char * const *derm_map_get_roots           (const DermMap    *map,
 gboolean            derm_map_region_has_root     (const DermMap    *map,
                                                   const DermRegion *region,
                                                   const char       *root);
+DermZoneKind        derm_map_get_zone_kind       (const DermMap    *map,
+                                                  const DermRegion *region);
+/* The roots that border a guessed zone, NULL-terminated; empty for others. */
+const char * const *derm_map_get_zone_borders    (const DermMap    *map,
+                                                  const DermRegion *region);
+/* TRUE where a quiz may ask for the region's roots: a sourced zone. */
+gboolean            derm_map_zone_is_sourced     (const DermMap    *map,
+                                                  const DermRegion *region);
+/* The region's roots as a person reads them, translated: "L4", "L1, S2",
+ * "L3 (uncertain)", "varies between people", "not drawn by this map". */
+char               *derm_map_dup_roots_text      (const DermMap    *map,
+                                                  const DermRegion *region);
+/* A sentence for the region's card where the map leaves it blank or
+ * guesses it, translated; NULL for a sourced zone. */
+char               *derm_map_dup_zone_note       (const DermMap    *map,
+                                                  const DermRegion *region);
+/* What the map's blank skin means, translated: "varies between people",
+ * "not drawn by this map", or both; NULL when it leaves nothing blank. */
+const char         *derm_map_get_blank_meaning   (const DermMap    *map);
 /* Nerves whose territory includes the region; free the array (not its items). */
 GPtrArray          *derm_atlas_get_region_nerves (DermAtlas        *self,
                                                   const DermRegion *region);
@@ -196,10 +227,13 @@ const DermStatement *derm_root_get_statement     (const DermRoot *root,
 /* "Left medial malleolus", translated; free with g_free. */
 char               *derm_region_dup_title        (const DermRegion *region);
 
-/* Search region names, synonyms and root ids. Returns DermSearchHit items, best first. */
+/* Search region names and synonyms, root ids and synonyms ("foot drop"),
+ * and nerve names and synonyms ("sural", "peroneal"): a nerve found gives
+ * the regions of its skin. Returns DermSearchHit items, best first. */
 typedef struct {
   const DermRegion *region;  /* or NULL */
   const DermRoot   *root;    /* or NULL */
+  const DermNerve  *nerve;   /* the nerve whose skin the region was found as, or NULL */
   int               score;
 } DermSearchHit;
 

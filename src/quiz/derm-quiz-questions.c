@@ -66,8 +66,10 @@ root_has_regions (DermAtlas     *atlas,
 {
   GPtrArray *regions = derm_atlas_get_regions (atlas);
 
+  /* skin a source gives: a guessed zone does not count */
   for (guint i = 0; i < regions->len; i++)
-    if (derm_map_region_has_root (map, g_ptr_array_index (regions, i), root))
+    if (derm_map_region_has_root (map, g_ptr_array_index (regions, i), root) &&
+        derm_map_zone_is_sourced (map, g_ptr_array_index (regions, i)))
       return TRUE;
   return FALSE;
 }
@@ -119,7 +121,8 @@ _derm_quiz_build_pool (DermQuiz     *self,
             const DermRegion *region = g_ptr_array_index (regions, i);
             Subject *subject;
 
-            if (derm_map_get_roots (self->map, region)[0] == NULL)
+            /* never blank skin, nor a zone no source gives */
+            if (!derm_map_zone_is_sourced (self->map, region))
               continue;
             subject = g_hash_table_lookup (by_name, region->name_id);
             if (subject == NULL)
@@ -145,6 +148,7 @@ _derm_quiz_build_pool (DermQuiz     *self,
           /* only where the map agrees the point's skin is that root's */
           if (kp == NULL || kp->region == NULL ||
               !derm_map_region_has_root (self->map, kp->region, root->id) ||
+              !derm_map_zone_is_sourced (self->map, kp->region) ||
               derm_root_get_statement (root, "key-point", -1) == NULL)
             continue;
           subject = g_new0 (Subject, 1);

@@ -365,7 +365,9 @@ legend_items (Page *page)
     }
   if (blank)
     {
-      LegendItem item = { { 0, }, 0, g_strdup (_("blank: varies between people")) };
+      /* Translators: the legend of skin a map leaves blank, and why:
+       * "blank: varies between people" */
+      LegendItem item = { { 0, }, 0, g_strdup_printf (_("blank: %s"), derm_map_get_blank_meaning (page->map)) };
       g_array_append_val (items, item);
     }
   return items;

@@ -419,14 +419,18 @@ _derm_info_panel_end_card (DermInfoPanel *self)
 
 void
 _derm_info_panel_append_root_tags (DermInfoPanel      *self,
+                                   const DermMap      *map,
+                                   const DermRegion   *region,
                                    const char * const *roots)
 {
+  /* blank because it varies or because the map leaves it out; or a guess */
+  g_autofree char *note = map != NULL ? derm_map_dup_zone_note (map, region) : NULL;
   GtkWidget *box;
 
   if (roots == NULL || roots[0] == NULL)
     {
       _derm_info_panel_append_label (self->card,
-                                     _("No consistent root on this map (varies between people)"),
+                                     note != NULL ? note : _("No consistent root on this map (varies between people)"),
                                      "blank-root");
       return;
     }
@@ -444,6 +448,8 @@ _derm_info_panel_append_root_tags (DermInfoPanel      *self,
       gtk_box_append (GTK_BOX (box), tag);
     }
   gtk_box_append (self->card, box);
+  if (note != NULL)
+    _derm_info_panel_append_label (self->card, note, "blank-root");
 }
 
 void
@@ -454,7 +460,18 @@ _derm_info_panel_append_nerves (DermInfoPanel    *self,
   GtkWidget *section;
 
   if (nerves == NULL || nerves->len == 0)
-    return;
+    {
+      /* say so rather than leave the reader to think it was forgotten */
+      if (region->nerve_unsourced)
+        {
+          section = _derm_info_panel_new_section (self->card);
+          _derm_info_panel_append_heading (GTK_BOX (section),
+                                           g_dngettext (GETTEXT_PACKAGE, "Cutaneous nerve", "Cutaneous nerves", 1));
+          _derm_info_panel_append_label (GTK_BOX (section),
+                                         _("The sources of this atlas name no cutaneous nerve for this skin."), NULL);
+        }
+      return;
+    }
 
   section = _derm_info_panel_new_section (self->card);
   _derm_info_panel_append_heading (GTK_BOX (section),

@@ -53,6 +53,8 @@ void            _derm_info_panel_begin_card           (DermInfoPanel *self,
                                                        const char    *subtitle);
 void            _derm_info_panel_end_card             (DermInfoPanel *self);
 void            _derm_info_panel_append_root_tags     (DermInfoPanel      *self,
+                                                       const DermMap      *map,
+                                                       const DermRegion   *region,
                                                        const char * const *roots);
 void            _derm_info_panel_append_nerves        (DermInfoPanel    *self,
                                                        const DermRegion *region);

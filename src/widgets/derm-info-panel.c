@@ -280,7 +280,7 @@ derm_info_panel_show_region (DermInfoPanel    *self,
                               map != NULL ? map->name : "");
   _derm_info_panel_begin_card (self, title, subtitle);
 
-  _derm_info_panel_append_root_tags (self, roots);
+  _derm_info_panel_append_root_tags (self, map, region, roots);
   _derm_info_panel_append_nerves (self, region);
   _derm_info_panel_append_root_or_nerve (self, region, roots);
 
@@ -363,7 +363,7 @@ derm_info_panel_show_key_point (DermInfoPanel      *self,
   {
     const char *roots[] = { root->id, NULL };
 
-    _derm_info_panel_append_root_tags (self, roots);
+    _derm_info_panel_append_root_tags (self, NULL, NULL, roots);
   }
 
   section = _derm_info_panel_new_section (self->card);

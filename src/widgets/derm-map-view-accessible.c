@@ -23,19 +23,13 @@ accessible_region_label (DermMapView      *self,
   g_autofree char *title = derm_region_dup_title (region);
   g_autofree char *roots_text = NULL;
   const DermMap *map;
-  const char * const *roots = NULL;
 
   if (!self->reveal_roots)
     return g_steal_pointer (&title);
 
   map = self->atlas != NULL ? derm_atlas_get_map (self->atlas, self->map_id) : NULL;
-  if (map != NULL)
-    roots = derm_map_get_roots (map, region);
-
-  if (roots != NULL && roots[0] != NULL)
-    roots_text = g_strjoinv (", ", (char **) roots);
-  else
-    roots_text = g_strdup (_("varies between people"));
+  /* "L4", "L3 (uncertain)", "not drawn by this map", "varies between people" */
+  roots_text = map != NULL ? derm_map_dup_roots_text (map, region) : g_strdup (_("varies between people"));
 
   /* Translators: what a screen reader says for the region that has the
    * keyboard focus on the map: the region with its side, then its nerve
@@ -73,7 +67,6 @@ derm_map_view_describe_region (DermMapView      *self,
   g_autofree char *title = NULL;
   g_autofree char *roots_text = NULL;
   const DermMap *map;
-  const char * const *roots = NULL;
 
   g_return_val_if_fail (DERM_IS_MAP_VIEW (self), NULL);
   g_return_val_if_fail (region != NULL, NULL);
@@ -84,13 +77,8 @@ derm_map_view_describe_region (DermMapView      *self,
     return g_steal_pointer (&title);
 
   map = self->atlas != NULL ? derm_atlas_get_map (self->atlas, self->map_id) : NULL;
-  if (map != NULL)
-    roots = derm_map_get_roots (map, region);
-
-  if (roots != NULL && roots[0] != NULL)
-    roots_text = g_strjoinv (", ", (char **) roots);
-  else
-    roots_text = g_strdup (_("varies between people"));
+  /* "L4", "L3 (uncertain)", "not drawn by this map", "varies between people" */
+  roots_text = map != NULL ? derm_map_dup_roots_text (map, region) : g_strdup (_("varies between people"));
 
   /* Translators: a region of skin and its nerve roots, "Left medial malleolus – L4" */
   return g_strdup_printf (C_("region tooltip", "%s – %s"), title, roots_text);

@@ -159,8 +159,14 @@ rebuild (DermRootList *self)
       gtk_list_box_append (self->list_box,
                            create_key_row ("hatched", _("Striped: two or more roots overlap")));
     if (blank)
-      gtk_list_box_append (self->list_box,
-                           create_key_row ("skin", _("Plain skin: varies between people")));
+      {
+        /* Translators: the key of the skin a map leaves blank, and why:
+         * "Plain skin: varies between people" */
+        g_autofree char *plain_skin = g_strdup_printf (_("Plain skin: %s"),
+                                                       derm_map_get_blank_meaning (map));
+
+        gtk_list_box_append (self->list_box, create_key_row ("skin", plain_skin));
+      }
   }
 }
 
