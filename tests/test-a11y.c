@@ -492,11 +492,12 @@ main (int argc, char *argv[])
     }
   if (g_strcmp0 (g_getenv ("GTK_A11Y"), "none") == 0)
     g_warning ("GTK_A11Y=none: run under dbus-run-session with the AT-SPI backend");
+  display_fail_on_warnings ();
 
   app = derm_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);
   g_application_run (G_APPLICATION (app), 0, NULL);
 
-  return status;
+  return status != 0 || check_failures > 0 ? 1 : 0;
 }

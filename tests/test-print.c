@@ -357,6 +357,7 @@ main (int argc, char *argv[])
       return 77;
     }
 
+  display_fail_on_warnings ();
   app = derm_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);
