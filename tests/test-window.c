@@ -123,6 +123,101 @@ test_root_list (void)
   derm_window_select_root (window, NULL);
 }
 
+/* The row of a root in the root list. */
+static GtkWidget *
+root_row (const char *root_id)
+{
+  GtkWidget *list = gtk_widget_get_first_child (GTK_WIDGET (derm_window_get_root_list (window)));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "root-id"), root_id) == 0)
+      return row;
+
+  return NULL;
+}
+
+static void
+count_focusable (GtkWidget *widget,
+                 guint     *n)
+{
+  /* a scrolled window passes the focus on to its child */
+  if (gtk_widget_get_mapped (widget) && gtk_widget_get_focusable (widget) &&
+      !GTK_IS_SCROLLED_WINDOW (widget))
+    (*n)++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_focusable (child, n);
+}
+
+static gboolean
+no_root_selected (gpointer data)
+{
+  return derm_map_view_get_selected_root (derm_window_get_map_view (window)) == NULL &&
+         derm_root_list_get_selected_root (derm_window_get_root_list (window)) == NULL;
+}
+
+/* Tab through the root list moves the focus and nothing else; Enter or
+ * Space chooses a root, and Enter again, a click on its row or Escape
+ * clears it. The card is one focus stop a screen reader reads whole. */
+static void
+test_root_list_keyboard (void)
+{
+  g_autofree char *win = display_xid (GTK_WINDOW (window));
+  g_autofree char *sx = NULL, *sy = NULL;
+  GtkWidget *t12 = root_row ("T12"), *l4;
+  guint n_focusable = 0;
+
+  derm_window_select_root (window, NULL);
+  gtk_widget_grab_focus (t12);
+  settle (100);
+  for (int i = 0; i < 4; i++)
+    xdotool ("key", "--window", win, "Tab", NULL);
+  settle (300);
+  CHECK (no_root_selected (NULL) && !gtk_widget_has_focus (t12),
+         "Tab moves through the root list without choosing a root (map: %s)",
+         derm_map_view_get_selected_root (derm_window_get_map_view (window)));
+
+  gtk_widget_grab_focus (t12);
+  xdotool ("key", "--window", win, "Down", NULL);
+  settle (200);
+  CHECK (no_root_selected (NULL), "an arrow key moves through the root list without choosing a root");
+  xdotool ("key", "--window", win, "Return", NULL);
+  CHECK (wait_until (selected_root_is, (gpointer) "L1", 2000), "Enter chooses the focused root");
+  xdotool ("key", "--window", win, "space", NULL);
+  CHECK (wait_until (no_root_selected, NULL, 2000), "Space on the chosen root clears the highlight");
+
+  derm_window_select_root (window, "L4");
+  CHECK (wait_until (selected_root_is, (gpointer) "L4", 2000), "L4 is chosen");
+  l4 = root_row ("L4");
+  CHECK (gtk_widget_get_state_flags (l4) & GTK_STATE_FLAG_SELECTED, "the L4 row shows it is chosen");
+  widget_point_to_window (l4, gtk_widget_get_width (l4) / 2.0, gtk_widget_get_height (l4) / 2.0, &sx, &sy);
+  xdotool ("mousemove", "--window", win, sx, sy, NULL);
+  settle (100);
+  xdotool ("click", "1", NULL);
+  CHECK (wait_until (no_root_selected, NULL, 2000), "a click on the chosen row clears the highlight");
+
+  derm_window_select_root (window, "L4");
+  gtk_widget_grab_focus (GTK_WIDGET (derm_window_get_map_view (window)));
+  settle (100);
+  xdotool ("key", "--window", win, "Escape", NULL);
+  CHECK (wait_until (no_root_selected, NULL, 2000), "Escape clears the root highlight");
+
+  /* Escape closes the search first, keeping the highlight */
+  derm_window_select_root (window, "L4");
+  xdotool ("key", "--window", win, "ctrl+f", NULL);
+  settle (300);
+  xdotool ("key", "--window", win, "Escape", NULL);
+  settle (300);
+  CHECK (selected_root_is ((gpointer) "L4"), "Escape in the search field leaves the root highlight");
+
+  /* the L4 card: one focus stop (test-a11y checks what it reads) */
+  derm_window_select_root (window, "L4");
+  settle (200);
+  count_focusable (GTK_WIDGET (derm_window_get_info_panel (window)), &n_focusable);
+  CHECK (n_focusable == 1, "the L4 card is one focus stop (%u)", n_focusable);
+  derm_window_select_root (window, NULL);
+}
+
 static gboolean
 selected_region_changed (gpointer data)
 {
@@ -502,6 +597,7 @@ run_tests (DermWindow *test_window)
   test_menus ();
   test_click_shows_card ();
   test_root_list ();
+  test_root_list_keyboard ();
   test_keyboard ();
   test_search ();
   test_switch_maps ();

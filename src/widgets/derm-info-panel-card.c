@@ -96,7 +96,10 @@ new_label (const char *text,
   /* wrapped text asks for a panel's width, not a line of the whole text */
   gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  /* selectable labels should not grab the focus (and select all) on their own */
+  /* the card is one focus stop that a screen reader reads whole
+   * (_derm_info_panel_end_card), not a stop per line; the mouse still
+   * selects the text */
+  gtk_widget_set_focusable (label, FALSE);
   gtk_widget_set_focus_on_click (label, FALSE);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
@@ -412,7 +415,15 @@ _derm_info_panel_end_card (DermInfoPanel *self)
 {
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
 
+  g_autofree char *text = NULL;
+
   append_sources (self);
+  /* read as a whole when Tab reaches the card: its title, then the rest */
+  text = derm_info_panel_dup_text (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->card),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
   gtk_stack_set_visible_child_name (self->stack, "card");
 }
