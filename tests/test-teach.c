@@ -19,6 +19,38 @@
 
 static DermWindow *window;
 
+/* The share of the widget's pixels that are near black, as drawn now. */
+static double
+dark_fraction (GtkWidget *widget)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  guint64 dark = 0;
+
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return 0;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  w = gdk_texture_get_width (texture);
+  h = gdk_texture_get_height (texture);
+  pixels = g_malloc ((gsize) w * h * 4);
+  gdk_texture_download (texture, pixels, (gsize) w * 4);
+  for (gsize i = 0; i < (gsize) w * h; i++)
+    {
+      /* BGRA or RGBA alike: the three colours */
+      const guchar *p = pixels + 4 * i;
+
+      dark += p[0] < 24 && p[1] < 24 && p[2] < 24;
+    }
+  return (double) dark / ((double) w * h);
+}
+
 static void
 key (const char *name)
 {
@@ -160,6 +192,13 @@ test_presentation (void)
 
   key ("b");
   CHECK (derm_window_get_presentation_blank (window), "B blanks the map");
+  settle (300);
+  {
+    /* the window's content: without a window manager Xvfb draws its frame */
+    double dark = dark_fraction (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)));
+
+    CHECK (dark > 0.99, "B blanks the whole screen, the panel too (%.1f%% dark)", 100 * dark);
+  }
   key ("b");
   CHECK (!derm_window_get_presentation_blank (window), "B again shows it");
 

@@ -24,11 +24,18 @@ hide_presentation_hint_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* B blanks the whole screen, as a slide show does: the cover hides the map,
+ * and the panel and its separator go dark too (style.css, .blanked) */
 void
 _derm_window_set_blank (DermWindow *self,
                         gboolean    blank)
 {
   gtk_widget_set_visible (self->blank_cover, blank);
+  gtk_widget_set_opacity (self->sidebar, blank ? 0.0 : 1.0);
+  if (blank)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "blanked");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "blanked");
 }
 
 /* Presentation: step to a root (index in T12..S4-5), or -1 for all roots. */
