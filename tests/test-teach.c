@@ -453,6 +453,68 @@ test_quiz_dialog (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* What the panel shows names what the map highlights: a root's card with
+ * that root, a region's card with that region, or the empty page. */
+static gboolean
+panel_agrees_with_map (void)
+{
+  DermMapView *view = derm_window_get_map_view (window);
+  DermInfoPanel *panel = derm_window_get_info_panel (window);
+  const char *root = derm_map_view_get_selected_root (view);
+  const DermRegion *region = derm_map_view_get_selected_region (view);
+  const char *title = derm_info_panel_get_title (panel);
+
+  if (root != NULL)
+    return g_strcmp0 (title, root) == 0;
+  if (region != NULL)
+    return derm_info_panel_get_region (panel) == region;
+  return title == NULL;
+}
+
+static void
+test_state_after_teaching (void)
+{
+  DermMapView *view = derm_window_get_map_view (window);
+  DermQuizOptions options;
+
+  /* a region chosen, then presentation steps through the roots */
+  derm_map_view_set_selected_region (view, derm_atlas_get_region (derm_window_get_atlas (window),
+                                                                  "medial-malleolus-left"));
+  settle (200);
+  derm_window_set_presentation (window, TRUE);
+  settle (300);
+  key ("Next");
+  CHECK (wait_until (selected_root_is, (gpointer) "T10", 2000) ||
+         derm_map_view_get_selected_root (view) != NULL, "Page Down steps to a root");
+  CHECK (derm_map_view_get_selected_region (view) == NULL,
+         "stepping through the roots leaves no region painted under them");
+  key ("Escape");
+  settle (300);
+  CHECK (panel_agrees_with_map (), "after presentation the panel and the map agree (panel: %s, map root %s)",
+         derm_info_panel_get_title (derm_window_get_info_panel (window)),
+         derm_map_view_get_selected_root (view));
+
+  /* a class quiz, ended at once */
+  derm_window_select_root (window, "L4");
+  derm_quiz_options_init (&options);
+  options.count = 2;
+  options.seed = 3;
+  options.map_id = "isncsci";
+  CHECK (derm_window_start_quiz (window, &options, TRUE, 0), "a class quiz starts");
+  settle (300);
+  key ("Next");
+  settle (200);
+  key ("Escape");
+  settle (300);
+  CHECK (!derm_window_get_presentation (window), "Escape leaves presentation, the quiz goes on");
+  key ("Escape");
+  settle (300);
+  CHECK (phase_is (GINT_TO_POINTER (DERM_QUIZ_PHASE_NONE)), "Escape again ends the quiz");
+  CHECK (panel_agrees_with_map (), "after a class quiz the panel and the map agree (panel: %s, map root %s)",
+         derm_info_panel_get_title (derm_window_get_info_panel (window)),
+         derm_map_view_get_selected_root (view));
+}
+
 static void
 run_tests (DermWindow *test_window)
 {
@@ -463,6 +525,7 @@ run_tests (DermWindow *test_window)
   test_presentation ();
   test_practice_quiz ();
   test_class_quiz ();
+  test_state_after_teaching ();
   test_quiz_dialog ();
 }
 

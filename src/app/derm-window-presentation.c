@@ -49,6 +49,8 @@ _derm_window_present_root (DermWindow *self,
   step = CLAMP (step, -1, (int) roots->len - 1);
   self->presentation_step = step;
   root = step >= 0 ? g_ptr_array_index (roots, step) : NULL;
+  /* a region chosen before would stay painted under each root's card */
+  derm_map_view_set_selected_region (self->map_view, NULL);
   derm_window_select_root (self, root != NULL ? root->id : NULL);
 }
 
@@ -132,6 +134,9 @@ derm_window_set_presentation (DermWindow *self,
       self->presentation_fullscreened = FALSE;
       if (!_derm_window_quiz_active (self) && self->presentation_step >= 0)
         derm_window_select_root (self, NULL);
+      /* the panel shows what the map highlights */
+      if (!_derm_window_quiz_active (self))
+        derm_window_select_root (self, derm_map_view_get_selected_root (self->map_view));
       self->presentation_step = -1;
       /* a class quiz goes on in the window */
       self->quiz_presentation = FALSE;

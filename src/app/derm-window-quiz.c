@@ -154,6 +154,9 @@ _derm_window_end_quiz (DermWindow *self)
   derm_quiz_panel_clear (self->quiz_panel);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "browse");
   _derm_window_sync_quiz_map (self);
+  /* the card left from before the quiz would name a root the map no
+   * longer shows: the panel shows what the map highlights */
+  derm_window_select_root (self, derm_map_view_get_selected_root (self->map_view));
   if (self->quiz_presentation)
     {
       self->quiz_presentation = FALSE;
