@@ -210,6 +210,19 @@ test_root_list_keyboard (void)
   settle (300);
   CHECK (selected_root_is ((gpointer) "L4"), "Escape in the search field leaves the root highlight");
 
+  /* every summary in full: wrapped, never cut */
+  for (GtkWidget *row = gtk_widget_get_parent (t12) != NULL ? gtk_widget_get_first_child (gtk_widget_get_parent (t12)) : NULL;
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      GtkWidget *summary = box != NULL ? gtk_widget_get_last_child (box) : NULL;
+
+      if (g_object_get_data (G_OBJECT (row), "root-id") == NULL || !GTK_IS_LABEL (summary))
+        continue;
+      CHECK (!pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (summary))),
+             "the %s summary shows in full", (char *) g_object_get_data (G_OBJECT (row), "root-id"));
+    }
+
   /* the L4 card: one focus stop (test-a11y checks what it reads) */
   derm_window_select_root (window, "L4");
   settle (200);

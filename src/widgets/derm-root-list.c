@@ -65,7 +65,11 @@ create_row (const DermRoot *root)
 
   summary_label = gtk_label_new (summary != NULL ? summary->text : NULL);
   gtk_label_set_xalign (GTK_LABEL (summary_label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (summary_label), PANGO_ELLIPSIZE_END);
+  /* in full, wrapped: cut to one line, most summaries lost what tells the
+   * roots apart, even in a wide window (the panel keeps its width) */
+  gtk_label_set_wrap (GTK_LABEL (summary_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (summary_label), PANGO_WRAP_WORD);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (summary_label), GTK_NATURAL_WRAP_WORD);
   /* ask for little width: the panel should not grow to fit the summaries */
   gtk_label_set_max_width_chars (GTK_LABEL (summary_label), 20);
   gtk_widget_set_hexpand (summary_label, TRUE);
