@@ -148,6 +148,52 @@ smallest_label_px (GtkWidget *widget)
   return smallest;
 }
 
+static GtkWidget *
+find_by_class (GtkWidget  *widget,
+               const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The key hint shown on entering presentation lies above or below the
+ * legs, never across them: no region's point shares its rows. */
+static void
+check_hint_off_legs (void)
+{
+  DermMapView *view = derm_window_get_map_view (window);
+  GtkWidget *hint = find_by_class (GTK_WIDGET (window), "presentation-hint");
+  GPtrArray *regions = derm_atlas_get_regions (derm_window_get_atlas (window));
+  graphene_rect_t bounds;
+  double top = G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
+
+  CHECK (hint != NULL && gtk_widget_get_mapped (hint) &&
+         gtk_widget_compute_bounds (hint, GTK_WIDGET (view), &bounds), "presentation shows the key hint");
+  if (hint == NULL || !gtk_widget_compute_bounds (hint, GTK_WIDGET (view), &bounds))
+    return;
+  for (guint i = 0; i < regions->len; i++)
+    {
+      double x, y;
+
+      if (!derm_map_view_region_to_widget (view, g_ptr_array_index (regions, i), &x, &y))
+        continue;
+      top = MIN (top, y);
+      bottom = MAX (bottom, y);
+    }
+  CHECK (bounds.origin.y + bounds.size.height < top || bounds.origin.y > bottom,
+         "the key hint (rows %.0f-%.0f) keeps off the legs (rows %.0f-%.0f)",
+         bounds.origin.y, bounds.origin.y + bounds.size.height, top, bottom);
+}
+
 static void
 test_presentation (void)
 {
@@ -161,6 +207,8 @@ test_presentation (void)
   CHECK (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation") &&
          derm_map_view_get_presentation (view),
          "the window and the map are styled for a projector");
+  settle (600);
+  check_hint_off_legs ();
 
   /* the clicker: Page Down, Right and Space step on; Page Up and Left back */
   key ("Next");

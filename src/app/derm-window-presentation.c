@@ -111,6 +111,11 @@ derm_window_set_presentation (DermWindow *self,
                            _derm_window_quiz_active (self) ?
                            _("Page Down: answer, then next question · Page Up: back · Esc: leave") :
                            _("Page Down: next root · Page Up: back · H: labels · B: blank · Esc: leave"));
+      /* at the top, over the views' titles for its few seconds: at the
+       * bottom it lay across the feet */
+      gtk_widget_set_valign (GTK_WIDGET (self->presentation_hint), GTK_ALIGN_START);
+      gtk_widget_set_margin_top (GTK_WIDGET (self->presentation_hint), 8);
+      gtk_widget_set_margin_bottom (GTK_WIDGET (self->presentation_hint), 0);
       gtk_revealer_set_reveal_child (self->presentation_hint, TRUE);
       self->hint_timeout_id = g_timeout_add_seconds (PRESENTATION_HINT_SECONDS,
                                                      hide_presentation_hint_cb, self);
