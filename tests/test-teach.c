@@ -327,6 +327,9 @@ test_practice_quiz (void)
   options.seed = 7;
   options.map_id = "isncsci";
   CHECK (derm_window_start_quiz (window, &options, FALSE, 0), "a find-the-root quiz starts");
+  /* the window is back from full screen and the panel slides in: click
+   * once the legs have their place */
+  settle (800);
   CHECK (phase_is (GINT_TO_POINTER (DERM_QUIZ_PHASE_ASKING)), "it asks the first question");
   question = derm_quiz_panel_get_question (panel);
   g_assert_nonnull (question);
@@ -449,6 +452,17 @@ test_class_quiz (void)
   CHECK (phase_is (GINT_TO_POINTER (DERM_QUIZ_PHASE_REVEALED)) &&
          g_strcmp0 (derm_quiz_panel_get_result_text (panel), "Answer") == 0,
          "Page Down reveals the answer, unscored (%s)", derm_quiz_panel_get_result_text (panel));
+  {
+    const DermQuizQuestion *q = derm_quiz_panel_get_question (panel);
+
+    /* a muscle or a reflex is not skin: the answer is not painted as a dermatome */
+    if (q != NULL && (q->kind == DERM_QUIZ_MOTOR || q->kind == DERM_QUIZ_REFLEX))
+      CHECK (derm_map_view_get_selected_root (derm_window_get_map_view (window)) == NULL,
+             "a motor answer is not shown as skin (map: %s)",
+             derm_map_view_get_selected_root (derm_window_get_map_view (window)));
+    else
+      CHECK (q != NULL && q->kind == DERM_QUIZ_ROOT_OR_NERVE, "the first question is a case");
+  }
   key ("Next");
   CHECK (derm_quiz_panel_get_index (panel) == 1 && phase_is (GINT_TO_POINTER (DERM_QUIZ_PHASE_ASKING)),
          "Page Down again: the next question");
