@@ -82,7 +82,7 @@ test_click_shows_card (void)
   CHECK (strstr (text, "tibialis anterior") != NULL, "the card shows the key muscle");
   CHECK (strstr (text, "is19") != NULL || strstr (text, "International Standards") != NULL,
          "the card cites its sources");
-  CHECK (strstr (text, "saphenous") != NULL, "the card names the cutaneous nerve");
+  CHECK (strstr (text, "Saphenous nerve") != NULL, "the card names the cutaneous nerve");
   CHECK (derm_map_view_get_selected_region (derm_window_get_map_view (window)) ==
          derm_atlas_get_region (derm_window_get_atlas (window), "medial-malleolus-left"),
          "the map view selects the clicked region");
@@ -417,6 +417,7 @@ test_root_or_nerve (void)
          strstr (text, "sensory nerve action potentials") != NULL,
          "it gives the nerve conduction rule");
   CHECK (strstr (text, "mondelli2013") != NULL, "with its source");
+  CHECK (strstr (text, "Root or nerve:") == NULL, "the text does not repeat the heading");
 }
 
 static gboolean

@@ -485,6 +485,42 @@ _derm_info_panel_append_nerves (DermInfoPanel    *self,
     }
 }
 
+/* The atlas words a caveat to stand alone, "Root or nerve: a root lesion
+ * ...": under the heading "Root or nerve?" the text starts after it. Any
+ * language: the heading without its question marks, then a colon. */
+static const char *
+skip_heading (const char *text,
+              const char *heading)
+{
+  g_autoptr (GString) bare = g_string_new (NULL);
+  const char *colon = strchr (text, ':');
+  g_autofree char *start = NULL;
+
+  for (const char *p = heading; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != '?' && c != 0xbf /* ¿ */)
+        g_string_append_unichar (bare, c);
+    }
+  g_strstrip (bare->str);
+  if (colon == NULL || bare->str[0] == '\0')
+    return text;
+
+  start = g_strstrip (g_strndup (text, colon - text));
+  {
+    g_autofree char *a = g_utf8_casefold (start, -1);
+    g_autofree char *b = g_utf8_casefold (bare->str, -1);
+
+    if (g_strcmp0 (a, b) != 0)
+      return text;
+  }
+  text = colon + 1;
+  while (g_ascii_isspace (*text))
+    text++;
+  return text;
+}
+
 /* The general rule, root sensory loss blurred and nerve loss sharp, SNAPs
  * kept in root lesions: as atlas.xml words it, the shortest caveat citing
  * both sources, for roots that carry no rule of their own. */
@@ -576,7 +612,8 @@ _derm_info_panel_append_root_or_nerve (DermInfoPanel      *self,
     {
       const DermStatement *statement = g_ptr_array_index (rules, i);
 
-      _derm_info_panel_append_statement (self, GTK_BOX (section), NULL, statement->text,
+      _derm_info_panel_append_statement (self, GTK_BOX (section), NULL,
+                                         skip_heading (statement->text, _("Root or nerve?")),
                                          (const char * const *) statement->sources);
     }
 }
