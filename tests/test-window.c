@@ -467,6 +467,17 @@ test_key_point_click (void)
 }
 
 static void
+collect_labels (GtkWidget *widget,
+                GString   *text)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (text, "|%s|", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, text);
+}
+
+static void
 test_help_overlay (void)
 {
   g_autoptr (GtkBuilder) builder =
@@ -485,7 +496,14 @@ test_help_overlay (void)
          "Ctrl+? shows the shortcuts window");
   settle (300);
   if (overlay != NULL)
-    gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
+    {
+      g_autoptr (GString) keys = g_string_new (NULL);
+
+      collect_labels (GTK_WIDGET (overlay), keys);
+      CHECK (strstr (keys->str, "|Page Down|") != NULL && strstr (keys->str, "Page_") == NULL,
+             "the shortcuts window names Page Down as its key cap does");
+      gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
+    }
   settle (100);
 }
 
