@@ -615,6 +615,10 @@ test_about (void)
          "it says plainly that this is not a diagnostic device");
   CHECK (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)) == GTK_LICENSE_GPL_3_0,
          "it names the licence");
+  /* installed or not (the tests run from the build tree) */
+  CHECK (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (about))),
+                                  adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about))),
+         "its icon is found (%s)", adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about)));
   gtk_window_destroy (GTK_WINDOW (about));
 }
 
