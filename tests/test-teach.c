@@ -311,6 +311,23 @@ region_with_root (const char *root,
   return best;
 }
 
+/* After an answer the button to go on is in full view in the panel, not
+ * scrolled off under the explanation (1280x800). */
+static void
+check_next_in_view (DermQuizPanel *panel)
+{
+  GtkWidget *next = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (panel), DERM_TYPE_QUIZ_PANEL,
+                                                              "next_button"));
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (-1, -1, 0, 0);
+  gboolean placed = gtk_widget_get_mapped (next) &&
+                    gtk_widget_compute_bounds (next, GTK_WIDGET (panel), &bounds);
+
+  CHECK (placed && bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (GTK_WIDGET (panel)),
+         "“Next Question” is in full view (rows %.0f-%.0f of %d)",
+         bounds.origin.y, bounds.origin.y + bounds.size.height, gtk_widget_get_height (GTK_WIDGET (panel)));
+}
+
 static void
 test_practice_quiz (void)
 {
@@ -347,6 +364,8 @@ test_practice_quiz (void)
 
   /* the right answer: a click on a zone of the root */
   click_region (region_with_root (question->accept_roots[0], TRUE));
+  settle (300);
+  check_next_in_view (panel);
   CHECK (wait_until (result_is, (gpointer) "Right", 2000),
          "a click on a %s zone is right (shown: %s)", question->accept_roots[0],
          derm_quiz_panel_get_result_text (panel));
@@ -455,6 +474,8 @@ test_class_quiz (void)
   {
     const DermQuizQuestion *q = derm_quiz_panel_get_question (panel);
 
+    settle (300);
+    check_next_in_view (panel);
     /* a muscle or a reflex is not skin: the answer is not painted as a dermatome */
     if (q != NULL && (q->kind == DERM_QUIZ_MOTOR || q->kind == DERM_QUIZ_REFLEX))
       CHECK (derm_map_view_get_selected_root (derm_window_get_map_view (window)) == NULL,
