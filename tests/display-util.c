@@ -10,6 +10,35 @@
 
 int check_failures;
 
+/* Any warning or critical, from GTK, GLib or the app, is a failure: a
+ * person running the app from a terminal sees it. Debug and info messages
+ * pass through as before. */
+static GLogWriterOutput
+warning_writer (GLogLevelFlags   level,
+                const GLogField *fields,
+                gsize            n_fields,
+                gpointer         data)
+{
+  if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    {
+      const char *message = NULL;
+
+      for (gsize i = 0; i < n_fields; i++)
+        if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
+          message = fields[i].value;
+      g_printerr ("FAIL: no warning is logged (got: %s)\n", message);
+      check_failures++;
+    }
+
+  return g_log_writer_default (level, fields, n_fields, data);
+}
+
+void
+display_fail_on_warnings (void)
+{
+  g_log_set_writer_func (warning_writer, NULL, NULL);
+}
+
 gboolean
 wait_until (Condition  condition,
             gpointer   data,
@@ -118,6 +147,7 @@ display_test_main (int             width,
       return 77;
     }
 
+  display_fail_on_warnings ();
   app = derm_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), &test);

@@ -47,6 +47,9 @@ typedef void (*DisplayTestFunc) (DermWindow *window);
 int      display_test_main (int              width,
                             int              height,
                             DisplayTestFunc  run);
+/* From now on, count every warning or critical logged as a failed check
+ * (display_test_main () does this itself). */
+void     display_fail_on_warnings (void);
 /* The X window id of a window, for xdotool; free with g_free. */
 char    *display_xid       (GtkWindow       *window);
 

@@ -459,6 +459,26 @@ test_export (void)
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (g_file_test (sheet, G_FILE_TEST_IS_REGULAR));
   }
+  {
+    g_auto (Run) run = { 0 };
+    g_auto (Run) no_export = { 0 };
+    g_autofree char *each = g_build_filename (dir, "each.png", NULL);
+    guint height;
+
+    /* each view on a page of its own, the pages one under the other, with
+     * the overlays the window shows */
+    run_cli (&run, "--export", each, "--view", "each", "--nerves", "--key-points", "--width", "300", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_true (g_file_get_contents (each, &contents, &length, NULL));
+    height = ((guchar) contents[22] << 8) | (guchar) contents[23];
+    g_assert_cmpuint (height, >=, 2 * 424);
+    g_assert_cmpuint (height, <=, 2 * 425 + 1);
+    g_clear_pointer (&contents, g_free);
+
+    run_cli (&no_export, "--nerves", NULL);
+    g_assert_cmpint (no_export.status, ==, 2);
+  }
   remove_dir (dir);
 }
 

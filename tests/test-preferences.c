@@ -182,7 +182,7 @@ test_palette (DermPreferencesWindow *prefs)
     }
 
   adw_combo_row_set_selected (row, 1);
-  CHECK (key_is ("palette", "colorblind"), "choosing Colour-Blind Safe sets palette to colorblind");
+  CHECK (key_is ("palette", "colorblind"), "choosing Color-Blind Safe sets palette to colorblind");
 
   g_settings_set_string (settings, "palette", "default");
   settle (100);

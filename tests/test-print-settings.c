@@ -28,6 +28,9 @@ fill_options (DermPageOptions *options,
   options->title = g_strdup (pattern ? "Quiz: L4 & S1 — “which root?”" : "Handout; week 3 = [x]");
   options->highlight_root = pattern ? g_strdup ("L4") : NULL;
   options->answer_key = pattern;
+  options->view_per_page = pattern;
+  options->nerves = !pattern;
+  options->key_points = pattern;
   options->paper = pattern ? DERM_PAPER_LETTER : DERM_PAPER_A4;
   options->landscape = !pattern;
 }
@@ -89,6 +92,9 @@ assert_options_equal (const DermPageOptions *a,
   g_assert_cmpstr (a->title, ==, b->title);
   g_assert_cmpstr (a->highlight_root, ==, b->highlight_root);
   g_assert_cmpint (!a->answer_key, ==, !b->answer_key);
+  g_assert_cmpint (!a->view_per_page, ==, !b->view_per_page);
+  g_assert_cmpint (!a->nerves, ==, !b->nerves);
+  g_assert_cmpint (!a->key_points, ==, !b->key_points);
   g_assert_cmpint (a->paper, ==, b->paper);
   g_assert_cmpint (!a->landscape, ==, !b->landscape);
   g_assert_true (derm_page_options_equal (a, b));

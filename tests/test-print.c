@@ -164,6 +164,20 @@ test_custom_widget (void)
   answer_key = GTK_CHECK_BUTTON (gtk_widget_get_template_child (widget, DERM_TYPE_PAGE_OPTIONS_WIDGET, "answer_key_check"));
   title = GTK_EDITABLE (gtk_widget_get_template_child (widget, DERM_TYPE_PAGE_OPTIONS_WIDGET, "title_entry"));
 
+  /* each view on a page of its own, with the overlays and a highlight */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_widget_get_template_child (widget, DERM_TYPE_PAGE_OPTIONS_WIDGET, "view_dropdown")), 3);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_widget_get_template_child (widget, DERM_TYPE_PAGE_OPTIONS_WIDGET, "key_points_check")), TRUE);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_widget_get_template_child (widget, DERM_TYPE_PAGE_OPTIONS_WIDGET, "highlight_dropdown")), 1);
+  g_signal_emit_by_name (operation, "custom-widget-apply", widget);
+  options = derm_print_operation_get_options (operation);
+  CHECK (options->layout == DERM_LAYOUT_BOTH && options->view_per_page && derm_page_get_n_pages (options) == 2,
+         "the tab offers each view on a page of its own");
+  CHECK (options->key_points && !options->nerves, "the tab offers the key points and the nerves");
+  CHECK (options->highlight_root != NULL, "the tab offers a root highlight (%s)", options->highlight_root);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_widget_get_template_child (widget, DERM_TYPE_PAGE_OPTIONS_WIDGET, "view_dropdown")), DERM_LAYOUT_BOTH);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_widget_get_template_child (widget, DERM_TYPE_PAGE_OPTIONS_WIDGET, "key_points_check")), FALSE);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_widget_get_template_child (widget, DERM_TYPE_PAGE_OPTIONS_WIDGET, "highlight_dropdown")), 0);
+
   CHECK (!gtk_widget_get_sensitive (GTK_WIDGET (answer_key)), "no answer key for a colour page");
   gtk_drop_down_set_selected (style, DERM_STYLE_WORKSHEET);
   CHECK (gtk_widget_get_sensitive (GTK_WIDGET (answer_key)), "the worksheet style offers the answer key");
@@ -239,6 +253,24 @@ test_print_dialog (void)
   CHECK (wait_until (toplevel_gone, (gpointer) "GtkPrintUnixDialog", 5000), "cancelling closes it");
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_export_window (void)
 {
@@ -253,11 +285,29 @@ test_export_window (void)
   GtkWidget *widget;
   GtkWindow *message;
 
+  /* the export starts from what the window shows */
+  g_object_set (window, "nerves", TRUE, NULL);
+  derm_window_select_root (window, "L4");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
   CHECK (wait_until (toplevel_shown, (gpointer) "DermExportDialog", 5000), "Export opens the export window");
   dialog = (DermExportDialog *) find_toplevel ("DermExportDialog");
   if (dialog == NULL)
     return;
+  {
+    g_auto (DermExportOptions) options = { 0 };
+    g_autoptr (GFile) folder = derm_export_dialog_dup_folder (dialog);
+    g_autofree char *cwd_path = g_get_current_dir ();
+    g_autoptr (GFile) cwd = g_file_new_for_path (cwd_path);
+
+    derm_export_options_init (&options);
+    derm_export_dialog_get_options (dialog, &options);
+    CHECK (options.page.nerves && !options.page.key_points &&
+           g_strcmp0 (options.page.highlight_root, "L4") == 0,
+           "the export offers the window's overlays and root highlight");
+    CHECK (!g_file_equal (folder, cwd), "the file chooser does not open in the current directory");
+  }
+  g_object_set (window, "nerves", FALSE, NULL);
+  derm_window_select_root (window, NULL);
 
   widget = derm_export_dialog_get_options_widget (dialog);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_widget_get_template_child (widget, DERM_TYPE_PAGE_OPTIONS_WIDGET, "style_dropdown")),
@@ -289,6 +339,21 @@ test_export_window (void)
   text = run_tool ("pdftotext", expected);
   CHECK (page_size_is (info, 842, 595), "the export is A4 landscape as chosen");
   CHECK (has_word (text, "L4") && has_word (text, "S1"), "the exported page has its root labels");
+  CHECK (find_button (GTK_WIDGET (window), "_Open") != NULL, "the toast offers to open the file");
+
+  /* the next export opens where the last one went */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  CHECK (wait_until (toplevel_shown, (gpointer) "DermExportDialog", 5000), "Export opens again");
+  dialog = (DermExportDialog *) find_toplevel ("DermExportDialog");
+  if (dialog != NULL)
+    {
+      g_autoptr (GFile) folder = derm_export_dialog_dup_folder (dialog);
+      g_autoptr (GFile) last = g_file_new_for_path (tmp_dir);
+
+      CHECK (g_file_equal (folder, last), "the file chooser remembers the last folder");
+      gtk_window_close (GTK_WINDOW (dialog));
+      wait_until (toplevel_gone, (gpointer) "DermExportDialog", 3000);
+    }
 
   /* the next export starts from these options */
   CHECK (g_file_get_contents (ini, &saved, NULL, NULL), "the options are saved in print.ini");
@@ -357,6 +422,7 @@ main (int argc, char *argv[])
       return 77;
     }
 
+  display_fail_on_warnings ();
   app = derm_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);

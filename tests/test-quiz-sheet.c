@@ -25,6 +25,41 @@ count_pdf_pages (const char *data,
   return n;
 }
 
+/* Short citations from the atlas's sources, the authors and the year */
+static void
+test_short_citations (void)
+{
+  static const struct { const char *id, *expected; } cases[] = {
+    { "is19",            "Rupp et al. 2021" },
+    { "foerster1933",    "Foerster 1933" },
+    { "kg1948",          "Keegan and Garrett 1948" },
+    { "lee2008",         "Lee et al. 2008" },
+    { "hoppenfeld1977",  "Hoppenfeld 1977" },
+    { "preston-shapiro", "Preston and Shapiro" },
+    { "gray",            "Gray's Anatomy" },
+    { "moore",           "Moore et al." },
+    { "no-such-source",  "no-such-source" },
+  };
+  GPtrArray *sources = derm_atlas_get_sources (atlas);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *citation = derm_quiz_sheet_dup_short_citation (atlas, cases[i].id);
+
+      g_assert_cmpstr (citation, ==, cases[i].expected);
+    }
+  /* every source: short, and no raw key */
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const DermSource *source = g_ptr_array_index (sources, i);
+      g_autofree char *citation = derm_quiz_sheet_dup_short_citation (atlas, source->id);
+
+      g_test_message ("%s: %s", source->id, citation);
+      g_assert_cmpuint (strlen (citation), <=, 40);
+      g_assert_cmpuint (strlen (citation), >=, 4);
+    }
+}
+
 static void
 test_sheet (void)
 {
@@ -61,7 +96,14 @@ test_sheet (void)
       g_assert_true (g_str_has_prefix (lines[i], number));
       g_assert_nonnull (strstr (lines[i], q->answer));
       g_assert_nonnull (strstr (lines[i], q->explanation));
-      g_assert_nonnull (strstr (lines[i], q->sources[0]));
+      {
+        /* cited as a reader finds them, not by the atlas's keys */
+        g_autofree char *citation = derm_quiz_sheet_dup_short_citation (atlas, q->sources[0]);
+        g_autofree char *key = g_strdup_printf ("[%s", q->sources[0]);
+
+        g_assert_nonnull (strstr (lines[i], citation));
+        g_assert_null (strstr (lines[i], key));
+      }
       /* only region questions have a marker, which would give away a key point */
       g_assert_cmpint (derm_quiz_sheet_get_marker (sheet, i, NULL, NULL, NULL, NULL, NULL), ==,
                        q->kind == DERM_QUIZ_NAME_ROOT);
@@ -147,6 +189,7 @@ test_sheet_many_pages (void)
 void
 test_quiz_sheet_add_tests (void)
 {
+  g_test_add_func ("/quiz/short-citations", test_short_citations);
   g_test_add_func ("/quiz/sheet", test_sheet);
   g_test_add_func ("/quiz/sheet-many-pages", test_sheet_many_pages);
 }

@@ -181,6 +181,7 @@ main (int argc, char *argv[])
       return 77;
     }
 
+  display_fail_on_warnings ();
   if (second_run)
     return run_application () > 0 ? 1 : 0;
 

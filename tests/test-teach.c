@@ -19,6 +19,38 @@
 
 static DermWindow *window;
 
+/* The share of the widget's pixels that are near black, as drawn now. */
+static double
+dark_fraction (GtkWidget *widget)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  guint64 dark = 0;
+
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return 0;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  w = gdk_texture_get_width (texture);
+  h = gdk_texture_get_height (texture);
+  pixels = g_malloc ((gsize) w * h * 4);
+  gdk_texture_download (texture, pixels, (gsize) w * 4);
+  for (gsize i = 0; i < (gsize) w * h; i++)
+    {
+      /* BGRA or RGBA alike: the three colours */
+      const guchar *p = pixels + 4 * i;
+
+      dark += p[0] < 24 && p[1] < 24 && p[2] < 24;
+    }
+  return (double) dark / ((double) w * h);
+}
+
 static void
 key (const char *name)
 {
@@ -118,6 +150,52 @@ smallest_label_px (GtkWidget *widget)
   return smallest;
 }
 
+static GtkWidget *
+find_by_class (GtkWidget  *widget,
+               const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The key hint shown on entering presentation lies above or below the
+ * legs, never across them: no region's point shares its rows. */
+static void
+check_hint_off_legs (void)
+{
+  DermMapView *view = derm_window_get_map_view (window);
+  GtkWidget *hint = find_by_class (GTK_WIDGET (window), "presentation-hint");
+  GPtrArray *regions = derm_atlas_get_regions (derm_window_get_atlas (window));
+  graphene_rect_t bounds;
+  double top = G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
+
+  CHECK (hint != NULL && gtk_widget_get_mapped (hint) &&
+         gtk_widget_compute_bounds (hint, GTK_WIDGET (view), &bounds), "presentation shows the key hint");
+  if (hint == NULL || !gtk_widget_compute_bounds (hint, GTK_WIDGET (view), &bounds))
+    return;
+  for (guint i = 0; i < regions->len; i++)
+    {
+      double x, y;
+
+      if (!derm_map_view_region_to_widget (view, g_ptr_array_index (regions, i), &x, &y))
+        continue;
+      top = MIN (top, y);
+      bottom = MAX (bottom, y);
+    }
+  CHECK (bounds.origin.y + bounds.size.height < top || bounds.origin.y > bottom,
+         "the key hint (rows %.0f-%.0f) keeps off the legs (rows %.0f-%.0f)",
+         bounds.origin.y, bounds.origin.y + bounds.size.height, top, bottom);
+}
+
 static void
 test_presentation (void)
 {
@@ -131,6 +209,8 @@ test_presentation (void)
   CHECK (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation") &&
          derm_map_view_get_presentation (view),
          "the window and the map are styled for a projector");
+  settle (600);
+  check_hint_off_legs ();
 
   /* the clicker: Page Down, Right and Space step on; Page Up and Left back */
   key ("Next");
@@ -162,6 +242,13 @@ test_presentation (void)
 
   key ("b");
   CHECK (derm_window_get_presentation_blank (window), "B blanks the map");
+  settle (300);
+  {
+    /* the window's content: without a window manager Xvfb draws its frame */
+    double dark = dark_fraction (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)));
+
+    CHECK (dark > 0.99, "B blanks the whole screen, the panel too (%.1f%% dark)", 100 * dark);
+  }
   key ("b");
   CHECK (!derm_window_get_presentation_blank (window), "B again shows it");
 
@@ -226,6 +313,23 @@ region_with_root (const char *root,
   return best;
 }
 
+/* After an answer the button to go on is in full view in the panel, not
+ * scrolled off under the explanation (1280x800). */
+static void
+check_next_in_view (DermQuizPanel *panel)
+{
+  GtkWidget *next = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (panel), DERM_TYPE_QUIZ_PANEL,
+                                                              "next_button"));
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (-1, -1, 0, 0);
+  gboolean placed = gtk_widget_get_mapped (next) &&
+                    gtk_widget_compute_bounds (next, GTK_WIDGET (panel), &bounds);
+
+  CHECK (placed && bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (GTK_WIDGET (panel)),
+         "“Next Question” is in full view (rows %.0f-%.0f of %d)",
+         bounds.origin.y, bounds.origin.y + bounds.size.height, gtk_widget_get_height (GTK_WIDGET (panel)));
+}
+
 static void
 test_practice_quiz (void)
 {
@@ -242,6 +346,9 @@ test_practice_quiz (void)
   options.seed = 7;
   options.map_id = "isncsci";
   CHECK (derm_window_start_quiz (window, &options, FALSE, 0), "a find-the-root quiz starts");
+  /* the window is back from full screen and the panel slides in: click
+   * once the legs have their place */
+  settle (800);
   CHECK (phase_is (GINT_TO_POINTER (DERM_QUIZ_PHASE_ASKING)), "it asks the first question");
   question = derm_quiz_panel_get_question (panel);
   g_assert_nonnull (question);
@@ -259,6 +366,8 @@ test_practice_quiz (void)
 
   /* the right answer: a click on a zone of the root */
   click_region (region_with_root (question->accept_roots[0], TRUE));
+  settle (300);
+  check_next_in_view (panel);
   CHECK (wait_until (result_is, (gpointer) "Right", 2000),
          "a click on a %s zone is right (shown: %s)", question->accept_roots[0],
          derm_quiz_panel_get_result_text (panel));
@@ -365,6 +474,19 @@ test_class_quiz (void)
   CHECK (phase_is (GINT_TO_POINTER (DERM_QUIZ_PHASE_REVEALED)) &&
          g_strcmp0 (derm_quiz_panel_get_result_text (panel), "Answer") == 0,
          "Page Down reveals the answer, unscored (%s)", derm_quiz_panel_get_result_text (panel));
+  {
+    const DermQuizQuestion *q = derm_quiz_panel_get_question (panel);
+
+    settle (300);
+    check_next_in_view (panel);
+    /* a muscle or a reflex is not skin: the answer is not painted as a dermatome */
+    if (q != NULL && (q->kind == DERM_QUIZ_MOTOR || q->kind == DERM_QUIZ_REFLEX))
+      CHECK (derm_map_view_get_selected_root (derm_window_get_map_view (window)) == NULL,
+             "a motor answer is not shown as skin (map: %s)",
+             derm_map_view_get_selected_root (derm_window_get_map_view (window)));
+    else
+      CHECK (q != NULL && q->kind == DERM_QUIZ_ROOT_OR_NERVE, "the first question is a case");
+  }
   key ("Next");
   CHECK (derm_quiz_panel_get_index (panel) == 1 && phase_is (GINT_TO_POINTER (DERM_QUIZ_PHASE_ASKING)),
          "Page Down again: the next question");
@@ -417,6 +539,68 @@ test_quiz_dialog (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* What the panel shows names what the map highlights: a root's card with
+ * that root, a region's card with that region, or the empty page. */
+static gboolean
+panel_agrees_with_map (void)
+{
+  DermMapView *view = derm_window_get_map_view (window);
+  DermInfoPanel *panel = derm_window_get_info_panel (window);
+  const char *root = derm_map_view_get_selected_root (view);
+  const DermRegion *region = derm_map_view_get_selected_region (view);
+  const char *title = derm_info_panel_get_title (panel);
+
+  if (root != NULL)
+    return g_strcmp0 (title, root) == 0;
+  if (region != NULL)
+    return derm_info_panel_get_region (panel) == region;
+  return title == NULL;
+}
+
+static void
+test_state_after_teaching (void)
+{
+  DermMapView *view = derm_window_get_map_view (window);
+  DermQuizOptions options;
+
+  /* a region chosen, then presentation steps through the roots */
+  derm_map_view_set_selected_region (view, derm_atlas_get_region (derm_window_get_atlas (window),
+                                                                  "medial-malleolus-left"));
+  settle (200);
+  derm_window_set_presentation (window, TRUE);
+  settle (300);
+  key ("Next");
+  CHECK (wait_until (selected_root_is, (gpointer) "T10", 2000) ||
+         derm_map_view_get_selected_root (view) != NULL, "Page Down steps to a root");
+  CHECK (derm_map_view_get_selected_region (view) == NULL,
+         "stepping through the roots leaves no region painted under them");
+  key ("Escape");
+  settle (300);
+  CHECK (panel_agrees_with_map (), "after presentation the panel and the map agree (panel: %s, map root %s)",
+         derm_info_panel_get_title (derm_window_get_info_panel (window)),
+         derm_map_view_get_selected_root (view));
+
+  /* a class quiz, ended at once */
+  derm_window_select_root (window, "L4");
+  derm_quiz_options_init (&options);
+  options.count = 2;
+  options.seed = 3;
+  options.map_id = "isncsci";
+  CHECK (derm_window_start_quiz (window, &options, TRUE, 0), "a class quiz starts");
+  settle (300);
+  key ("Next");
+  settle (200);
+  key ("Escape");
+  settle (300);
+  CHECK (!derm_window_get_presentation (window), "Escape leaves presentation, the quiz goes on");
+  key ("Escape");
+  settle (300);
+  CHECK (phase_is (GINT_TO_POINTER (DERM_QUIZ_PHASE_NONE)), "Escape again ends the quiz");
+  CHECK (panel_agrees_with_map (), "after a class quiz the panel and the map agree (panel: %s, map root %s)",
+         derm_info_panel_get_title (derm_window_get_info_panel (window)),
+         derm_map_view_get_selected_root (view));
+}
+
 static void
 run_tests (DermWindow *test_window)
 {
@@ -427,6 +611,7 @@ run_tests (DermWindow *test_window)
   test_presentation ();
   test_practice_quiz ();
   test_class_quiz ();
+  test_state_after_teaching ();
   test_quiz_dialog ();
 }
 

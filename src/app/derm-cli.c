@@ -42,7 +42,7 @@ static const GOptionEntry cli_entries[] = {
   { "localize", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Rank the roots, nerves and patterns that explain a chart: RANK<TAB>KIND<TAB>ID<TAB>SIDE<TAB>SCORE<TAB>WHY"), N_("CHART") },
   { "map", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The dermatome map to use (see --list-maps)"), N_("ID") },
   { "atlas", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use the atlas of a folder (atlas.xml, anterior.svg, posterior.svg) instead of the built-in one"), N_("DIR") },
-  { "view", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Only this view: anterior or posterior (for --export also both)"), N_("VIEW") },
+  { "view", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Only this view: anterior or posterior (for --export also both, or each on a page of its own)"), N_("VIEW") },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write the map to a .pdf, .svg or .png file"), N_("FILE") },
   { "labels", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Export: label each root zone (the default)"), NULL },
   { "no-labels", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Export: no root labels or numbered blanks"), NULL },
@@ -51,6 +51,7 @@ static const GOptionEntry cli_entries[] = {
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export: a4 or letter"), N_("PAPER") },
   { "landscape", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Export: landscape paper"), NULL },
   { "width", 0, 0, G_OPTION_ARG_INT, NULL, N_("Export: PNG width in pixels (100-20000, default 2000)"), N_("PX") },
+  { "nerves", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Export: outline and name the cutaneous nerve territories"), NULL },
   { "highlight", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export: make one root stand out"), N_("ROOT") },
   { "answer-key", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Export: add an answer key page to a worksheet"), NULL },
   { "title", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export: the page title"), N_("TEXT") },
@@ -77,7 +78,7 @@ static const char * const commands[] = {
 /* options that only mean something to --export */
 static const char * const export_options[] = {
   "labels", "no-labels", "legend", "style", "paper", "landscape", "width", "highlight",
-  "answer-key", "title", "chart", NULL
+  "answer-key", "title", "chart", "nerves", NULL
 };
 
 /* options that only mean something to --quiz and --export-quiz */
@@ -330,6 +331,8 @@ export_map (DermAtlas    *atlas,
   export.page.legend = g_variant_dict_contains (options, "legend");
   export.page.landscape = g_variant_dict_contains (options, "landscape");
   export.page.answer_key = g_variant_dict_contains (options, "answer-key");
+  export.page.nerves = g_variant_dict_contains (options, "nerves");
+  export.page.key_points = g_variant_dict_contains (options, "key-points");
 
   if (g_variant_dict_contains (options, "labels") && g_variant_dict_contains (options, "no-labels"))
     return usage_error (_("--labels and --no-labels cannot be used together"));
@@ -343,8 +346,13 @@ export_map (DermAtlas    *atlas,
     if (!derm_export_format_from_path (path, &format))
       return usage_error (_("cannot export to “%s”: the name must end in .pdf, .svg or .png"), path);
   }
-  if (view_name != NULL && !derm_layout_from_string (view_name, &export.page.layout))
-    return usage_error (_("unknown view “%s” (anterior, posterior or both)"), view_name);
+  if (g_strcmp0 (view_name, "each") == 0)
+    {
+      export.page.layout = DERM_LAYOUT_BOTH;
+      export.page.view_per_page = TRUE;
+    }
+  else if (view_name != NULL && !derm_layout_from_string (view_name, &export.page.layout))
+    return usage_error (_("unknown view “%s” (anterior, posterior, both or each)"), view_name);
   if (style != NULL && !derm_style_from_string (style, &export.page.style))
     return usage_error (_("unknown style “%s” (color, grayscale or worksheet)"), style);
   if (paper != NULL && !derm_paper_from_string (paper, &export.page.paper))
@@ -367,7 +375,8 @@ export_map (DermAtlas    *atlas,
   if (chart_path != NULL)
     {
       static const char * const map_only[] = {
-        "labels", "no-labels", "legend", "style", "highlight", "answer-key", "view", NULL
+        "labels", "no-labels", "legend", "style", "highlight", "answer-key", "view", "nerves",
+        "key-points", NULL
       };
       double width, height;
 
@@ -511,6 +520,9 @@ derm_cli_handle_local_options (GApplication *app,
   for (guint i = 0; commands[i] != NULL; i++)
     {
       if (!g_variant_dict_contains (options, commands[i]))
+        continue;
+      /* with --export, --key-points draws the points on the page */
+      if (g_str_equal (commands[i], "key-points") && g_variant_dict_contains (options, "export"))
         continue;
       if (command != NULL)
         return usage_error (_("--%s and --%s cannot be used together"), command, commands[i]);

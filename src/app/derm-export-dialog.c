@@ -9,6 +9,7 @@
 
 #include "derm-export-dialog.h"
 #include "derm-page-options-widget.h"
+#include "derm-settings.h"
 
 struct _DermExportDialog
 {
@@ -19,6 +20,7 @@ struct _DermExportDialog
   GtkWidget            *options_widget;
 
   DermRenderer         *renderer;
+  GSettings            *settings;     /* NULL without the schema installed */
   GtkFileChooserNative *chooser;
   GtkFileFilter        *filters[3];  /* by DermExportFormat */
   DermExportFormat      chosen_format;  /* the filter last chosen */
@@ -38,12 +40,31 @@ static const char * const extensions[] = { ".pdf", ".svg", ".png" };
 /* helpers */
 
 static void
+unref_file (gpointer  data,
+            GClosure *closure)
+{
+  g_object_unref (data);
+}
+
+static void
+open_clicked_cb (AdwToast *toast,
+                 GFile    *file)
+{
+  GtkWidget *overlay = g_object_get_data (G_OBJECT (toast), "derm-overlay");
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_show_uri (overlay != NULL ? GTK_WINDOW (gtk_widget_get_root (overlay)) : NULL,
+                uri, GDK_CURRENT_TIME);
+}
+
+static void
 show_toast (GtkWindow  *parent,
             const char *path)
 {
   GtkWidget *content;
   g_autofree char *name = g_filename_display_basename (path);
   g_autofree char *title = NULL;
+  AdwToast *toast;
 
   if (!ADW_IS_APPLICATION_WINDOW (parent))
     return;
@@ -53,7 +74,13 @@ show_toast (GtkWindow  *parent,
 
   /* Translators: %s is a file name */
   title = g_strdup_printf (_("Exported to %s"), name);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (content), adw_toast_new (title));
+  toast = adw_toast_new (title);
+  /* Translators: opens the file just exported */
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_object_set_data (G_OBJECT (toast), "derm-overlay", content);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_clicked_cb),
+                         g_file_new_for_path (path), unref_file, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (content), toast);
 }
 
 static void
@@ -126,6 +153,11 @@ export_clicked_cb (DermExportDialog *self,
     gtk_file_chooser_add_filter (chooser, self->filters[i]);
   gtk_file_chooser_set_filter (chooser, self->filters[DERM_EXPORT_PDF]);
   gtk_file_chooser_set_current_name (chooser, "dermatomes.pdf");
+  {
+    g_autoptr (GFile) folder = derm_export_dialog_dup_folder (self);
+
+    gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+  }
 
   g_signal_connect_object (self->chooser, "response",
                            G_CALLBACK (chooser_response_cb), self, G_CONNECT_SWAPPED);
@@ -144,6 +176,7 @@ derm_export_dialog_dispose (GObject *object)
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), DERM_TYPE_EXPORT_DIALOG);
   g_clear_object (&self->renderer);
+  g_clear_object (&self->settings);
   for (guint i = 0; i < G_N_ELEMENTS (self->filters); i++)
     g_clear_object (&self->filters[i]);
 
@@ -185,6 +218,7 @@ derm_export_dialog_init (DermExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->settings = derm_settings_new ();
   self->filters[DERM_EXPORT_PDF] = create_filter (_("PDF document"), "application/pdf", "*.pdf");
   self->filters[DERM_EXPORT_SVG] = create_filter (_("SVG image"), "image/svg+xml", "*.svg");
   self->filters[DERM_EXPORT_PNG] = create_filter (_("PNG image"), "image/png", "*.png");
@@ -295,6 +329,12 @@ derm_export_dialog_export_to_file (DermExportDialog *self,
       return NULL;
     }
 
+  if (self->settings != NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+
+      g_settings_set_string (self->settings, "export-folder", folder);
+    }
   g_signal_emit (self, signals[EXPORTED], 0, path);
 
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
@@ -303,4 +343,34 @@ derm_export_dialog_export_to_file (DermExportDialog *self,
   gtk_window_close (GTK_WINDOW (self));
 
   return g_steal_pointer (&path);
+}
+
+/**
+ * derm_export_dialog_dup_folder:
+ *
+ * Where the file chooser opens: the folder of the last export if it is
+ * still there, else Documents, Pictures or the home folder; never the
+ * current directory (the source tree when run from it).
+ */
+GFile *
+derm_export_dialog_dup_folder (DermExportDialog *self)
+{
+  g_autofree char *last = NULL;
+  const char *candidates[3];
+
+  g_return_val_if_fail (DERM_IS_EXPORT_DIALOG (self), NULL);
+
+  if (self->settings != NULL)
+    last = g_settings_get_string (self->settings, "export-folder");
+  if (last != NULL && last[0] != '\0' && g_file_test (last, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (last);
+
+  candidates[0] = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  candidates[1] = g_get_user_special_dir (G_USER_DIRECTORY_PICTURES);
+  candidates[2] = g_get_home_dir ();
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    if (candidates[i] != NULL && g_file_test (candidates[i], G_FILE_TEST_IS_DIR))
+      return g_file_new_for_path (candidates[i]);
+
+  return g_file_new_for_path (g_get_home_dir ());
 }

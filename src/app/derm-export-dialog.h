@@ -35,4 +35,8 @@ char             *derm_export_dialog_export_to_file (DermExportDialog     *self,
 char             *derm_export_dialog_complete_path (const char          *path,
                                                     DermExportFormat     default_format);
 
+/* Where the file chooser opens: the last export's folder, else Documents,
+ * Pictures or home; never the current directory. */
+GFile            *derm_export_dialog_dup_folder     (DermExportDialog     *self);
+
 G_END_DECLS

@@ -20,6 +20,9 @@ struct _DermPageOptionsWidget
   GtkDropDown     *style_dropdown;
   GtkCheckButton  *labels_check;
   GtkCheckButton  *legend_check;
+  GtkCheckButton  *nerves_check;
+  GtkCheckButton  *key_points_check;
+  GtkDropDown     *highlight_dropdown;
   GtkCheckButton  *answer_key_check;
   GtkEditable     *title_entry;
   GtkWidget       *paper_label;
@@ -31,9 +34,13 @@ struct _DermPageOptionsWidget
 
   DermAtlas       *atlas;
   GPtrArray       *map_ids;     /* the map dropdown's items, in order */
+  GPtrArray       *root_ids;    /* the highlight dropdown's items after "None" */
   DermPageOptions  options;     /* as last set: keeps what the form does not show */
   gboolean         show_export;
 };
+
+/* the view dropdown's last item: both views, each on a page */
+#define VIEW_EACH 3
 
 G_DEFINE_FINAL_TYPE (DermPageOptionsWidget, derm_page_options_widget, GTK_TYPE_WIDGET)
 
@@ -64,6 +71,36 @@ fill_maps (DermPageOptionsWidget *self)
     }
   gtk_drop_down_set_model (self->map_dropdown, G_LIST_MODEL (names));
   gtk_widget_set_sensitive (GTK_WIDGET (self->map_dropdown), self->map_ids->len > 1);
+}
+
+static void
+fill_roots (DermPageOptionsWidget *self)
+{
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  GPtrArray *roots = self->atlas != NULL ? derm_atlas_get_roots (self->atlas) : NULL;
+
+  g_ptr_array_set_size (self->root_ids, 0);
+  /* Translators: no root highlighted on the printed map */
+  gtk_string_list_append (names, C_("highlight", "None"));
+  for (guint i = 0; roots != NULL && i < roots->len; i++)
+    {
+      const DermRoot *root = g_ptr_array_index (roots, i);
+
+      gtk_string_list_append (names, root->id);
+      g_ptr_array_add (self->root_ids, g_strdup (root->id));
+    }
+  gtk_drop_down_set_model (self->highlight_dropdown, G_LIST_MODEL (names));
+}
+
+/* 0 for none, else the root's place after "None" */
+static guint
+root_position (DermPageOptionsWidget *self,
+               const char            *root_id)
+{
+  for (guint i = 0; root_id != NULL && i < self->root_ids->len; i++)
+    if (g_ascii_strcasecmp (g_ptr_array_index (self->root_ids, i), root_id) == 0)
+      return i + 1;
+  return 0;
 }
 
 static guint
@@ -112,6 +149,7 @@ derm_page_options_widget_finalize (GObject *object)
   DermPageOptionsWidget *self = DERM_PAGE_OPTIONS_WIDGET (object);
 
   g_ptr_array_unref (self->map_ids);
+  g_ptr_array_unref (self->root_ids);
   derm_page_options_clear (&self->options);
 
   G_OBJECT_CLASS (derm_page_options_widget_parent_class)->finalize (object);
@@ -151,6 +189,7 @@ derm_page_options_widget_set_property (GObject      *object,
     case PROP_ATLAS:
       self->atlas = g_value_dup_object (value);
       fill_maps (self);
+      fill_roots (self);
       derm_page_options_widget_set_options (self, &self->options);
       break;
     case PROP_SHOW_EXPORT:
@@ -191,6 +230,9 @@ derm_page_options_widget_class_init (DermPageOptionsWidgetClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DermPageOptionsWidget, style_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DermPageOptionsWidget, labels_check);
   gtk_widget_class_bind_template_child (widget_class, DermPageOptionsWidget, legend_check);
+  gtk_widget_class_bind_template_child (widget_class, DermPageOptionsWidget, nerves_check);
+  gtk_widget_class_bind_template_child (widget_class, DermPageOptionsWidget, key_points_check);
+  gtk_widget_class_bind_template_child (widget_class, DermPageOptionsWidget, highlight_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DermPageOptionsWidget, answer_key_check);
   gtk_widget_class_bind_template_child (widget_class, DermPageOptionsWidget, title_entry);
   gtk_widget_class_bind_template_child (widget_class, DermPageOptionsWidget, paper_label);
@@ -206,11 +248,13 @@ static void
 derm_page_options_widget_init (DermPageOptionsWidget *self)
 {
   self->map_ids = g_ptr_array_new_with_free_func (g_free);
+  self->root_ids = g_ptr_array_new_with_free_func (g_free);
   derm_page_options_init (&self->options);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   fill_maps (self);
+  fill_roots (self);
   derm_page_options_widget_set_options (self, &self->options);
 }
 
@@ -238,11 +282,18 @@ derm_page_options_widget_set_options (DermPageOptionsWidget *self,
     }
 
   /* the dropdowns list the enums in their order */
-  gtk_drop_down_set_selected (self->view_dropdown, options->layout);
+  /* the view dropdown lists the layouts in their order, then "each on a
+   * page of its own" */
+  gtk_drop_down_set_selected (self->view_dropdown,
+                              options->layout == DERM_LAYOUT_BOTH && options->view_per_page
+                              ? VIEW_EACH : (guint) options->layout);
   gtk_drop_down_set_selected (self->map_dropdown, map_position (self, options->map_id));
   gtk_drop_down_set_selected (self->style_dropdown, options->style);
   gtk_check_button_set_active (self->labels_check, options->labels);
   gtk_check_button_set_active (self->legend_check, options->legend);
+  gtk_check_button_set_active (self->nerves_check, options->nerves);
+  gtk_check_button_set_active (self->key_points_check, options->key_points);
+  gtk_drop_down_set_selected (self->highlight_dropdown, root_position (self, options->highlight_root));
   gtk_check_button_set_active (self->answer_key_check, options->answer_key);
   gtk_editable_set_text (self->title_entry, options->title != NULL ? options->title : "");
   gtk_drop_down_set_selected (self->paper_dropdown, options->paper);
@@ -256,6 +307,7 @@ derm_page_options_widget_get_options (DermPageOptionsWidget *self,
 {
   guint map = gtk_drop_down_get_selected (self->map_dropdown);
   const char *title = gtk_editable_get_text (self->title_entry);
+  guint view, highlight;
 
   g_return_if_fail (DERM_IS_PAGE_OPTIONS_WIDGET (self));
   g_return_if_fail (options != NULL);
@@ -263,7 +315,15 @@ derm_page_options_widget_get_options (DermPageOptionsWidget *self,
   derm_page_options_clear (options);
   derm_page_options_copy (&self->options, options);
 
-  options->layout = (DermLayout) gtk_drop_down_get_selected (self->view_dropdown);
+  view = gtk_drop_down_get_selected (self->view_dropdown);
+  options->view_per_page = view == VIEW_EACH;
+  options->layout = view == VIEW_EACH ? DERM_LAYOUT_BOTH : (DermLayout) view;
+  options->nerves = gtk_check_button_get_active (self->nerves_check);
+  options->key_points = gtk_check_button_get_active (self->key_points_check);
+  highlight = gtk_drop_down_get_selected (self->highlight_dropdown);
+  g_free (options->highlight_root);
+  options->highlight_root = highlight > 0 && highlight <= self->root_ids->len
+                            ? g_strdup (g_ptr_array_index (self->root_ids, highlight - 1)) : NULL;
   g_free (options->map_id);
   options->map_id = map < self->map_ids->len ? g_strdup (g_ptr_array_index (self->map_ids, map)) : NULL;
   options->style = (DermStyle) gtk_drop_down_get_selected (self->style_dropdown);

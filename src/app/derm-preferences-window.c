@@ -116,13 +116,13 @@ palette_selected_cb (DermPreferencesWindow *self)
   switch (adw_combo_row_get_selected (self->palette_row))
     {
     case 1:
-      subtitle = _("Neighbouring roots stay apart with red-green or blue-yellow colour blindness");
+      subtitle = _("Neighboring roots stay apart with red-green or blue-yellow color blindness");
       break;
     case 2:
-      subtitle = _("Strong colours, thick outlines and labels on plates, for low vision and projectors");
+      subtitle = _("Strong colors, thick outlines and labels on plates, for low vision and projectors");
       break;
     default:
-      subtitle = _("Soft colours, one for each root");
+      subtitle = _("Soft colors, one for each root");
       break;
     }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->palette_row), subtitle);

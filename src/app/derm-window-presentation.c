@@ -24,11 +24,18 @@ hide_presentation_hint_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* B blanks the whole screen, as a slide show does: the cover hides the map,
+ * and the panel and its separator go dark too (style.css, .blanked) */
 void
 _derm_window_set_blank (DermWindow *self,
                         gboolean    blank)
 {
   gtk_widget_set_visible (self->blank_cover, blank);
+  gtk_widget_set_opacity (self->sidebar, blank ? 0.0 : 1.0);
+  if (blank)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "blanked");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "blanked");
 }
 
 /* Presentation: step to a root (index in T12..S4-5), or -1 for all roots. */
@@ -42,6 +49,8 @@ _derm_window_present_root (DermWindow *self,
   step = CLAMP (step, -1, (int) roots->len - 1);
   self->presentation_step = step;
   root = step >= 0 ? g_ptr_array_index (roots, step) : NULL;
+  /* a region chosen before would stay painted under each root's card */
+  derm_map_view_set_selected_region (self->map_view, NULL);
   derm_window_select_root (self, root != NULL ? root->id : NULL);
 }
 
@@ -102,6 +111,11 @@ derm_window_set_presentation (DermWindow *self,
                            _derm_window_quiz_active (self) ?
                            _("Page Down: answer, then next question · Page Up: back · Esc: leave") :
                            _("Page Down: next root · Page Up: back · H: labels · B: blank · Esc: leave"));
+      /* at the top, over the views' titles for its few seconds: at the
+       * bottom it lay across the feet */
+      gtk_widget_set_valign (GTK_WIDGET (self->presentation_hint), GTK_ALIGN_START);
+      gtk_widget_set_margin_top (GTK_WIDGET (self->presentation_hint), 8);
+      gtk_widget_set_margin_bottom (GTK_WIDGET (self->presentation_hint), 0);
       gtk_revealer_set_reveal_child (self->presentation_hint, TRUE);
       self->hint_timeout_id = g_timeout_add_seconds (PRESENTATION_HINT_SECONDS,
                                                      hide_presentation_hint_cb, self);
@@ -125,6 +139,9 @@ derm_window_set_presentation (DermWindow *self,
       self->presentation_fullscreened = FALSE;
       if (!_derm_window_quiz_active (self) && self->presentation_step >= 0)
         derm_window_select_root (self, NULL);
+      /* the panel shows what the map highlights */
+      if (!_derm_window_quiz_active (self))
+        derm_window_select_root (self, derm_map_view_get_selected_root (self->map_view));
       self->presentation_step = -1;
       /* a class quiz goes on in the window */
       self->quiz_presentation = FALSE;

@@ -33,22 +33,36 @@ get_renderer (DermWindow *self)
 }
 
 static void
+set_from_window (DermWindow      *self,
+                 DermPageOptions *options)
+{
+  DermMapView *map_view = derm_window_get_map_view (self);
+  gboolean nerves = FALSE, key_points = FALSE;
+
+  g_object_get (self, "nerves", &nerves, "key-points", &key_points, NULL);
+  g_free (options->map_id);
+  options->map_id = g_strdup (derm_map_view_get_map_id (map_view));
+  g_free (options->highlight_root);
+  options->highlight_root = g_strdup (derm_map_view_get_selected_root (map_view));
+  options->nerves = nerves;
+  options->key_points = key_points;
+}
+
+static void
 load_state (DermWindow      *self,
             DermPrintState  *state)
 {
   g_autofree char *path = derm_print_state_get_default_path ();
-  const char *map_id = derm_map_view_get_map_id (derm_window_get_map_view (self));
   DermAtlas *atlas = derm_window_get_atlas (self);
   g_autoptr (GError) error = NULL;
 
   derm_print_state_init (state);
   derm_print_state_load (state, path);
 
-  /* what is printed is the map on screen */
-  g_free (state->options.map_id);
-  state->options.map_id = g_strdup (map_id);
-  g_free (state->export_options.page.map_id);
-  state->export_options.page.map_id = g_strdup (map_id);
+  /* what is printed is the map on screen, with its overlays and root
+   * highlight */
+  set_from_window (self, &state->options);
+  set_from_window (self, &state->export_options.page);
 
   /* a root or map the atlas no longer has: drop it rather than fail later */
   if (!derm_page_options_validate (&state->options, atlas, &error))

@@ -126,11 +126,15 @@ _derm_window_sync_quiz_map (DermWindow *self)
       return;
     }
 
-  /* revealed: the right root stands out, labelled; the point or area ringed */
+  /* revealed: the right root stands out, labelled; the point or area
+   * ringed. A muscle test or a reflex is no skin: painting the root's
+   * dermatome would teach that it is */
   derm_map_view_set_reveal_roots (map_view, TRUE);
   derm_map_view_set_labels (map_view, TRUE);
   derm_map_view_set_selected_root (map_view,
-                                   question->accept_roots != NULL ? question->accept_roots[0] : NULL);
+                                   question->accept_roots != NULL &&
+                                   question->kind != DERM_QUIZ_MOTOR && question->kind != DERM_QUIZ_REFLEX
+                                   ? question->accept_roots[0] : NULL);
   derm_map_view_set_nerves (map_view, g_str_has_prefix (question->answer_id, "nerve:"));
   derm_map_view_set_key_points (map_view, question->kind == DERM_QUIZ_KEY_POINT);
   derm_map_view_set_marker (map_view,
@@ -154,6 +158,9 @@ _derm_window_end_quiz (DermWindow *self)
   derm_quiz_panel_clear (self->quiz_panel);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "browse");
   _derm_window_sync_quiz_map (self);
+  /* the card left from before the quiz would name a root the map no
+   * longer shows: the panel shows what the map highlights */
+  derm_window_select_root (self, derm_map_view_get_selected_root (self->map_view));
   if (self->quiz_presentation)
     {
       self->quiz_presentation = FALSE;

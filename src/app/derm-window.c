@@ -14,6 +14,7 @@
 
 #include "derm-settings.h"
 #include "derm-accessible.h"
+#include "derm-help-overlay.h"
 #include "derm-layout.h"
 #include "derm-root-style.h"
 #include "derm-window-private.h"
@@ -475,13 +476,18 @@ DermWindow *
 derm_window_new (GtkApplication *app,
                  DermAtlas      *atlas)
 {
+  DermWindow *self;
+
   g_return_val_if_fail (GTK_IS_APPLICATION (app), NULL);
   g_return_val_if_fail (DERM_IS_ATLAS (atlas), NULL);
 
-  return g_object_new (DERM_TYPE_WINDOW,
+  self = g_object_new (DERM_TYPE_WINDOW,
                        "application", app,
                        "atlas", atlas,
                        NULL);
+  /* the application gave the window its shortcuts window just now */
+  derm_help_overlay_tidy (GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self))));
+  return self;
 }
 
 DermAtlas *

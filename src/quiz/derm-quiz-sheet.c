@@ -14,6 +14,7 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "derm-export.h"
@@ -107,10 +108,113 @@ dup_key_answer (const DermQuizQuestion *q)
   return g_strdup_printf (_("%c) %s"), 'a' + q->correct_choice, q->answer);
 }
 
-static char *
-dup_key_detail (const DermQuizQuestion *q)
+/* A word of initials after a surname: "R", "JJ", "MWL". */
+static gboolean
+is_initials (const char *word)
 {
-  g_autofree char *sources = g_strjoinv (", ", q->sources);
+  gsize n = strlen (word);
+
+  if (n == 0 || n > 3)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isupper (word[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* The year a citation was published: the year before the volume
+ * ("2021;27"), else the last year it names; 0 for none. */
+static int
+citation_year (const char *citation)
+{
+  int year = 0;
+
+  for (const char *p = citation; *p != '\0'; p++)
+    {
+      if ((p == citation || !g_ascii_isdigit (p[-1])) &&
+          (g_str_has_prefix (p, "19") || g_str_has_prefix (p, "20")) &&
+          g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]) && !g_ascii_isdigit (p[4]))
+        {
+          year = atoi (p);
+          if (p[4] == ';')
+            return year;
+        }
+    }
+  return year;
+}
+
+char *
+derm_quiz_sheet_dup_short_citation (DermAtlas  *atlas,
+                                    const char *source_id)
+{
+  const DermSource *source = derm_atlas_get_source (atlas, source_id);
+  g_autofree char *authors = NULL;
+  g_autofree char *who = NULL;
+  g_auto (GStrv) names = NULL;
+  g_auto (GStrv) first = NULL;
+  const char *end;
+  int year;
+
+  if (source == NULL || source->citation == NULL)
+    return g_strdup (source_id);
+
+  /* the authors: up to the first full stop that ends a sentence */
+  end = strstr (source->citation, ". ");
+  authors = end != NULL ? g_strndup (source->citation, end - source->citation)
+                        : g_strdup (source->citation);
+  if (g_str_has_suffix (authors, "."))
+    authors[strlen (authors) - 1] = '\0';
+  names = g_strsplit (authors, ", ", -1);
+  first = g_strsplit (names[0], " ", -1);
+
+  if (first[0] != NULL && first[1] != NULL && is_initials (first[1]))
+    {
+      /* "Rupp R et al", "Keegan JJ, Garrett FD", "Lee MWL, McPhee RW, Stringer MD" */
+      if (strstr (authors, "et al") != NULL || g_strv_length (names) > 2)
+        /* Translators: a short citation's authors, "Rupp et al." */
+        who = g_strdup_printf (_("%s et al."), first[0]);
+      else if (g_strv_length (names) == 2)
+        {
+          g_auto (GStrv) second = g_strsplit (names[1], " ", -1);
+
+          /* Translators: a short citation's two authors, "Keegan and Garrett" */
+          who = g_strdup_printf (_("%s and %s"), first[0], second[0]);
+        }
+      else
+        who = g_strdup (first[0]);
+    }
+  else
+    /* a book or a body: "Gray's Anatomy", "BMJ Best Practice" */
+    who = g_strdup (names[0]);
+
+  year = citation_year (source->citation);
+  return year > 0 ? g_strdup_printf ("%s %d", who, year) : g_steal_pointer (&who);
+}
+
+/* "Rupp et al. 2021; Hoppenfeld 1977" */
+static char *
+dup_citations (DermQuizSheet      *sheet,
+               const char * const *sources)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; sources != NULL && sources[i] != NULL; i++)
+    {
+      g_autofree char *citation =
+        derm_quiz_sheet_dup_short_citation (derm_quiz_get_atlas (sheet->quiz), sources[i]);
+
+      if (i > 0)
+        g_string_append (text, "; ");
+      g_string_append (text, citation);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static char *
+dup_key_detail (DermQuizSheet          *sheet,
+                const DermQuizQuestion *q)
+{
+  g_autofree char *sources = dup_citations (sheet, (const char * const *) q->sources);
 
   return g_strdup_printf ("%s [%s]", q->explanation, sources);
 }
@@ -160,7 +264,7 @@ key_block (DermQuizSheet          *sheet,
   double u = sheet->unit, text_x = x0 + NUMBER_W * u, text_w = x1 - text_x;
   g_autofree char *number_text = g_strdup_printf ("%u.", q->number);
   g_autofree char *answer_text = dup_key_answer (q);
-  g_autofree char *detail_text = dup_key_detail (q);
+  g_autofree char *detail_text = dup_key_detail (sheet, q);
   g_autoptr (PangoLayout) number = text_layout (cr, number_text, BODY_SIZE * u, TRUE, -1);
   g_autoptr (PangoLayout) answer = text_layout (cr, answer_text, BODY_SIZE * u, TRUE, text_w);
   g_autoptr (PangoLayout) detail = text_layout (cr, detail_text, SMALL_SIZE * u, FALSE, text_w);
@@ -244,9 +348,12 @@ footer_block (DermQuizSheet *sheet,
   right = text_layout (cr, right_text, FOOTER_SIZE * u, FALSE, -1);
   g_string_append_printf (left, _("Map: %s."), map->name);
   g_string_append (left, " ");
-  g_string_append (left, _("Sources:"));
-  for (guint i = 0; map->sources[i] != NULL; i++)
-    g_string_append_printf (left, " %s", map->sources[i]);
+  {
+    g_autofree char *sources = dup_citations (sheet, (const char * const *) map->sources);
+
+    g_string_append (left, _("Sources:"));
+    g_string_append_printf (left, " %s.", sources);
+  }
   left_layout = text_layout (cr, left->str, FOOTER_SIZE * u, FALSE, sheet->x1 - sheet->x0 - derm_text_layout_get_width (right) - 18 * u);
 
   cairo_save (cr);
@@ -536,7 +643,7 @@ derm_quiz_sheet_dup_key_lines (DermQuizSheet *sheet)
     {
       const DermQuizQuestion *q = derm_quiz_get_question (sheet->quiz, i);
       g_autofree char *answer = dup_key_answer (q);
-      g_autofree char *detail = dup_key_detail (q);
+      g_autofree char *detail = dup_key_detail (sheet, q);
 
       g_autofree char *line = g_strdup_printf ("%u. %s: %s", q->number, answer, detail);
 

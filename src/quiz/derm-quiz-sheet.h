@@ -41,8 +41,13 @@ gboolean       derm_quiz_sheet_get_marker      (DermQuizSheet  *sheet,
                                                 double         *view_x,
                                                 double         *view_y);
 /* The text of the answer key, one line per question as printed:
- * "3. c) L5 (also S1): explanation [is19, hoppenfeld1977]". Free with g_strfreev (). */
+ * "3. c) L5 (also S1): explanation [Rupp et al. 2021; Hoppenfeld 1977]". Free with g_strfreev (). */
 char         **derm_quiz_sheet_dup_key_lines   (DermQuizSheet  *sheet);
+
+/* A source as a printed quiz cites it: "Rupp et al. 2021", "Keegan and
+ * Garrett 1948", "Gray's Anatomy"; the id itself for an unknown source. */
+char          *derm_quiz_sheet_dup_short_citation (DermAtlas  *atlas,
+                                                   const char *source_id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DermQuizSheet, derm_quiz_sheet_free)
 

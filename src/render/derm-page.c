@@ -74,6 +74,9 @@ derm_page_options_equal (const DermPageOptions *a,
          g_strcmp0 (a->title, b->title) == 0 &&
          g_strcmp0 (a->highlight_root, b->highlight_root) == 0 &&
          !a->answer_key == !b->answer_key &&
+         !a->view_per_page == !b->view_per_page &&
+         !a->nerves == !b->nerves &&
+         !a->key_points == !b->key_points &&
          a->paper == b->paper &&
          !a->landscape == !b->landscape &&
          g_strcmp0 (a->date, b->date) == 0;
@@ -169,6 +172,9 @@ derm_page_options_save_to_key_file (const DermPageOptions *options,
   g_key_file_set_string (key_file, group, "highlight",
                          options->highlight_root != NULL ? options->highlight_root : "");
   g_key_file_set_boolean (key_file, group, "answer-key", options->answer_key);
+  g_key_file_set_boolean (key_file, group, "view-per-page", options->view_per_page);
+  g_key_file_set_boolean (key_file, group, "nerves", options->nerves);
+  g_key_file_set_boolean (key_file, group, "key-points", options->key_points);
   g_key_file_set_string (key_file, group, "paper", derm_paper_to_string (options->paper));
   g_key_file_set_boolean (key_file, group, "landscape", options->landscape);
 }
@@ -251,6 +257,9 @@ derm_page_options_load_from_key_file (DermPageOptions  *options,
       !load_string (key_file, group, "title", &loaded.title, error) ||
       !load_string (key_file, group, "highlight", &loaded.highlight_root, error) ||
       !load_boolean (key_file, group, "answer-key", &loaded.answer_key, error) ||
+      !load_boolean (key_file, group, "view-per-page", &loaded.view_per_page, error) ||
+      !load_boolean (key_file, group, "nerves", &loaded.nerves, error) ||
+      !load_boolean (key_file, group, "key-points", &loaded.key_points, error) ||
       !load_string (key_file, group, "paper", &paper, error) ||
       !load_boolean (key_file, group, "landscape", &loaded.landscape, error))
     return FALSE;
@@ -268,10 +277,18 @@ derm_page_options_load_from_key_file (DermPageOptions  *options,
   return TRUE;
 }
 
+/* Pages per copy of the map: two when each view has its own. */
+static guint
+n_view_pages (const DermPageOptions *options)
+{
+  return options->layout == DERM_LAYOUT_BOTH && options->view_per_page ? 2 : 1;
+}
+
 guint
 derm_page_get_n_pages (const DermPageOptions *options)
 {
-  return options->style == DERM_STYLE_WORKSHEET && options->answer_key ? 2 : 1;
+  return n_view_pages (options) *
+         (options->style == DERM_STYLE_WORKSHEET && options->answer_key ? 2 : 1);
 }
 
 /* Drawing */
@@ -295,6 +312,7 @@ typedef struct {
   DermStyle              style;     /* of this page's diagram */
   DermPalette            palette;   /* of the colour style, diagram and legend alike */
   gboolean               key_page;  /* the answer key */
+  DermLayout             layout;    /* the views on this page */
   double                 unit;      /* points per A4 point */
   double                 margin;
   double                 x0, x1;    /* content columns */
@@ -336,7 +354,7 @@ legend_items (Page *page)
       double ox, oy;
       guint n = 0;
 
-      if (!derm_layout_view_origin (page->options->layout, region->view, &ox, &oy))
+      if (!derm_layout_view_origin (page->layout, region->view, &ox, &oy))
         continue;
       if (ids[0] == NULL)
         blank = TRUE;
@@ -455,7 +473,7 @@ blank_list_block (Page    *page,
   double top = y;
 
   derm_render_options_init (&render);
-  render.layout = page->options->layout;
+  render.layout = page->layout;
   render.map_id = page->map->id;
   answers = derm_renderer_dup_blank_answers (page->renderer, &render);
   n = g_strv_length (answers);
@@ -593,7 +611,10 @@ derm_page_render (DermRenderer          *renderer,
   page.map = derm_atlas_get_map (page.atlas, options->map_id);
   if (page.map == NULL)
     page.map = derm_atlas_get_default_map (page.atlas);
-  page.key_page = page_index == 1;
+  page.key_page = page_index >= n_view_pages (options);
+  page.layout = options->layout;
+  if (n_view_pages (options) == 2)
+    page.layout = page_index % 2 == 0 ? DERM_LAYOUT_ANTERIOR : DERM_LAYOUT_POSTERIOR;
   worksheet = options->style == DERM_STYLE_WORKSHEET && !page.key_page;
   page.style = page.key_page ? DERM_STYLE_COLOR : options->style;
   /* paper is white: the default palette until the page options offer one */
@@ -637,9 +658,12 @@ derm_page_render (DermRenderer          *renderer,
 
   /* the diagram, as large as the rest of the page allows */
   area_h = bottom - y - (block_h > 0 ? block_h + 10 * u : 0);
-  derm_layout_get_size (options->layout, &lw, &lh);
-  derm_layout_fit (options->layout, page.x1 - page.x0, MAX (area_h, 1), &scale, &ox, &oy);
+  derm_layout_get_size (page.layout, &lw, &lh);
+  derm_layout_fit (page.layout, page.x1 - page.x0, MAX (area_h, 1), &scale, &ox, &oy);
   page.scale = scale;
+  /* both views side by side on a tall page are as wide as it: what height
+   * is left goes above and below the figure and its legend, not all under */
+  y += MAX (area_h - lh * scale, 0) / 2;
 
   /* legend and list right under the diagram, not at the foot of the page */
   if (block_h > 0)
@@ -653,7 +677,9 @@ derm_page_render (DermRenderer          *renderer,
     }
 
   derm_render_options_init (&render);
-  render.layout = options->layout;
+  render.layout = page.layout;
+  render.nerves = options->nerves;
+  render.key_points = options->key_points;
   render.map_id = page.map->id;
   render.style = page.style;
   render.palette = page.palette;

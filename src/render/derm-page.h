@@ -33,6 +33,9 @@ typedef struct {
   char       *title;           /* NULL: "Dermatomes of the lower limb" */
   char       *highlight_root;  /* NULL, or a root to stand out */
   gboolean    answer_key;      /* worksheet style: a second page with the answers */
+  gboolean    view_per_page;   /* with both views: each on a page of its own */
+  gboolean    nerves;          /* the cutaneous nerve territories, as on screen */
+  gboolean    key_points;      /* the ISNCSCI key sensory points, as on screen */
   DermPaper   paper;           /* for export; a print dialog has its own page setup */
   gboolean    landscape;
   char       *date;            /* footer date, NULL: today (or $SOURCE_DATE_EPOCH). Not saved. */

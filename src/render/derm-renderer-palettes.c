@@ -66,7 +66,7 @@ static const Scheme schemes[3][2] = {
         { 0.62, 0.78, 1.00 },  /* L1 sky */
         { 0.49, 0.85, 0.90 },  /* L2 cyan */
         { 0.56, 0.87, 0.66 },  /* L3 mint */
-        { 0.80, 0.90, 0.46 },  /* L4 lime */
+        { 0.52, 0.74, 0.26 },  /* L4 leaf green: apart from L5 and S1 for protanopes and deuteranopes */
         { 1.00, 0.87, 0.50 },  /* L5 yellow */
         { 1.00, 0.71, 0.48 },  /* S1 orange */
         { 1.00, 0.62, 0.66 },  /* S2 rose */
@@ -91,7 +91,7 @@ static const Scheme schemes[3][2] = {
         RGB (0x688ec3),  /* L1 */
         RGB (0x43a2ae),  /* L2 */
         RGB (0x58a673),  /* L3 */
-        RGB (0x9ab13f),  /* L4 */
+        RGB (0x7a9624),  /* L4 */
         RGB (0xceae4f),  /* L5 */
         RGB (0xcc864b),  /* S1 */
         RGB (0xc86d78),  /* S2 */

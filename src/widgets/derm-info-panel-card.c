@@ -96,7 +96,10 @@ new_label (const char *text,
   /* wrapped text asks for a panel's width, not a line of the whole text */
   gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  /* selectable labels should not grab the focus (and select all) on their own */
+  /* the card is one focus stop that a screen reader reads whole
+   * (_derm_info_panel_end_card), not a stop per line; the mouse still
+   * selects the text */
+  gtk_widget_set_focusable (label, FALSE);
   gtk_widget_set_focus_on_click (label, FALSE);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
@@ -412,7 +415,15 @@ _derm_info_panel_end_card (DermInfoPanel *self)
 {
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
 
+  g_autofree char *text = NULL;
+
   append_sources (self);
+  /* read as a whole when Tab reaches the card: its title, then the rest */
+  text = derm_info_panel_dup_text (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->card),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
   gtk_stack_set_visible_child_name (self->stack, "card");
 }
@@ -489,6 +500,42 @@ _derm_info_panel_append_nerves (DermInfoPanel    *self,
       _derm_info_panel_append_statement (self, GTK_BOX (section), NULL, text,
                                          (const char * const *) nerve->sources);
     }
+}
+
+/* The atlas words a caveat to stand alone, "Root or nerve: a root lesion
+ * ...": under the heading "Root or nerve?" the text starts after it. Any
+ * language: the heading without its question marks, then a colon. */
+static const char *
+skip_heading (const char *text,
+              const char *heading)
+{
+  g_autoptr (GString) bare = g_string_new (NULL);
+  const char *colon = strchr (text, ':');
+  g_autofree char *start = NULL;
+
+  for (const char *p = heading; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != '?' && c != 0xbf /* ¿ */)
+        g_string_append_unichar (bare, c);
+    }
+  g_strstrip (bare->str);
+  if (colon == NULL || bare->str[0] == '\0')
+    return text;
+
+  start = g_strstrip (g_strndup (text, colon - text));
+  {
+    g_autofree char *a = g_utf8_casefold (start, -1);
+    g_autofree char *b = g_utf8_casefold (bare->str, -1);
+
+    if (g_strcmp0 (a, b) != 0)
+      return text;
+  }
+  text = colon + 1;
+  while (g_ascii_isspace (*text))
+    text++;
+  return text;
 }
 
 /* The general rule, root sensory loss blurred and nerve loss sharp, SNAPs
@@ -582,7 +629,8 @@ _derm_info_panel_append_root_or_nerve (DermInfoPanel      *self,
     {
       const DermStatement *statement = g_ptr_array_index (rules, i);
 
-      _derm_info_panel_append_statement (self, GTK_BOX (section), NULL, statement->text,
+      _derm_info_panel_append_statement (self, GTK_BOX (section), NULL,
+                                         skip_heading (statement->text, _("Root or nerve?")),
                                          (const char * const *) statement->sources);
     }
 }

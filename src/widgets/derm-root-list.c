@@ -19,8 +19,6 @@ struct _DermRootList
   DermAtlas  *atlas;
   char       *map_id;
   char       *selected_root;
-  gboolean    row_just_selected;
-  gboolean    silent;
 };
 
 G_DEFINE_FINAL_TYPE (DermRootList, derm_root_list, GTK_TYPE_WIDGET)
@@ -67,7 +65,11 @@ create_row (const DermRoot *root)
 
   summary_label = gtk_label_new (summary != NULL ? summary->text : NULL);
   gtk_label_set_xalign (GTK_LABEL (summary_label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (summary_label), PANGO_ELLIPSIZE_END);
+  /* in full, wrapped: cut to one line, most summaries lost what tells the
+   * roots apart, even in a wide window (the panel keeps its width) */
+  gtk_label_set_wrap (GTK_LABEL (summary_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (summary_label), PANGO_WRAP_WORD);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (summary_label), GTK_NATURAL_WRAP_WORD);
   /* ask for little width: the panel should not grow to fit the summaries */
   gtk_label_set_max_width_chars (GTK_LABEL (summary_label), 20);
   gtk_widget_set_hexpand (summary_label, TRUE);
@@ -170,62 +172,93 @@ rebuild (DermRootList *self)
   }
 }
 
+/* The list box's own selection follows the keyboard focus (Tab or an arrow
+ * onto a row selects it), so the list box selects nothing and the chosen
+ * row is marked here: a moving focus never redraws the map, Enter, Space
+ * or a click chooses. */
 static void
-select_row_for_root (DermRootList *self,
-                     const char   *root_id)
+mark_rows (DermRootList *self)
 {
   GtkListBoxRow *row;
 
-  if (root_id == NULL)
-    {
-      gtk_list_box_unselect_all (self->list_box);
-      return;
-    }
-
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
     {
-      if (g_ascii_strcasecmp (row_root_id (row), root_id) == 0)
-        {
-          gtk_list_box_select_row (self->list_box, row);
-          return;
-        }
-    }
+      const char *root_id = row_root_id (row);
+      gboolean chosen = root_id != NULL && self->selected_root != NULL &&
+                        g_ascii_strcasecmp (root_id, self->selected_root) == 0;
 
-  gtk_list_box_unselect_all (self->list_box);
+      if (chosen)
+        gtk_widget_set_state_flags (GTK_WIDGET (row), GTK_STATE_FLAG_SELECTED, FALSE);
+      else
+        gtk_widget_unset_state_flags (GTK_WIDGET (row), GTK_STATE_FLAG_SELECTED);
+      if (root_id != NULL)
+        gtk_accessible_update_state (GTK_ACCESSIBLE (row),
+                                     GTK_ACCESSIBLE_STATE_SELECTED, chosen,
+                                     -1);
+    }
+}
+
+static gboolean
+has_root (DermRootList *self,
+          const char   *root_id)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; root_id != NULL && (row = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
+    if (row_root_id (row) != NULL && g_ascii_strcasecmp (row_root_id (row), root_id) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Choose a root (NULL: none) and tell the window, unless it asked. */
+static void
+choose (DermRootList *self,
+        const char   *root_id,
+        gboolean      notify_window)
+{
+  if (!has_root (self, root_id))
+    root_id = NULL;
+  if (g_strcmp0 (self->selected_root, root_id) != 0)
+    {
+      g_free (self->selected_root);
+      self->selected_root = g_strdup (root_id);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ROOT]);
+      if (notify_window)
+        g_signal_emit (self, signals[ROOT_SELECTED], 0, root_id);
+    }
+  mark_rows (self);
 }
 
 /* callbacks */
 
-static void
-row_selected_cb (DermRootList  *self,
-                 GtkListBoxRow *row,
-                 GtkListBox    *list_box)
-{
-  const char *root_id = row_root_id (row);
-
-  if (g_strcmp0 (self->selected_root, root_id) == 0)
-    return;
-
-  self->row_just_selected = TRUE;
-  g_free (self->selected_root);
-  self->selected_root = g_strdup (root_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ROOT]);
-
-  if (!self->silent)
-    g_signal_emit (self, signals[ROOT_SELECTED], 0, root_id);
-}
-
-/* A click on the selected row unselects it: the list box only tells us
- * about activation, so remember whether the activation also selected. */
+/* Enter, Space or a click chooses a row; on the chosen row it clears the
+ * highlight. */
 static void
 row_activated_cb (DermRootList  *self,
                   GtkListBoxRow *row,
                   GtkListBox    *list_box)
 {
-  if (!self->row_just_selected && gtk_list_box_row_is_selected (row))
-    gtk_list_box_unselect_row (list_box, row);
+  const char *root_id = row_root_id (row);
 
-  self->row_just_selected = FALSE;
+  if (root_id == NULL)
+    return;
+  choose (self, g_strcmp0 (root_id, self->selected_root) == 0 ? NULL : root_id, TRUE);
+}
+
+/* Escape anywhere in the window clears a root highlight; with none it goes
+ * on to whatever else Escape does there. */
+static gboolean
+escape_cb (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   data)
+{
+  DermRootList *self = DERM_ROOT_LIST (widget);
+
+  if (self->selected_root == NULL || !gtk_widget_get_mapped (widget))
+    return FALSE;
+  choose (self, NULL, TRUE);
+  return TRUE;
 }
 
 /* vfuncs */
@@ -330,7 +363,6 @@ derm_root_list_class_init (DermRootListClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/derm-root-list.ui");
   gtk_widget_class_bind_template_child (widget_class, DermRootList, list_box);
-  gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -339,7 +371,15 @@ derm_root_list_class_init (DermRootListClass *klass)
 static void
 derm_root_list_init (DermRootList *self)
 {
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_callback_action_new (escape_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }
 
 /* public API */
@@ -368,10 +408,8 @@ derm_root_list_set_atlas (DermRootList *self,
   if (!g_set_object (&self->atlas, atlas))
     return;
 
-  self->silent = TRUE;
   rebuild (self);
-  select_row_for_root (self, self->selected_root);
-  self->silent = FALSE;
+  choose (self, self->selected_root, FALSE);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATLAS]);
 }
@@ -385,19 +423,14 @@ void
 derm_root_list_set_map_id (DermRootList *self,
                            const char   *map_id)
 {
-  g_autofree char *selected = NULL;
-
   g_return_if_fail (DERM_IS_ROOT_LIST (self));
 
   if (g_strcmp0 (self->map_id, map_id) == 0)
     return;
   g_free (self->map_id);
   self->map_id = g_strdup (map_id);
-  selected = g_strdup (self->selected_root);
-  self->silent = TRUE;
   rebuild (self);
-  select_row_for_root (self, selected);
-  self->silent = FALSE;
+  mark_rows (self);
 }
 
 const char *
@@ -414,8 +447,5 @@ derm_root_list_set_selected_root (DermRootList *self,
 {
   g_return_if_fail (DERM_IS_ROOT_LIST (self));
 
-  self->silent = TRUE;
-  select_row_for_root (self, root_id);
-  self->row_just_selected = FALSE;
-  self->silent = FALSE;
+  choose (self, root_id, FALSE);
 }
