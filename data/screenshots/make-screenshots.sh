@@ -12,7 +12,7 @@
 #
 # Usage: data/screenshots/make-screenshots.sh BUILD_DIR [SCREENSHOT_TOOL]
 # SCREENSHOT_TOOL is shared/tools/screenshot beside the repository; it needs
-# xvfb, xdotool and imagemagick. The click at 258,706 is the left medial
+# xvfb, xdotool and imagemagick. The click at 276,712 is the left medial
 # malleolus in a 1280x800 window showing both views: check main.png after a
 # change to the drawing or the window's layout.
 set -euo pipefail
@@ -38,7 +38,7 @@ shot() {
   convert "$work/$name-raw.png" -crop "${width}x${height}+0+0" +repage -strip "$here/$name.png"
 }
 
-select_region=(--click 258,706 --sleep 1 --move 1299,819 --sleep 1)
+select_region=(--click 276,712 --sleep 1 --move 1299,819 --sleep 1)
 
 shot main 1300x820 1280 800 "" "" "${select_region[@]}"
 shot dark 1300x820 1280 800 "color-scheme='dark'\n" "" "${select_region[@]}"
