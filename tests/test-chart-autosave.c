@@ -42,6 +42,17 @@ dialog_shown (gpointer data)
   return find_dialog () != NULL;
 }
 
+/* As a click on a button of the dialog: the response, then it closes. */
+static void
+respond (GtkWindow  *dialog,
+         const char *response)
+{
+  if (dialog == NULL)
+    return;
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (dialog);
+}
+
 static gboolean
 file_exists (gpointer data)
 {
@@ -97,7 +108,7 @@ run_tests (DermWindow *win)
          "it asks to restore it (%s)", adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)));
   CHECK (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "Left foot drop") != NULL,
          "naming the chart");
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  respond (dialog, "restore");
   settle (300);
 
   chart = derm_window_get_chart (window);
@@ -135,7 +146,7 @@ run_tests (DermWindow *win)
   CHECK (derm_window_offer_autosave (window), "a left autosave is offered");
   CHECK (wait_until (dialog_shown, NULL, 3000), "the question shows");
   if ((dialog = find_dialog ()) != NULL)
-    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+    respond (dialog, "discard");
   settle (300);
   CHECK (!g_file_test (autosave, G_FILE_TEST_EXISTS), "Discard removes it for good");
   CHECK (derm_window_get_chart (window) != NULL &&

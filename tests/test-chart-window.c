@@ -118,6 +118,17 @@ dialog_shown (gpointer data)
   return find_dialog () != NULL;
 }
 
+/* As a click on a button of the dialog: the response, then it closes. */
+static void
+respond (GtkWindow  *dialog,
+         const char *response)
+{
+  if (dialog == NULL)
+    return;
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (dialog);
+}
+
 /* The localizer's lines for a chart, as the command line prints them. */
 static char *
 ranking_text (DermChart *chart)
@@ -388,8 +399,7 @@ test_undo_redo (void)
   /* closing with unsaved changes asks; Cancel keeps the window */
   gtk_window_close (GTK_WINDOW (window));
   CHECK (wait_until (dialog_shown, NULL, 3000), "closing with unsaved changes asks");
-  if (find_dialog () != NULL)
-    adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_dialog ()), "cancel");
+  respond (find_dialog (), "cancel");
   settle (300);
   CHECK (gtk_widget_get_visible (GTK_WIDGET (window)) && derm_window_get_chart (window) != NULL,
          "Cancel keeps the window and the chart");
@@ -397,10 +407,83 @@ test_undo_redo (void)
   /* leave clean: discard */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-chart", NULL);
   CHECK (wait_until (dialog_shown, NULL, 3000), "closing the chart asks too");
-  if (find_dialog () != NULL)
-    adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_dialog ()), "discard");
+  respond (find_dialog (), "discard");
   settle (300);
   CHECK (derm_window_get_chart (window) == NULL, "Discard closes the chart");
+}
+
+/* A drag marks every region it crosses; cauda equina signs raise the
+ * strip; switching the map re-ranks and the chart records the map. */
+static void
+test_drag_and_banner (void)
+{
+  DermMapView *map_view = derm_window_get_map_view (window);
+  DermChartPanel *panel;
+  DermAtlas *atlas = derm_window_get_atlas (window);
+  g_autofree char *win = display_xid (GTK_WINDOW (window));
+  g_autofree char *x0 = NULL, *y0 = NULL, *x1 = NULL, *y1 = NULL, *xm = NULL, *ym = NULL;
+  g_autofree char *before = NULL;
+  double ax, ay, bx, by;
+
+  /* no window manager gives the focus back after the question */
+  gtk_window_present (GTK_WINDOW (window));
+  xdotool ("windowfocus", "--sync", win, NULL);
+  settle (300);
+  key ("ctrl+n");
+  panel = derm_window_get_chart_panel (window);
+  key ("1");
+  g_assert_true (derm_map_view_region_to_widget (map_view, derm_atlas_get_region (atlas, "anterior-thigh-upper-left"), &ax, &ay));
+  g_assert_true (derm_map_view_region_to_widget (map_view, derm_atlas_get_region (atlas, "anterior-thigh-lower-left"), &bx, &by));
+  map_point_to_window (ax, ay, &x0, &y0);
+  map_point_to_window ((ax + bx) / 2, (ay + by) / 2, &xm, &ym);
+  map_point_to_window (bx, by, &x1, &y1);
+  xdotool ("mousemove", "--window", win, x0, y0, NULL);
+  settle (100);
+  xdotool ("mousedown", "1", NULL);
+  settle (100);
+  xdotool ("mousemove", "--window", win, xm, ym, NULL);
+  settle (100);
+  xdotool ("mousemove", "--window", win, x1, y1, NULL);
+  settle (100);
+  xdotool ("mouseup", "1", NULL);
+  settle (200);
+  CHECK (sensory ("anterior-thigh-upper", DERM_SIDE_LEFT) == DERM_FINDING_ABSENT &&
+         sensory ("anterior-thigh-mid", DERM_SIDE_LEFT) == DERM_FINDING_ABSENT &&
+         sensory ("anterior-thigh-lower", DERM_SIDE_LEFT) == DERM_FINDING_ABSENT,
+         "a drag down the left thigh marks the regions it crosses");
+  key ("ctrl+z");
+  CHECK (sensory ("anterior-thigh-lower", DERM_SIDE_LEFT) == -1 &&
+         sensory ("anterior-thigh-upper", DERM_SIDE_LEFT) == -1,
+         "undo takes the whole drag back");
+  key ("ctrl+shift+z");
+  CHECK (sensory ("anterior-thigh-lower", DERM_SIDE_LEFT) == DERM_FINDING_ABSENT &&
+         sensory ("anterior-thigh-upper", DERM_SIDE_LEFT) == DERM_FINDING_ABSENT,
+         "and redo puts it back whole");
+
+  /* cauda equina */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (derm_chart_panel_get_field (panel, "flag:saddle-anaesthesia")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (derm_chart_panel_get_field (panel, "flag:bladder")), TRUE);
+  CHECK (wait_until (ranked, (gpointer) "1. Cauda equina", 3000), "saddle anaesthesia and bladder symptoms rank cauda equina first");
+  CHECK (derm_chart_panel_get_urgent (panel), "and raise the urgent strip");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (derm_chart_panel_get_field (panel, "flag:saddle-anaesthesia")), FALSE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (derm_chart_panel_get_field (panel, "flag:bladder")), FALSE);
+  derm_chart_panel_rank_now (panel);
+  CHECK (!derm_chart_panel_get_urgent (panel), "the strip goes with the signs");
+
+  /* another map */
+  before = derm_chart_panel_dup_row_text (panel, 0);
+  derm_window_set_map_id (window, "keegan-garrett");
+  derm_chart_panel_rank_now (panel);
+  CHECK (g_strcmp0 (derm_chart_get_map (derm_window_get_chart (window)), "keegan-garrett") == 0 &&
+         g_strcmp0 (derm_chart_panel_get_localization (panel)->map, "keegan-garrett") == 0,
+         "switching the map re-ranks on it (first now: %s; before: %s)",
+         derm_chart_panel_dup_row_text (panel, 0), before);
+  derm_window_set_map_id (window, "isncsci");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-chart", NULL);
+  if (wait_until (dialog_shown, NULL, 3000))
+    respond (find_dialog (), "discard");
+  settle (300);
 }
 
 static void
@@ -412,6 +495,7 @@ run_tests (DermWindow *win)
 
   test_chart_case ();
   test_undo_redo ();
+  test_drag_and_banner ();
 }
 
 int

@@ -62,6 +62,14 @@ quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
+  /* a window with an unsaved chart asks first (its close-request) */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (user_data)); l != NULL; l = l->next)
+    if (DERM_IS_WINDOW (l->data) && derm_window_get_chart_dirty (l->data))
+      {
+        gtk_window_close (l->data);
+        return;
+      }
+
   g_application_quit (G_APPLICATION (user_data));
 }
 

@@ -153,12 +153,16 @@ record_change (DermWindow *self)
   if (g_strcmp0 (data, self->chart_snapshot) == 0)
     return;
 
-  if (self->chart_snapshot != NULL)
+  /* a drag across regions is one step: the state before it */
+  guint stroke = derm_map_view_get_marking (self->map_view);
+
+  if (self->chart_snapshot != NULL && (stroke == 0 || stroke != self->chart_stroke))
     {
       g_ptr_array_add (self->undo_stack, g_steal_pointer (&self->chart_snapshot));
       if (self->undo_stack->len > MAX_UNDO)
         g_ptr_array_remove_index (self->undo_stack, 0);
     }
+  self->chart_stroke = stroke;
   g_ptr_array_set_size (self->redo_stack, 0);
   g_free (self->chart_snapshot);
   self->chart_snapshot = g_steal_pointer (&data);
@@ -739,7 +743,12 @@ _derm_window_chart_constructed (DermWindow *self)
 void
 _derm_window_chart_dispose (DermWindow *self)
 {
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  /* going without a word (the application quit): keep the changes aside */
+  if (self->autosave_id != 0)
+    {
+      g_clear_handle_id (&self->autosave_id, g_source_remove);
+      autosave_cb (self);
+    }
   if (self->chart != NULL)
     g_signal_handlers_disconnect_by_func (self->chart, chart_changed_cb, self);
   g_clear_object (&self->chart);

@@ -90,6 +90,7 @@ struct _DermWindow
   char                 *chart_snapshot;   /* the chart's JSON since the last change */
   GPtrArray            *undo_stack;       /* of char *: JSON before each change */
   GPtrArray            *redo_stack;
+  guint                 chart_stroke;     /* the drag of the last change, or 0 */
   guint                 autosave_id;
   int                   chart_pending;    /* what to do once changes are saved or discarded */
   char                 *chart_pending_path;

@@ -171,6 +171,8 @@ _derm_map_view_stroke_begin (DermMapView      *self,
   int current;
 
   self->stroking = TRUE;
+  if (++self->stroke_serial == 0)
+    self->stroke_serial = 1;
   self->stroke_region = region;
   if (region == NULL)
     {
@@ -287,4 +289,14 @@ derm_map_view_get_outline_size (DermMapView *self)
   g_return_val_if_fail (DERM_IS_MAP_VIEW (self), 0);
 
   return self->outline != NULL ? self->outline->len : 0;
+}
+
+/* While a press or drag marks, a number of its own (0 otherwise): the
+ * changes of one drag are one step for undo. */
+guint
+derm_map_view_get_marking (DermMapView *self)
+{
+  g_return_val_if_fail (DERM_IS_MAP_VIEW (self), 0);
+
+  return self->stroking ? self->stroke_serial : 0;
 }

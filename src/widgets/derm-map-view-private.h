@@ -95,6 +95,7 @@ struct _DermMapView
   double            chart_node_scale;
   DermLayout        chart_node_layout;
   gboolean          stroking;
+  guint             stroke_serial;
   int               stroke_finding;
   const DermRegion *stroke_region;
 };

@@ -102,6 +102,8 @@ int               derm_map_view_get_finding         (DermMapView        *self);
 void              derm_map_view_set_outline         (DermMapView        *self,
                                                      GPtrArray          *regions);
 guint             derm_map_view_get_outline_size    (DermMapView        *self);
+/* While a press or drag marks: a number for that drag, else 0. */
+guint             derm_map_view_get_marking         (DermMapView        *self);
 /* Presentation mode hid the idle pointer. */
 gboolean          derm_map_view_get_pointer_hidden  (DermMapView        *self);
 
