@@ -460,6 +460,12 @@ test_drag_and_banner (void)
          sensory ("anterior-thigh-upper", DERM_SIDE_LEFT) == DERM_FINDING_ABSENT,
          "and redo puts it back whole");
 
+  /* a title of its own */
+  gtk_editable_set_text (GTK_EDITABLE (derm_chart_panel_get_field (panel, "title")), "Saddle numbness");
+  CHECK (g_strcmp0 (derm_chart_get_title (derm_window_get_chart (window)), "Saddle numbness") == 0 &&
+         g_strcmp0 (gtk_window_get_title (GTK_WINDOW (window)), "• Saddle numbness – Dermatomes") == 0,
+         "the title typed goes into the chart and the window title (%s)", gtk_window_get_title (GTK_WINDOW (window)));
+
   /* cauda equina */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (derm_chart_panel_get_field (panel, "flag:saddle-anaesthesia")), TRUE);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (derm_chart_panel_get_field (panel, "flag:bladder")), TRUE);

@@ -39,6 +39,7 @@ struct _DermChartPanel
   GtkWidget          parent_instance;
 
   GtkLabel          *title_label;
+  GtkEntry          *title_entry;
   GtkRevealer       *urgent_revealer;
   GtkFlowBox        *tools_box;
   GtkListBox        *ranking_list;
@@ -291,6 +292,10 @@ sync_from_chart (DermChartPanel *self)
       gtk_drop_down_set_selected (field->dropdown, field_position (self, field));
       update_abnormal (field);
     }
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->title_entry)),
+                 derm_chart_get_title (self->chart) != NULL ? derm_chart_get_title (self->chart) : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->title_entry),
+                           derm_chart_get_title (self->chart) != NULL ? derm_chart_get_title (self->chart) : "");
   derm_chart_get_red_flags (self->chart, &flags);
   for (guint i = 0; i < DERM_N_RED_FLAGS; i++)
     if (self->red_flags[i] != NULL)
@@ -400,6 +405,18 @@ field_changed_cb (GtkDropDown *dropdown,
     default:
       break;
     }
+}
+
+static void
+title_changed_cb (DermChartPanel *self,
+                  GtkEditable    *entry)
+{
+  const char *text = gtk_editable_get_text (entry);
+
+  if (self->syncing || self->chart == NULL ||
+      g_strcmp0 (text, derm_chart_get_title (self->chart) != NULL ? derm_chart_get_title (self->chart) : "") == 0)
+    return;
+  derm_chart_set_title (self->chart, text[0] != '\0' ? text : NULL);
 }
 
 static void
@@ -1004,6 +1021,7 @@ derm_chart_panel_class_init (DermChartPanelClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/derm-chart-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, DermChartPanel, title_label);
+  gtk_widget_class_bind_template_child (widget_class, DermChartPanel, title_entry);
   gtk_widget_class_bind_template_child (widget_class, DermChartPanel, urgent_revealer);
   gtk_widget_class_bind_template_child (widget_class, DermChartPanel, tools_box);
   gtk_widget_class_bind_template_child (widget_class, DermChartPanel, ranking_list);
@@ -1012,6 +1030,7 @@ derm_chart_panel_class_init (DermChartPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DermChartPanel, tests_grid);
   gtk_widget_class_bind_template_child (widget_class, DermChartPanel, red_flags_box);
   gtk_widget_class_bind_template_callback (widget_class, candidate_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -1195,6 +1214,8 @@ derm_chart_panel_get_field (DermChartPanel *self,
 {
   g_return_val_if_fail (DERM_IS_CHART_PANEL (self), NULL);
 
+  if (g_strcmp0 (key, "title") == 0)
+    return GTK_WIDGET (self->title_entry);
   for (guint i = 0; self->fields != NULL && i < self->fields->len; i++)
     {
       Field *field = g_ptr_array_index (self->fields, i);

@@ -41,7 +41,7 @@ const char             *derm_chart_panel_get_evidence     (DermChartPanel      *
 gboolean                derm_chart_panel_get_urgent       (DermChartPanel      *self);
 /* The control of one field: "lt:L5:left", "pp:L5:left",
  * "motor:hip-abduction:left", "reflex:knee-jerk:right", "plantar:plantar:left",
- * "flag:bladder"; NULL if there is none. */
+ * "flag:bladder", "title"; NULL if there is none. */
 GtkWidget              *derm_chart_panel_get_field        (DermChartPanel      *self,
                                                            const char          *key);
 /* The skin of a candidate on its side: a root on the ranking's map, a nerve
