@@ -98,6 +98,9 @@ update_title (DermWindow *self)
    * the dot marks unsaved changes */
   title = g_strdup_printf (self->chart_dirty ? _("• %s – Dermatomes") : _("%s – Dermatomes"), name);
   gtk_window_set_title (GTK_WINDOW (self), title);
+  /* the panel edits the title: its heading names the file */
+  g_clear_pointer (&owned, g_free);
+  name = self->chart_path != NULL ? (owned = g_path_get_basename (self->chart_path)) : _("New chart");
   /* Translators: the chart panel's heading; the dot marks unsaved changes */
   panel_title = self->chart_dirty ? g_strdup_printf (_("• %s (unsaved)"), name) : g_strdup (name);
   derm_chart_panel_set_title (self->chart_panel, panel_title);
