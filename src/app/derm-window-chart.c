@@ -213,6 +213,9 @@ replace_chart (DermWindow *self,
     }
 
   g_signal_connect_swapped (chart, "changed", G_CALLBACK (chart_changed_cb), self);
+  /* the panel's form (some hundred controls) is built when a chart first
+   * shows, not with every window: start-up stays as fast */
+  derm_chart_panel_set_atlas (self->chart_panel, self->atlas);
   /* the chart's map is shown, ranked on, and follows the map switcher */
   derm_window_set_map_id (self, chart_map_id (self));
   derm_chart_panel_set_map_id (self->chart_panel, _derm_window_map_id (self));
@@ -735,12 +738,6 @@ _derm_window_chart_init (DermWindow *self)
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
   derm_map_view_set_finding (self->map_view, derm_chart_panel_get_finding (self->chart_panel));
   update_actions (self);
-}
-
-void
-_derm_window_chart_constructed (DermWindow *self)
-{
-  derm_chart_panel_set_atlas (self->chart_panel, self->atlas);
 }
 
 void

@@ -143,7 +143,6 @@ void           _derm_window_end_quiz               (DermWindow   *self);
 /* derm-window-chart.c */
 void           _derm_window_chart_class_init       (GtkWidgetClass *widget_class);
 void           _derm_window_chart_init             (DermWindow   *self);
-void           _derm_window_chart_constructed      (DermWindow   *self);
 void           _derm_window_chart_dispose          (DermWindow   *self);
 
 /* derm-window-presentation.c */

@@ -201,7 +201,6 @@ derm_window_constructed (GObject *object)
   derm_info_panel_set_atlas (self->info_panel, self->atlas);
   derm_root_list_set_map_id (self->root_list, _derm_window_map_id (self));
   derm_root_list_set_atlas (self->root_list, self->atlas);
-  _derm_window_chart_constructed (self);
 
   /* a default map chosen in the preferences wins over the last one used */
   if (self->settings != NULL && derm_settings_has_key (self->settings, "default-map"))
