@@ -244,6 +244,50 @@ test_print_export (void)
   text = pdf_text (printed);
   CHECK (strstr (text, "Examination chart") != NULL && strstr (text, "common fibular nerve") != NULL,
          "printing in chart mode prints the chart's record");
+
+  /* in grayscale: no colour left on the page, the marks still there */
+  {
+    g_autoptr (DermPrintOperation) gray = derm_print_operation_new (renderer, NULL);
+    g_autoptr (GtkPrintSettings) settings = gtk_print_settings_new ();
+    g_autofree char *gray_pdf = g_build_filename (tmpdir, "gray.pdf", NULL);
+    g_autofree char *gray_base = g_build_filename (tmpdir, "gray", NULL);
+    g_autofree char *gray_png = g_build_filename (tmpdir, "gray-1.png", NULL);
+    g_autofree char *cmd = g_strdup_printf ("pdftoppm -png -r 40 -f 1 -l 1 '%s' '%s'", gray_pdf, gray_base);
+    g_autofree char *pdftoppm = g_find_program_in_path ("pdftoppm");
+    gboolean colourless = TRUE;
+    guint dark = 0;
+
+    gtk_print_settings_set_use_color (settings, FALSE);
+    derm_print_operation_set_chart (gray, chart);
+    gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (gray), settings);
+    gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (gray), gray_pdf);
+    gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (gray), FALSE);
+    gtk_print_operation_run (GTK_PRINT_OPERATION (gray), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                             GTK_WINDOW (window), &error);
+    g_assert_no_error (error);
+    if (pdftoppm != NULL && g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL) &&
+        (image = cairo_image_surface_create_from_png (gray_png)) != NULL &&
+        cairo_surface_status (image) == CAIRO_STATUS_SUCCESS)
+      {
+        int stride = cairo_image_surface_get_stride (image);
+        const guint8 *data = cairo_image_surface_get_data (image);
+
+        for (int py = 0; py < cairo_image_surface_get_height (image); py++)
+          for (int px = 0; px < cairo_image_surface_get_width (image); px++)
+            {
+              guint32 pixel = *(const guint32 *) (data + py * stride + px * 4);
+              int r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+
+              if (MAX (r, MAX (g, b)) - MIN (r, MIN (g, b)) > 12)
+                colourless = FALSE;
+              dark += r < 128;
+            }
+        CHECK (colourless && dark > 100, "printed in grayscale, the record has no colour but still its drawing");
+        cairo_surface_destroy (image);
+      }
+    else
+      g_print ("# pdftoppm missing: grayscale not checked\n");
+  }
 }
 
 static void
@@ -423,6 +467,7 @@ test_drag_and_banner (void)
   g_autofree char *win = display_xid (GTK_WINDOW (window));
   g_autofree char *x0 = NULL, *y0 = NULL, *x1 = NULL, *y1 = NULL, *xm = NULL, *ym = NULL;
   g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   double ax, ay, bx, by;
 
   /* no window manager gives the focus back after the question */
@@ -480,10 +525,10 @@ test_drag_and_banner (void)
   before = derm_chart_panel_dup_row_text (panel, 0);
   derm_window_set_map_id (window, "keegan-garrett");
   derm_chart_panel_rank_now (panel);
+  after = derm_chart_panel_dup_row_text (panel, 0);
   CHECK (g_strcmp0 (derm_chart_get_map (derm_window_get_chart (window)), "keegan-garrett") == 0 &&
          g_strcmp0 (derm_chart_panel_get_localization (panel)->map, "keegan-garrett") == 0,
-         "switching the map re-ranks on it (first now: %s; before: %s)",
-         derm_chart_panel_dup_row_text (panel, 0), before);
+         "switching the map re-ranks on it (first now: %s; before: %s)", after, before);
   derm_window_set_map_id (window, "isncsci");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-chart", NULL);

@@ -75,8 +75,25 @@ derm_print_operation_draw_page (GtkPrintOperation *operation,
 
   if (self->chart_page != NULL)
     {
+      GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+
       cairo_save (cr);
-      derm_chart_page_render (self->chart_page, cr, (guint) page_nr);
+      /* grayscale asked for: the record's marks keep their patterns, and
+       * their colours go to greys (saturation 0 over a white page) */
+      if (settings != NULL && !gtk_print_settings_get_use_color (settings))
+        {
+          cairo_push_group (cr);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_paint (cr);
+          derm_chart_page_render (self->chart_page, cr, (guint) page_nr);
+          cairo_set_operator (cr, CAIRO_OPERATOR_HSL_SATURATION);
+          cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
+          cairo_paint (cr);
+          cairo_pop_group_to_source (cr);
+          cairo_paint (cr);
+        }
+      else
+        derm_chart_page_render (self->chart_page, cr, (guint) page_nr);
       cairo_restore (cr);
       return;
     }
