@@ -120,6 +120,9 @@ activate_cb (GApplication *app,
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
   DermWindow *window;
 
+  /* the main window, not a question it asks at start (a restored chart) */
+  while (windows != NULL && !DERM_IS_WINDOW (windows->data))
+    windows = windows->next;
   g_assert_nonnull (windows);
   window = DERM_WINDOW (windows->data);
   if (test->width > 0 && test->height > 0)
@@ -149,7 +152,8 @@ display_test_main (int             width,
 
   display_fail_on_warnings ();
   app = derm_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
   g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), &test);
   g_application_run (G_APPLICATION (app), 0, NULL);
 

@@ -512,6 +512,46 @@ test_card_read_whole (void)
   derm_window_select_root (window, NULL);
 }
 
+/* Chart mode: the focused region is announced with its finding, and the
+ * finding's marking and clearing are heard. */
+static void
+test_chart_label (void)
+{
+  DermMapView *view = derm_window_get_map_view (window);
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* owned by GTK */
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-chart", NULL);
+  settle (200);
+  derm_window_set_map_id (window, "isncsci");
+  press ("2");
+  click_region ("medial-malleolus-left");
+  g_assert_true (wait_until (map_label_is, (gpointer) "Left medial malleolus: reduced", 3000));
+  gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL, "Left medial malleolus: reduced");
+  press ("space");
+  g_assert_true (wait_until (map_label_is, (gpointer) "Left medial malleolus, L4", 3000));
+  press ("4");
+  press ("space");
+  g_assert_true (wait_until (map_label_is, (gpointer) "Left medial malleolus: pain", 3000));
+
+  /* leave chart mode without saving */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-chart", NULL);
+  settle (200);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        {
+          adw_message_dialog_response (ADW_MESSAGE_DIALOG (toplevel), "discard");
+          gtk_window_destroy (toplevel);
+          break;
+        }
+    }
+  settle (200);
+  g_assert_null (derm_window_get_chart (window));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static int status;
 
 static void
@@ -531,6 +571,7 @@ activate_cb (GApplication *app)
   g_test_add_func ("/a11y/map-label-without-focus", test_map_label_without_focus);
   g_test_add_func ("/a11y/map-label-follows-arrow-keys", test_map_label_follows_arrow_keys);
   g_test_add_func ("/a11y/map-label-follows-map", test_map_label_follows_map);
+  g_test_add_func ("/a11y/chart-label", test_chart_label);
   g_test_add_func ("/a11y/root-list", test_root_list);
   g_test_add_func ("/a11y/buttons-named", test_buttons_named);
   g_test_add_func ("/a11y/card-read-whole", test_card_read_whole);

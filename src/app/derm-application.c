@@ -62,6 +62,14 @@ quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
+  /* a window with an unsaved chart asks first (its close-request) */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (user_data)); l != NULL; l = l->next)
+    if (DERM_IS_WINDOW (l->data) && derm_window_get_chart_dirty (l->data))
+      {
+        gtk_window_close (l->data);
+        return;
+      }
+
   g_application_quit (G_APPLICATION (user_data));
 }
 
@@ -148,7 +156,29 @@ static int
 derm_application_handle_local_options (GApplication *app,
                                        GVariantDict *options)
 {
-  return derm_cli_handle_local_options (app, options);
+  g_auto (GStrv) rest = NULL;
+  g_autoptr (GPtrArray) files = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = derm_cli_handle_local_options (app, options);
+
+  if (status != -1 || !g_variant_dict_lookup (options, G_OPTION_REMAINING, "^as", &rest) ||
+      rest == NULL || rest[0] == NULL)
+    return status;
+
+  /* dermatomes CHART: the arguments are the CLI's, so GApplication does
+   * not see them as files; hand them to the running instance, or to this
+   * one, as "open" */
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; rest[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (rest[i]));
+  g_application_open (app, (GFile **) files->pdata, (int) files->len, "");
+
+  return g_application_get_is_remote (app) ? 0 : -1;
 }
 
 static void
@@ -216,6 +246,40 @@ derm_application_activate (GApplication *app)
 
   window = GTK_WINDOW (derm_window_new (GTK_APPLICATION (self), self->atlas));
   gtk_window_present (window);
+  /* a chart the last run could not save (a crash, a power cut) */
+  derm_window_offer_autosave (DERM_WINDOW (window));
+}
+
+static void
+derm_application_open (GApplication  *app,
+                       GFile        **files,
+                       int            n_files,
+                       const char    *hint)
+{
+  DermApplication *self = DERM_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  /* not activate: that would offer an autosave over the chart asked for */
+  if (!DERM_IS_WINDOW (window) && self->atlas != NULL)
+    window = GTK_WINDOW (derm_window_new (GTK_APPLICATION (self), self->atlas));
+  if (!DERM_IS_WINDOW (window))
+    {
+      g_application_activate (app);  /* says why it cannot start */
+      return;
+    }
+  gtk_window_present (window);
+
+  /* one chart a window at a time: the last one given */
+  for (int i = n_files - 1; i >= 0; i--)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+
+      if (path != NULL)
+        {
+          derm_window_open_chart (DERM_WINDOW (window), path);
+          break;
+        }
+    }
 }
 
 static void
@@ -265,6 +329,7 @@ derm_application_class_init (DermApplicationClass *klass)
   app_class->handle_local_options = derm_application_handle_local_options;
   app_class->startup = derm_application_startup;
   app_class->activate = derm_application_activate;
+  app_class->open = derm_application_open;
 
   properties[PROP_ATLAS] =
     g_param_spec_object ("atlas", NULL, NULL,
@@ -287,7 +352,7 @@ derm_application_new (void)
   return g_object_new (DERM_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "resource-base-path", RESOURCE_PREFIX,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        NULL);
 }
 

@@ -556,8 +556,10 @@ derm_cli_handle_local_options (GApplication *app,
     {
       if (map_id != NULL || view_name != NULL)
         return usage_error (_("--map and --view go with a command such as --regions"));
-      if (rest != NULL && rest[0] != NULL)
-        return usage_error (_("unexpected argument “%s”"), rest[0]);
+      /* dermatomes CHART...: the window opens them (derm-application.c) */
+      for (guint i = 0; rest != NULL && rest[i] != NULL; i++)
+        if (!g_str_has_suffix (rest[i], ".dermchart") && !g_file_test (rest[i], G_FILE_TEST_IS_REGULAR))
+          return usage_error (_("unexpected argument “%s”"), rest[i]);
       return -1;
     }
 

@@ -2,7 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The printed page is derm_page_render's, as exported: this class only
- * hands it GTK's cairo context and adds the "Map" tab.
+ * hands it GTK's cairo context and adds the "Map" tab. With a chart it
+ * prints the chart's record instead (derm_chart_page_render), which has
+ * no options of its own.
  */
 #define G_LOG_DOMAIN "Dermatomes"
 
@@ -10,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "derm-chart-page.h"
 #include "derm-page-options-widget.h"
 #include "derm-print-operation.h"
 
@@ -19,6 +22,8 @@ struct _DermPrintOperation
 
   DermRenderer      *renderer;
   DermPageOptions    options;
+  DermChart         *chart;       /* print its record rather than the map */
+  DermChartPage     *chart_page;  /* laid out for the paper in begin_print */
 };
 
 G_DEFINE_FINAL_TYPE (DermPrintOperation, derm_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -39,6 +44,24 @@ derm_print_operation_begin_print (GtkPrintOperation *operation,
 {
   DermPrintOperation *self = DERM_PRINT_OPERATION (operation);
 
+  if (self->chart != NULL)
+    {
+      g_autoptr (GError) error = NULL;
+
+      g_clear_pointer (&self->chart_page, derm_chart_page_free);
+      self->chart_page = derm_chart_page_new (self->renderer, self->chart, NULL, NULL,
+                                              gtk_print_context_get_width (context),
+                                              gtk_print_context_get_height (context), &error);
+      if (self->chart_page == NULL)
+        {
+          g_warning ("Could not lay out the chart: %s", error->message);
+          gtk_print_operation_cancel (operation);
+          return;
+        }
+      gtk_print_operation_set_n_pages (operation, (int) derm_chart_page_get_n_pages (self->chart_page));
+      return;
+    }
+
   gtk_print_operation_set_n_pages (operation, (int) derm_page_get_n_pages (&self->options));
 }
 
@@ -49,6 +72,31 @@ derm_print_operation_draw_page (GtkPrintOperation *operation,
 {
   DermPrintOperation *self = DERM_PRINT_OPERATION (operation);
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
+
+  if (self->chart_page != NULL)
+    {
+      GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+
+      cairo_save (cr);
+      /* grayscale asked for: the record's marks keep their patterns, and
+       * their colours go to greys (saturation 0 over a white page) */
+      if (settings != NULL && !gtk_print_settings_get_use_color (settings))
+        {
+          cairo_push_group (cr);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_paint (cr);
+          derm_chart_page_render (self->chart_page, cr, (guint) page_nr);
+          cairo_set_operator (cr, CAIRO_OPERATOR_HSL_SATURATION);
+          cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
+          cairo_paint (cr);
+          cairo_pop_group_to_source (cr);
+          cairo_paint (cr);
+        }
+      else
+        derm_chart_page_render (self->chart_page, cr, (guint) page_nr);
+      cairo_restore (cr);
+      return;
+    }
 
   /* the unit is points (init), as derm_page_render draws */
   cairo_save (cr);
@@ -63,7 +111,13 @@ static GtkWidget *
 derm_print_operation_create_custom_widget (GtkPrintOperation *operation)
 {
   DermPrintOperation *self = DERM_PRINT_OPERATION (operation);
-  GtkWidget *widget = derm_page_options_widget_new (derm_renderer_get_atlas (self->renderer));
+  GtkWidget *widget;
+
+  /* a chart's record has no map options */
+  if (self->chart != NULL)
+    return NULL;
+
+  widget = derm_page_options_widget_new (derm_renderer_get_atlas (self->renderer));
 
   derm_page_options_widget_set_options (DERM_PAGE_OPTIONS_WIDGET (widget), &self->options);
   gtk_widget_set_margin_top (widget, 12);
@@ -91,6 +145,8 @@ derm_print_operation_finalize (GObject *object)
   DermPrintOperation *self = DERM_PRINT_OPERATION (object);
 
   g_clear_object (&self->renderer);
+  g_clear_object (&self->chart);
+  g_clear_pointer (&self->chart_page, derm_chart_page_free);
   derm_page_options_clear (&self->options);
 
   G_OBJECT_CLASS (derm_print_operation_parent_class)->finalize (object);
@@ -214,4 +270,20 @@ derm_print_operation_set_options (DermPrintOperation    *self,
   derm_page_options_copy (options, &copy);
   derm_page_options_clear (&self->options);
   self->options = copy;
+}
+
+/**
+ * derm_print_operation_set_chart:
+ * @chart: (nullable): a chart whose record to print instead of the map
+ */
+void
+derm_print_operation_set_chart (DermPrintOperation *self,
+                                DermChart          *chart)
+{
+  g_return_if_fail (DERM_IS_PRINT_OPERATION (self));
+  g_return_if_fail (chart == NULL || DERM_IS_CHART (chart));
+
+  g_set_object (&self->chart, chart);
+  if (chart != NULL)
+    gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), _("Examination chart"));
 }

@@ -5,6 +5,7 @@
 
 #include <gtk/gtk.h>
 
+#include "derm-chart.h"
 #include "derm-page.h"
 #include "derm-renderer.h"
 
@@ -23,5 +24,9 @@ DermRenderer          *derm_print_operation_get_renderer (DermPrintOperation   *
 const DermPageOptions *derm_print_operation_get_options (DermPrintOperation    *self);
 void                   derm_print_operation_set_options (DermPrintOperation    *self,
                                                          const DermPageOptions *options);
+
+/* Print this chart's record (derm-chart-page.h) rather than a map. */
+void                   derm_print_operation_set_chart   (DermPrintOperation    *self,
+                                                         DermChart             *chart);
 
 G_END_DECLS

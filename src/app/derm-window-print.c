@@ -2,7 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Each action loads what the last print or export left in print.ini,
- * starts on the map the window shows, and saves what the user chose.
+ * starts on the map the window shows, and saves what the user chose. In
+ * chart mode both print and export the chart's record instead, on the
+ * paper of the page setup.
  */
 #define G_LOG_DOMAIN "Dermatomes"
 
@@ -10,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "derm-chart-page.h"
 #include "derm-export-dialog.h"
 #include "derm-print-operation.h"
 #include "derm-print-settings.h"
@@ -168,7 +171,117 @@ exported_cb (DermExportDialog *dialog,
   save_state (&state);
 }
 
+/* The chart's record: the paper of the page setup, A4 without one. */
+static void
+chart_paper_size (DermWindow *self,
+                  double     *width,
+                  double     *height)
+{
+  g_auto (DermPrintState) state = { 0 };
+
+  load_state (self, &state);
+  *width = 595.276;
+  *height = 841.89;
+  if (state.page_setup != NULL)
+    {
+      *width = gtk_page_setup_get_paper_width (state.page_setup, GTK_UNIT_POINTS);
+      *height = gtk_page_setup_get_paper_height (state.page_setup, GTK_UNIT_POINTS);
+    }
+}
+
+static void
+chart_export_response_cb (DermWindow           *self,
+                          int                   response,
+                          GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+      g_autoptr (GError) error = NULL;
+
+      if (path != NULL && !g_str_has_suffix (path, ".pdf") && !g_str_has_suffix (path, ".svg") &&
+          !g_str_has_suffix (path, ".png"))
+        {
+          char *pdf = g_strconcat (path, ".pdf", NULL);
+
+          g_free (path);
+          path = pdf;
+        }
+      if (path != NULL && derm_window_get_chart (self) != NULL)
+        {
+          g_autofree char *name = g_filename_display_basename (path);
+          GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (self));
+
+          if (!derm_window_export_chart (self, path, &error))
+            {
+              GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, error->message);
+
+              adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Could Not Export “%s”"), name);
+              adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+              gtk_window_present (GTK_WINDOW (dialog));
+            }
+          else if (ADW_IS_TOAST_OVERLAY (content))
+            {
+              /* Translators: %s is a file name */
+              g_autofree char *title = g_strdup_printf (_("Exported to %s"), name);
+
+              adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (content), adw_toast_new (title));
+            }
+        }
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_chart (DermWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  static const struct { const char *name; const char *pattern; } formats[] = {
+    { N_("PDF document"), "*.pdf" },
+    { N_("SVG image"), "*.svg" },
+    { N_("PNG image"), "*.png" },
+  };
+
+  chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _(formats[i].name));
+      gtk_file_filter_add_pattern (filter, formats[i].pattern);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
+  /* Translators: the file name an exported chart is offered to be saved as */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("chart.pdf"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_swapped (chooser, "response", G_CALLBACK (chart_export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* public API */
+
+/**
+ * derm_window_export_chart:
+ * @path: a .pdf, .svg or .png
+ *
+ * Writes the record of the chart shown, on the page setup's paper.
+ */
+gboolean
+derm_window_export_chart (DermWindow  *self,
+                          const char  *path,
+                          GError     **error)
+{
+  double width, height;
+
+  g_return_val_if_fail (DERM_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (derm_window_get_chart (self) != NULL, FALSE);
+
+  chart_paper_size (self, &width, &height);
+  return derm_chart_page_write (get_renderer (self), derm_window_get_chart (self), NULL, NULL,
+                                path, width, height, 2000, error);
+}
 
 void
 derm_window_print_action (GtkWidget  *widget,
@@ -187,6 +300,7 @@ derm_window_print_action (GtkWidget  *widget,
   gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (operation), state.settings);
   gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (operation), state.page_setup);
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  derm_print_operation_set_chart (operation, derm_window_get_chart (self));
 
   result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
                                     GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
@@ -220,6 +334,12 @@ derm_window_export_action (GtkWidget  *widget,
   DermWindow *self = DERM_WINDOW (widget);
   g_auto (DermPrintState) state = { 0 };
   DermExportDialog *dialog;
+
+  if (derm_window_get_chart (self) != NULL)
+    {
+      export_chart (self);
+      return;
+    }
 
   load_state (self, &state);
 

@@ -20,4 +20,8 @@ void derm_window_export_action     (GtkWidget  *widget,
                                     const char *action_name,
                                     GVariant   *parameter);
 
+gboolean derm_window_export_chart  (DermWindow  *self,
+                                    const char  *path,
+                                    GError     **error);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "derm-chart-panel.h"
 #include "derm-quiz-panel.h"
 #include "derm-window.h"
 
@@ -80,6 +81,19 @@ struct _DermWindow
 
   /* quiz mode: the quiz panel replaces the side panel */
   gboolean              quiz_presentation;          /* a class quiz started presentation */
+
+  /* chart mode (derm-window-chart.c): the chart panel replaces the side panel */
+  DermChartPanel       *chart_panel;
+  DermChart            *chart;            /* NULL outside chart mode */
+  char                 *chart_path;       /* where it was opened or saved, or NULL */
+  gboolean              chart_dirty;
+  char                 *chart_snapshot;   /* the chart's JSON since the last change */
+  GPtrArray            *undo_stack;       /* of char *: JSON before each change */
+  GPtrArray            *redo_stack;
+  guint                 chart_stroke;     /* the drag of the last change, or 0 */
+  guint                 autosave_id;
+  int                   chart_pending;    /* what to do once changes are saved or discarded */
+  char                 *chart_pending_path;
 };
 
 enum {
@@ -125,6 +139,11 @@ DermQuizPhase  _derm_window_quiz_phase             (DermWindow   *self);
 gboolean       _derm_window_quiz_active            (DermWindow   *self);
 void           _derm_window_sync_quiz_map          (DermWindow   *self);
 void           _derm_window_end_quiz               (DermWindow   *self);
+
+/* derm-window-chart.c */
+void           _derm_window_chart_class_init       (GtkWidgetClass *widget_class);
+void           _derm_window_chart_init             (DermWindow   *self);
+void           _derm_window_chart_dispose          (DermWindow   *self);
 
 /* derm-window-presentation.c */
 void           _derm_window_presentation_class_init (GtkWidgetClass *widget_class);

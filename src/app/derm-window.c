@@ -219,6 +219,7 @@ derm_window_dispose (GObject *object)
   DermWindow *self = DERM_WINDOW (object);
 
   g_clear_handle_id (&self->hint_timeout_id, g_source_remove);
+  _derm_window_chart_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DERM_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->atlas);
@@ -402,6 +403,7 @@ derm_window_class_init (DermWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DermWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, map_overlay);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, view_bar);
+  gtk_widget_class_bind_template_child (widget_class, DermWindow, chart_panel);
   gtk_widget_class_bind_template_callback_full (widget_class, "folded_cb",
                                                 G_CALLBACK (_derm_window_folded_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "header_changed_cb",
@@ -414,6 +416,7 @@ derm_window_class_init (DermWindowClass *klass)
   _derm_window_presentation_class_init (widget_class);
   _derm_window_quiz_class_init (widget_class);
   _derm_window_search_class_init (widget_class);
+  _derm_window_chart_class_init (widget_class);
 }
 
 static void
@@ -427,6 +430,7 @@ derm_window_init (DermWindow *self)
 
   /* added before the search bar's key capture, so it sees N, K and H first */
   _derm_window_actions_init (self);
+  _derm_window_chart_init (self);
 
   derm_accessible_fix_mnemonic_names (GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "derm-atlas.h"
+#include "derm-chart-panel.h"
 #include "derm-info-panel.h"
 #include "derm-map-view.h"
 #include "derm-quiz-panel.h"
@@ -54,5 +55,16 @@ DermQuizPanel *derm_window_get_quiz_panel  (DermWindow       *self);
 DermMapView   *derm_window_get_map_view    (DermWindow       *self);
 DermInfoPanel *derm_window_get_info_panel  (DermWindow       *self);
 DermRootList  *derm_window_get_root_list   (DermWindow       *self);
+
+/* Chart mode (derm-window-chart.c) */
+DermChart      *derm_window_get_chart        (DermWindow       *self);
+DermChartPanel *derm_window_get_chart_panel  (DermWindow       *self);
+gboolean        derm_window_get_chart_dirty  (DermWindow       *self);
+const char     *derm_window_get_chart_path   (DermWindow       *self);
+void            derm_window_open_chart       (DermWindow       *self,
+                                              const char       *path);
+gboolean        derm_window_save_chart       (DermWindow       *self,
+                                              const char       *path);
+gboolean        derm_window_offer_autosave   (DermWindow       *self);
 
 G_END_DECLS

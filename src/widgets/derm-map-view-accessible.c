@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "derm-chart-labels.h"
 #include "derm-map-view-private.h"
 
 /* The name a screen reader speaks for a region: side, region and roots on
@@ -23,6 +24,16 @@ accessible_region_label (DermMapView      *self,
   g_autofree char *title = derm_region_dup_title (region);
   g_autofree char *roots_text = NULL;
   const DermMap *map;
+
+  /* charting: what the skin there was charted as */
+  if (self->chart != NULL)
+    {
+      int finding = derm_chart_lookup_sensory (self->chart, region->view, region->side, region->name_id);
+
+      if (finding >= 0)
+        /* Translators: a charted region for a screen reader, "Left dorsum of the foot: reduced" */
+        return g_strdup_printf (C_("accessible region", "%s: %s"), title, derm_finding_label (finding));
+    }
 
   if (!self->reveal_roots)
     return g_steal_pointer (&title);

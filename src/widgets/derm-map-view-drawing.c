@@ -360,7 +360,13 @@ derm_map_view_snapshot (GtkWidget   *widget,
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (t.origin_x, t.origin_y));
 
+  /* while charting the roots fade, so the marks over them stand out */
+  if (self->chart != NULL)
+    gtk_snapshot_push_opacity (snapshot, 0.4);
   gtk_snapshot_append_node (snapshot, self->cache_node);
+  if (self->chart != NULL)
+    gtk_snapshot_pop (snapshot);
+  _derm_map_view_snapshot_chart (self, snapshot, &t);
 
   if (_derm_map_view_region_shown (self, self->selected_region))
     snapshot_region (self, snapshot, &t, self->selected_region, TRUE);

@@ -282,6 +282,10 @@ released_cb (DermMapView     *self,
   if (n_press != 1 || self->drag_moved)
     return;
 
+  /* charting: the press marked already (drag_begin_cb) */
+  if (self->chart != NULL)
+    return;
+
   {
     Transform t;
     double layout_x, layout_y;
@@ -314,6 +318,21 @@ drag_begin_cb (DermMapView    *self,
                double          y,
                GtkGestureDrag *gesture)
 {
+  /* charting: a press marks, a drag marks what it crosses (pan with the
+   * scroll wheel or the keys) */
+  if (self->chart != NULL)
+    {
+      const DermRegion *region = find_region_at (self, x, y);
+
+      if (region != NULL)
+        {
+          self->focus_region = region;
+          _derm_map_view_update_accessible (self);
+        }
+      _derm_map_view_stroke_begin (self, region);
+      return;
+    }
+
   if (self->zoom <= ZOOM_MIN)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
@@ -331,6 +350,18 @@ drag_update_cb (DermMapView    *self,
                 GtkGestureDrag *gesture)
 {
   double scale;
+
+  if (self->stroking)
+    {
+      double start_x, start_y;
+
+      gtk_gesture_drag_get_start_point (gesture, &start_x, &start_y);
+      if (hypot (offset_x, offset_y) >= 4.0)
+        self->drag_moved = TRUE;
+      _derm_map_view_stroke_to (self, find_region_at (self, start_x + offset_x, start_y + offset_y));
+      set_hover_region (self, find_region_at (self, start_x + offset_x, start_y + offset_y));
+      return;
+    }
 
   if (!self->dragging)
     {
@@ -356,6 +387,12 @@ drag_end_cb (DermMapView    *self,
              double          offset_y,
              GtkGestureDrag *gesture)
 {
+  if (self->stroking)
+    {
+      _derm_map_view_stroke_end (self);
+      return;
+    }
+
   if (!self->dragging)
     return;
 
@@ -454,11 +491,21 @@ key_pressed_cb (DermMapView           *self,
     case GDK_KEY_KP_Down:
       next = region_in_direction (self, 0, 1);
       break;
+    case GDK_KEY_space:
+    case GDK_KEY_KP_Space:
+      /* charting: Space marks the focused region, Enter still selects */
+      if (self->chart != NULL)
+        {
+          if (self->focus_region == NULL)
+            return GDK_EVENT_PROPAGATE;
+          self->keyboard_focus = TRUE;
+          _derm_map_view_mark_toggle (self, self->focus_region);
+          return GDK_EVENT_STOP;
+        }
+      G_GNUC_FALLTHROUGH;
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
     case GDK_KEY_ISO_Enter:
-    case GDK_KEY_space:
-    case GDK_KEY_KP_Space:
       if (self->focus_region == NULL)
         return GDK_EVENT_PROPAGATE;
       {

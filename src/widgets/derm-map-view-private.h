@@ -86,6 +86,18 @@ struct _DermMapView
   double            pinch_zoom;
   double            pinch_x;
   double            pinch_y;
+
+  /* chart mode (derm-map-view-chart.c) */
+  DermChart        *chart;
+  int               finding;        /* a DermFinding to mark with, -1: the eraser */
+  GPtrArray        *outline;        /* of const DermRegion *: a candidate's territory */
+  GskRenderNode    *chart_node;     /* the marks and the outline at chart_node_scale */
+  double            chart_node_scale;
+  DermLayout        chart_node_layout;
+  gboolean          stroking;
+  guint             stroke_serial;
+  int               stroke_finding;
+  const DermRegion *stroke_region;
 };
 
 typedef struct
@@ -170,6 +182,19 @@ graphene_rect_t   _derm_map_view_region_bounds       (DermMapView        *self,
 void              _derm_map_view_input_class_init    (GtkWidgetClass     *widget_class);
 gboolean          _derm_map_view_id_map_idle_cb      (gpointer            user_data);
 void              _derm_map_view_restart_pointer_idle (DermMapView       *self);
+
+/* derm-map-view-chart.c */
+void              _derm_map_view_snapshot_chart      (DermMapView        *self,
+                                                      GtkSnapshot        *snapshot,
+                                                      const Transform    *t);
+void              _derm_map_view_chart_dispose       (DermMapView        *self);
+void              _derm_map_view_mark_toggle         (DermMapView        *self,
+                                                      const DermRegion   *region);
+void              _derm_map_view_stroke_begin        (DermMapView        *self,
+                                                      const DermRegion   *region);
+void              _derm_map_view_stroke_to           (DermMapView        *self,
+                                                      const DermRegion   *region);
+void              _derm_map_view_stroke_end          (DermMapView        *self);
 
 /* derm-map-view-accessible.c */
 void              _derm_map_view_update_accessible   (DermMapView        *self);

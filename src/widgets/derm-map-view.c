@@ -164,6 +164,7 @@ derm_map_view_dispose (GObject *object)
   DermMapView *self = DERM_MAP_VIEW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DERM_TYPE_MAP_VIEW);
+  _derm_map_view_chart_dispose (self);
 
   g_clear_handle_id (&self->pointer_idle_id, g_source_remove);
   g_clear_handle_id (&self->id_map_idle_id, g_source_remove);
@@ -430,6 +431,7 @@ derm_map_view_init (DermMapView *self)
   self->reveal_roots = TRUE;
   self->label_scale = 1.0;
   self->zoom = ZOOM_MIN;
+  self->finding = DERM_FINDING_REDUCED;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

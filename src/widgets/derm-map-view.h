@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 
 #include "derm-atlas.h"
+#include "derm-chart.h"
 
 G_BEGIN_DECLS
 
@@ -89,6 +90,20 @@ void              derm_map_view_set_palette         (DermMapView        *self,
 double            derm_map_view_get_label_scale     (DermMapView        *self);
 void              derm_map_view_set_label_scale     (DermMapView        *self,
                                                      double              label_scale);
+/* Chart mode (derm-map-view-chart.c): marks drawn over faded roots; a
+ * click, a drag or Space marks the skin with the finding (-1: erase). */
+void              derm_map_view_set_chart           (DermMapView        *self,
+                                                     DermChart          *chart);
+DermChart        *derm_map_view_get_chart           (DermMapView        *self);
+void              derm_map_view_set_finding         (DermMapView        *self,
+                                                     int                 finding);
+int               derm_map_view_get_finding         (DermMapView        *self);
+/* Outline these regions (of const DermRegion *), or none for NULL. */
+void              derm_map_view_set_outline         (DermMapView        *self,
+                                                     GPtrArray          *regions);
+guint             derm_map_view_get_outline_size    (DermMapView        *self);
+/* While a press or drag marks: a number for that drag, else 0. */
+guint             derm_map_view_get_marking         (DermMapView        *self);
 /* Presentation mode hid the idle pointer. */
 gboolean          derm_map_view_get_pointer_hidden  (DermMapView        *self);
 
