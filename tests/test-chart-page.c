@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 
 #include "derm-bundle.h"
+#include "derm-chart-marks.h"
 #include "derm-chart-page.h"
 
 static DermAtlas *atlas;
@@ -88,7 +89,7 @@ test_marks_on_the_right_side (void)
   g_assert_true (derm_chart_page_region_point (page, right, &rx, &y));
   g_assert_cmpfloat (lx, <, rx);
 
-  derm_chart_page_finding_color (DERM_FINDING_ABSENT, &fr, &fg, &fb);
+  derm_finding_get_color (DERM_FINDING_ABSENT, &fr, &fg, &fb);
   /* a few points round the middle of the mark: colour or hatching, not white */
   {
     guint coloured = 0;

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "derm-application.h"
+#include "derm-chart-marks.h"
 #include "derm-chart-page.h"
 #include "derm-print-operation.h"
 #include "derm-window-print.h"
@@ -224,7 +225,7 @@ test_print_export (void)
   g_assert_no_error (error);
   image = cairo_image_surface_create_from_png (png);
   scale = cairo_image_surface_get_width (image) / 595.276;
-  derm_chart_page_finding_color (DERM_FINDING_REDUCED, &red, &green, &blue);
+  derm_finding_get_color (DERM_FINDING_REDUCED, &red, &green, &blue);
   g_assert_true (derm_chart_page_region_point (page, derm_atlas_get_region (atlas, "dorsum-foot-left"), &x, &y));
   CHECK (pixels_near (image, x * scale, y * scale, red, green, blue) > 10,
          "the left dorsum of the foot is marked reduced on the record");

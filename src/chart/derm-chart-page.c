@@ -15,6 +15,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "derm-chart-marks.h"
 #include "derm-chart-page.h"
 #include "derm-export.h"
 #include "derm-geometry.h"
@@ -56,135 +57,6 @@ block_clear (gpointer data)
   g_clear_object (&block->layout);
 }
 
-static const struct {
-  double red, green, blue;
-} finding_colors[DERM_N_FINDINGS] = {
-  [DERM_FINDING_NORMAL] = { 0.80, 0.93, 0.80 },
-  [DERM_FINDING_ABSENT] = { 0.72, 0.11, 0.11 },
-  [DERM_FINDING_REDUCED] = { 0.96, 0.60, 0.20 },
-  [DERM_FINDING_INCREASED] = { 0.58, 0.35, 0.75 },
-  [DERM_FINDING_PAIN] = { 0.93, 0.33, 0.45 },
-  [DERM_FINDING_PARAESTHESIA] = { 0.25, 0.50, 0.85 },
-};
-
-void
-derm_chart_page_finding_color (DermFinding  finding,
-                               double      *red,
-                               double      *green,
-                               double      *blue)
-{
-  g_return_if_fail (finding < DERM_N_FINDINGS);
-  *red = finding_colors[finding].red;
-  *green = finding_colors[finding].green;
-  *blue = finding_colors[finding].blue;
-}
-
-static const char *
-finding_label (DermFinding finding)
-{
-  switch (finding)
-    {
-    case DERM_FINDING_NORMAL:
-      return _("normal");
-    case DERM_FINDING_ABSENT:
-      return _("absent");
-    case DERM_FINDING_REDUCED:
-      return _("reduced");
-    case DERM_FINDING_INCREASED:
-      return _("increased");
-    case DERM_FINDING_PAIN:
-      return _("pain");
-    case DERM_FINDING_PARAESTHESIA:
-      return _("paraesthesia");
-    case DERM_N_FINDINGS:
-    default:
-      return "";
-    }
-}
-
-/* The pattern over a finding's colour: each finding its own, so that marks
- * read on a grayscale printout and over the root zones' outlines. Drawn in
- * the current clip, lines every `step` user units. */
-static void
-hatch (cairo_t     *cr,
-       DermFinding  finding,
-       double       step)
-{
-  double x0, y0, x1, y1, size;
-
-  cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
-  size = (x1 - x0) + (y1 - y0);
-  cairo_save (cr);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.75);
-  cairo_set_line_width (cr, step * 0.18);
-  switch (finding)
-    {
-    case DERM_FINDING_ABSENT:
-      for (double d = -size; d < size; d += step)
-        {
-          cairo_move_to (cr, x0 + d, y0);
-          cairo_line_to (cr, x0 + d + size, y0 + size);
-          cairo_move_to (cr, x0 + d, y1);
-          cairo_line_to (cr, x0 + d + size, y1 - size);
-        }
-      break;
-    case DERM_FINDING_REDUCED:
-      for (double d = -size; d < size; d += step)
-        {
-          cairo_move_to (cr, x0 + d, y0);
-          cairo_line_to (cr, x0 + d + size, y0 + size);
-        }
-      break;
-    case DERM_FINDING_INCREASED:
-      for (double y = y0; y < y1; y += step)
-        {
-          cairo_move_to (cr, x0, y);
-          cairo_line_to (cr, x1, y);
-        }
-      break;
-    case DERM_FINDING_PARAESTHESIA:
-      for (double x = x0; x < x1; x += step)
-        {
-          cairo_move_to (cr, x, y0);
-          cairo_line_to (cr, x, y1);
-        }
-      break;
-    case DERM_FINDING_PAIN:
-      for (double y = y0; y < y1; y += step)
-        for (double x = x0 + fmod (y / step, 2.0) * step / 2; x < x1; x += step)
-          {
-            cairo_new_sub_path (cr);
-            cairo_arc (cr, x, y, step * 0.18, 0, 2 * G_PI);
-          }
-      cairo_fill (cr);
-      break;
-    case DERM_FINDING_NORMAL:
-    case DERM_N_FINDINGS:
-    default:
-      break;
-    }
-  cairo_stroke (cr);
-  cairo_restore (cr);
-}
-
-/* Fill the current path with the finding's mark. */
-static void
-fill_mark (cairo_t     *cr,
-           DermFinding  finding,
-           double       step)
-{
-  cairo_save (cr);
-  cairo_set_source_rgba (cr, finding_colors[finding].red, finding_colors[finding].green,
-                         finding_colors[finding].blue, 0.85);
-  cairo_fill_preserve (cr);
-  cairo_clip_preserve (cr);
-  hatch (cr, finding, step);
-  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-  cairo_set_line_width (cr, step * 0.15);
-  cairo_stroke (cr);
-  cairo_restore (cr);
-}
-
 static const DermRegion *
 chart_region (DermAtlas  *atlas,
               const char *name,
@@ -215,7 +87,7 @@ draw_marks (DermChartPage *self,
       cairo_translate (cr, ox, oy);
       cairo_new_path (cr);
       if (derm_svg_paths_try_append (derm_geometry_get_paths (self->atlas, region->view), region->id, cr))
-        fill_mark (cr, entry->finding, step);
+        derm_finding_fill (cr, entry->finding, step);
       cairo_new_path (cr);
       cairo_restore (cr);
     }
@@ -240,9 +112,12 @@ draw_marks (DermChartPage *self,
       cairo_new_path (cr);
       cairo_arc (cr, x, y, 5.0, 0, 2 * G_PI);
       if (worst < 2)
-        cairo_set_source_rgb (cr, finding_colors[worst == 0 ? DERM_FINDING_ABSENT : DERM_FINDING_REDUCED].red,
-                              finding_colors[worst == 0 ? DERM_FINDING_ABSENT : DERM_FINDING_REDUCED].green,
-                              finding_colors[worst == 0 ? DERM_FINDING_ABSENT : DERM_FINDING_REDUCED].blue);
+        {
+          double red, green, blue;
+
+          derm_finding_get_color (worst == 0 ? DERM_FINDING_ABSENT : DERM_FINDING_REDUCED, &red, &green, &blue);
+          cairo_set_source_rgb (cr, red, green, blue);
+        }
       else
         cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_fill_preserve (cr);
@@ -494,7 +369,7 @@ add_skin (DermChartPage *self,
             continue;
           title = derm_region_dup_title (region);
           if (first)
-            g_string_append_printf (text, " (%s): %s", finding_label (f), title);
+            g_string_append_printf (text, " (%s): %s", derm_finding_label (f), title);
           else
             g_string_append_printf (text, ", %s", title);
           first = FALSE;
@@ -722,9 +597,9 @@ legend (DermChartPage *self,
         continue;
       cairo_save (cr);
       cairo_rectangle (cr, x, y, box, box);
-      fill_mark (cr, f, 2.5 * u);
+      derm_finding_fill (cr, f, 2.5 * u);
       cairo_restore (cr);
-      label = derm_text_layout_new (cr, finding_label (f), BODY_SIZE * u, FALSE, -1, PANGO_ALIGN_LEFT);
+      label = derm_text_layout_new (cr, derm_finding_label (f), BODY_SIZE * u, FALSE, -1, PANGO_ALIGN_LEFT);
       derm_text_show_layout (cr, label, x + box + 3 * u, y, 0.1);
       x += box + 3 * u + derm_text_layout_get_width (label) + 10 * u;
     }

@@ -40,11 +40,6 @@ gboolean       derm_chart_page_region_point (DermChartPage    *page,
                                              const DermRegion *region,
                                              double           *x,
                                              double           *y);
-/* The colour a finding's mark is filled with (its pattern lies over it). */
-void           derm_chart_page_finding_color (DermFinding  finding,
-                                              double      *red,
-                                              double      *green,
-                                              double      *blue);
 
 /* Write the record to a .pdf, .svg or .png (png_width pixels wide). */
 gboolean       derm_chart_page_write        (DermRenderer  *renderer,

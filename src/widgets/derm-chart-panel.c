@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "derm-chart-labels.h"
+#include "derm-chart-marks.h"
 #include "derm-chart-panel-private.h"
 
 G_DEFINE_FINAL_TYPE (DermChartPanel, derm_chart_panel, GTK_TYPE_WIDGET)

@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "derm-chart-labels.h"
+#include "derm-chart-marks.h"
 #include "derm-map-view-private.h"
 
 /* The name a screen reader speaks for a region: side, region and roots on

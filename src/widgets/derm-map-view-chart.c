@@ -10,7 +10,7 @@
 
 #include "config.h"
 
-#include "derm-chart-labels.h"
+#include "derm-chart-marks.h"
 #include "derm-geometry.h"
 #include "derm-layout.h"
 #include "derm-map-view-private.h"

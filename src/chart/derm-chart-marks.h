@@ -1,4 +1,4 @@
-/* derm-chart-labels.h
+/* derm-chart-marks.h
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Words and colours of a chart as the window shows them: the findings'
@@ -13,6 +13,11 @@
 
 G_BEGIN_DECLS
 
+/* The colour a finding's mark is filled with (its pattern lies over it). */
+void        derm_finding_get_color (DermFinding  finding,
+                                    double      *red,
+                                    double      *green,
+                                    double      *blue);
 /* "reduced", translated. */
 const char *derm_finding_label (DermFinding finding);
 /* Fill the current path of cr with a finding's mark: its colour with its

@@ -1,4 +1,4 @@
-/* derm-chart-labels.c
+/* derm-chart-marks.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The findings' names, and their marks drawn as the printed chart record
@@ -9,11 +9,33 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
-#include "derm-chart-labels.h"
-#include "derm-chart-page.h"
+#include "derm-chart-marks.h"
+
+static const struct {
+  double red, green, blue;
+} finding_colors[DERM_N_FINDINGS] = {
+  [DERM_FINDING_NORMAL] = { 0.80, 0.93, 0.80 },
+  [DERM_FINDING_ABSENT] = { 0.72, 0.11, 0.11 },
+  [DERM_FINDING_REDUCED] = { 0.96, 0.60, 0.20 },
+  [DERM_FINDING_INCREASED] = { 0.58, 0.35, 0.75 },
+  [DERM_FINDING_PAIN] = { 0.93, 0.33, 0.45 },
+  [DERM_FINDING_PARAESTHESIA] = { 0.25, 0.50, 0.85 },
+};
+
+void
+derm_finding_get_color (DermFinding  finding,
+                        double      *red,
+                        double      *green,
+                        double      *blue)
+{
+  g_return_if_fail (finding < DERM_N_FINDINGS);
+  *red = finding_colors[finding].red;
+  *green = finding_colors[finding].green;
+  *blue = finding_colors[finding].blue;
+}
 
 const char *
 derm_finding_label (DermFinding finding)
@@ -112,7 +134,7 @@ derm_finding_fill (cairo_t     *cr,
 
   g_return_if_fail (finding < DERM_N_FINDINGS);
 
-  derm_chart_page_finding_color (finding, &red, &green, &blue);
+  derm_finding_get_color (finding, &red, &green, &blue);
   path = cairo_copy_path (cr);
   cairo_save (cr);
   cairo_set_source_rgba (cr, red, green, blue, 0.85);
