@@ -742,6 +742,108 @@ test_png_taller_than_cairo (void)
   g_unlink (path);
 }
 
+typedef struct {
+  GArray       *fractions;
+  GCancellable *cancellable;
+  guint         cancel_after;  /* 0: never */
+} Watch;
+
+static void
+watch_progress_cb (double   fraction,
+                   gpointer user_data)
+{
+  Watch *watch = user_data;
+
+  g_array_append_val (watch->fractions, fraction);
+  if (watch->cancel_after > 0 && watch->fractions->len == watch->cancel_after)
+    g_cancellable_cancel (watch->cancellable);
+}
+
+/* How far an export got, told along the way: from 0 up to 1, never back,
+ * more than once for a page in bands or two pages (issue 12). */
+static void
+test_progress (void)
+{
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_auto (DermExportOptions) options = { 0, };
+      g_autofree char *name = g_strdup_printf ("progress.%s", formats[f]);
+      g_autofree char *path = tmp_path (name);
+      g_autoptr (GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr (GError) error = NULL;
+      Watch watch = { fractions, NULL, 0 };
+      DermExportMonitor monitor = { NULL, watch_progress_cb, &watch };
+
+      export_options (&options, "worksheet");
+      options.page.answer_key = TRUE;
+      options.width = 3000;
+      g_assert_true (derm_export_write_monitored (renderer, &options, path, &monitor, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      g_assert_cmpuint (fractions->len, >=, 3);
+      g_assert_cmpfloat (g_array_index (fractions, double, 0), ==, 0.0);
+      g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+      for (guint i = 1; i < fractions->len; i++)
+        g_assert_cmpfloat (g_array_index (fractions, double, i), >=,
+                           g_array_index (fractions, double, i - 1));
+      g_unlink (path);
+    }
+}
+
+static guint
+count_files (void)
+{
+  g_autoptr (GDir) dir = g_dir_open (tmpdir, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* A cancelled export stops with G_IO_ERROR_CANCELLED, writes nothing, and
+ * a file it would have replaced stays as it was (issue 12). */
+static void
+test_cancel (void)
+{
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_auto (DermExportOptions) options = { 0, };
+      g_autofree char *name = g_strdup_printf ("cancelled.%s", formats[f]);
+      g_autofree char *path = tmp_path (name);
+      g_autofree char *kept = tmp_path ("kept.png");
+      g_autofree char *contents = NULL;
+      g_autoptr (GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr (GError) error = NULL;
+      Watch watch = { fractions, cancellable, 1 };
+      DermExportMonitor monitor = { cancellable, watch_progress_cb, &watch };
+      guint before = count_files ();
+
+      export_options (&options, "worksheet");
+      options.page.answer_key = TRUE;
+      options.width = 3000;
+      g_assert_false (derm_export_write_monitored (renderer, &options, path, &monitor, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_nonnull (strstr (error->message, name));
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      g_assert_cmpuint (count_files (), ==, before);
+      /* stopped early: not drawn to the end */
+      g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), <, 1.0);
+      g_clear_error (&error);
+
+      /* over a file that is there: it is kept */
+      g_assert_true (g_file_set_contents (kept, "kept", -1, NULL));
+      g_cancellable_reset (cancellable);
+      g_array_set_size (fractions, 0);
+      g_assert_false (derm_export_write_monitored (renderer, &options, kept, &monitor, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_true (g_file_get_contents (kept, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "kept");
+      g_unlink (kept);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -770,6 +872,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/atlas/export/golden-grayscale", test_golden_grayscale);
   g_test_add_func ("/atlas/export/golden-worksheet", test_golden_worksheet);
   g_test_add_func ("/atlas/export/png-taller-than-cairo", test_png_taller_than_cairo);
+  g_test_add_func ("/atlas/export/progress", test_progress);
+  g_test_add_func ("/atlas/export/cancel", test_cancel);
   g_test_add_func ("/atlas/page/key-file-round-trip", test_key_file_round_trip);
   g_test_add_func ("/atlas/svg-path/parse", test_svg_path_parse);
 

@@ -318,9 +318,10 @@ test_export_window (void)
                                TRUE);
 
   /* a folder that is not there: a message naming the file, the window stays */
-  written = derm_export_dialog_export_to_file (dialog, bad_file);
-  CHECK (written == NULL, "an unwritable path does not export");
-  CHECK (wait_until (toplevel_shown, (gpointer) "AdwMessageDialog", 3000), "an error message appears");
+  g_free (derm_export_dialog_export_to_file (dialog, bad_file));
+  CHECK (wait_until (toplevel_shown, (gpointer) "AdwMessageDialog", 10000), "an error message appears");
+  CHECK (!derm_export_dialog_get_busy (dialog), "a failed export is over");
+  CHECK (!g_file_test (bad, G_FILE_TEST_EXISTS), "an unwritable path does not export");
   message = find_toplevel ("AdwMessageDialog");
   if (message != NULL)
     {
@@ -333,8 +334,8 @@ test_export_window (void)
   /* no extension: .pdf is added */
   written = derm_export_dialog_export_to_file (dialog, file);
   CHECK (g_strcmp0 (written, expected) == 0, "a name without extension becomes a PDF (%s)", written);
+  CHECK (wait_until (toplevel_gone, (gpointer) "DermExportDialog", 20000), "the export window closes");
   CHECK (g_file_test (expected, G_FILE_TEST_IS_REGULAR), "the PDF is written");
-  CHECK (wait_until (toplevel_gone, (gpointer) "DermExportDialog", 3000), "the export window closes");
   info = run_tool ("pdfinfo", expected);
   text = run_tool ("pdftotext", expected);
   CHECK (page_size_is (info, 842, 595), "the export is A4 landscape as chosen");
@@ -360,6 +361,80 @@ test_export_window (void)
   CHECK (saved != NULL && strstr (saved, "[Export]") != NULL &&
          strstr (strstr (saved, "[Export]"), "style=grayscale") != NULL,
          "print.ini remembers the export style");
+}
+
+static gboolean
+export_under_way (gpointer data)
+{
+  DermExportDialog *dialog = data;
+  double progress = derm_export_dialog_get_progress (dialog);
+
+  return derm_export_dialog_get_busy (dialog) && progress > 0.0 && progress < 1.0;
+}
+
+static gboolean
+export_over (gpointer data)
+{
+  return !derm_export_dialog_get_busy (data);
+}
+
+static gboolean
+file_in_dir_starts_with (const char *dir_path,
+                         const char *prefix)
+{
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      return TRUE;
+  return FALSE;
+}
+
+/* The largest PNG takes many seconds: it is written in a thread while the
+ * window keeps answering and shows how far it got, and Cancel stops it
+ * without leaving a file (issue 12). */
+static void
+test_export_cancel (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "huge.png", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  DermExportDialog *dialog;
+  GtkWidget *widget, *cancel;
+  g_autofree char *written = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  CHECK (wait_until (toplevel_shown, (gpointer) "DermExportDialog", 5000), "Export opens the export window");
+  dialog = (DermExportDialog *) find_toplevel ("DermExportDialog");
+  if (dialog == NULL)
+    return;
+  widget = derm_export_dialog_get_options_widget (dialog);
+  derm_page_options_widget_set_png_width (DERM_PAGE_OPTIONS_WIDGET (widget), 20000);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_widget_get_template_child (widget, DERM_TYPE_PAGE_OPTIONS_WIDGET, "legend_check")),
+                               TRUE);
+
+  written = derm_export_dialog_export_to_file (dialog, file);
+  CHECK (g_strcmp0 (written, path) == 0, "the export starts (%s)", written);
+  CHECK (derm_export_dialog_get_busy (dialog), "the dialog says a file is being written");
+  CHECK (!gtk_widget_is_sensitive (widget), "the options cannot change while it is written");
+  /* the window's own main loop sees the bar move: it was not blocked */
+  CHECK (wait_until (export_under_way, dialog, 60000),
+         "the progress bar moves while the file is written (%.3f)",
+         derm_export_dialog_get_progress (dialog));
+
+  cancel = find_button (GTK_WIDGET (dialog), "_Cancel");
+  CHECK (cancel != NULL, "the dialog has a Cancel button");
+  if (cancel != NULL)
+    g_signal_emit_by_name (cancel, "clicked");
+  CHECK (wait_until (export_over, dialog, 30000), "Cancel stops the export");
+  CHECK (find_toplevel ("DermExportDialog") != NULL, "the dialog stays open to change the options");
+  CHECK (find_toplevel ("AdwMessageDialog") == NULL, "a cancelled export is no error");
+  CHECK (!file_in_dir_starts_with (tmp_dir, "huge"), "a cancelled export leaves no file, whole or partial");
+  CHECK (gtk_widget_is_sensitive (widget), "the options can change again");
+
+  /* Escape, with nothing being written, closes the dialog */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "export.cancel", NULL);
+  CHECK (wait_until (toplevel_gone, (gpointer) "DermExportDialog", 3000), "Cancel then closes the dialog");
 }
 
 static void
@@ -400,6 +475,7 @@ activate_cb (GApplication *app)
   test_print_to_pdf ();
   test_custom_widget ();
   test_print_dialog ();
+  test_export_cancel ();
   test_export_window ();
 
   g_application_quit (app);

@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "derm-bundle.h"
+#include "derm-cli.h"
 #include "derm-export-dialog.h"
 #include "derm-page-options-widget.h"
 #include "derm-settings.h"
@@ -17,7 +19,16 @@ struct _DermExportDialog
 
   GtkBox               *options_box;
   GtkWidget            *export_button;
+  GtkWidget            *cancel_button;
   GtkWidget            *options_widget;
+  GtkWidget            *progress_box;
+  GtkLabel             *progress_label;
+  GtkProgressBar       *progress_bar;
+
+  /* while a file is being written: the job, shared with its thread */
+  GCancellable         *cancellable;
+  struct _ExportJob    *job;
+  guint                 progress_source;
 
   DermRenderer         *renderer;
   GSettings            *settings;     /* NULL without the schema installed */
@@ -36,6 +47,36 @@ enum {
 static guint signals[N_SIGNALS];
 
 static const char * const extensions[] = { ".pdf", ".svg", ".png" };
+
+/* One export, written in a thread of its own with an atlas and renderer of
+ * its own (nothing the window draws with is touched from the thread); the
+ * thread tells how far it got through an atomic counter the window reads. */
+typedef struct _ExportJob {
+  DermExportOptions options;
+  char             *path;
+  int               permille;  /* atomic */
+} ExportJob;
+
+static void
+export_job_clear (gpointer data)
+{
+  ExportJob *job = data;
+
+  derm_export_options_clear (&job->options);
+  g_free (job->path);
+}
+
+static ExportJob *
+export_job_ref (ExportJob *job)
+{
+  return g_atomic_rc_box_acquire (job);
+}
+
+static void
+export_job_unref (gpointer job)
+{
+  g_atomic_rc_box_release_full (job, export_job_clear);
+}
 
 /* helpers */
 
@@ -113,6 +154,142 @@ create_filter (const char *name,
   return filter;
 }
 
+static void
+set_busy (DermExportDialog *self,
+          gboolean          busy)
+{
+  gtk_widget_set_visible (self->progress_box, busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->options_box), !busy);
+  gtk_widget_set_sensitive (self->export_button, !busy);
+  if (busy)
+    gtk_widget_grab_focus (self->cancel_button);
+}
+
+/* The window forgets the export it started (done, failed or cancelled). */
+static void
+end_export (DermExportDialog *self)
+{
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->job, export_job_unref);
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  set_busy (self, FALSE);
+}
+
+static void
+job_progress_cb (double   fraction,
+                 gpointer user_data)
+{
+  ExportJob *job = user_data;
+
+  g_atomic_int_set (&job->permille, (int) (fraction * 1000));
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  DermExportMonitor monitor = { cancellable, job_progress_cb, job };
+  g_autoptr (DermAtlas) atlas = NULL;
+  g_autoptr (DermRenderer) renderer = NULL;
+  GError *error = NULL;
+
+  /* the same atlas the window shows, loaded again for this thread alone */
+  atlas = derm_cli_new_atlas (&error);
+  if (atlas == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  renderer = derm_renderer_new (atlas);
+  if (!derm_export_write_monitored (renderer, &job->options, job->path, &monitor, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+update_progress_cb (gpointer user_data)
+{
+  DermExportDialog *self = user_data;
+
+  if (self->job != NULL)
+    gtk_progress_bar_set_fraction (self->progress_bar,
+                                   g_atomic_int_get (&self->job->permille) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  DermExportDialog *self = DERM_EXPORT_DIALOG (object);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autofree char *path = g_strdup (job->path);
+  g_autoptr (GError) error = NULL;
+  GtkWindow *parent;
+
+  /* an export the window has already let go of (it was closed) */
+  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+    return;
+  g_task_propagate_boolean (G_TASK (result), &error);
+  end_export (self);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    {
+      show_error (self, path, error);
+      return;
+    }
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+
+      g_settings_set_string (self->settings, "export-folder", folder);
+    }
+  g_signal_emit (self, signals[EXPORTED], 0, path);
+
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (parent != NULL)
+    show_toast (parent, path);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Cancel and Escape: stop the export being written, or close the window. */
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DermExportDialog *self = DERM_EXPORT_DIALOG (widget);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+close_request_cb (GtkWindow *window)
+{
+  DermExportDialog *self = DERM_EXPORT_DIALOG (window);
+
+  /* closed by the window manager while writing: the export stops */
+  if (self->cancellable != NULL)
+    {
+      g_cancellable_cancel (self->cancellable);
+      end_export (self);
+    }
+  return FALSE;
+}
+
 /* callbacks */
 
 static void
@@ -171,6 +348,11 @@ derm_export_dialog_dispose (GObject *object)
 {
   DermExportDialog *self = DERM_EXPORT_DIALOG (object);
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->job, export_job_unref);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -188,8 +370,10 @@ derm_export_dialog_class_init (DermExportDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = derm_export_dialog_dispose;
+  window_class->close_request = close_request_cb;
 
   /**
    * DermExportDialog::exported:
@@ -208,9 +392,14 @@ derm_export_dialog_class_init (DermExportDialogClass *klass)
                                                "/io/github/dermatomes/Dermatomes/derm-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, DermExportDialog, options_box);
   gtk_widget_class_bind_template_child (widget_class, DermExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, DermExportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, DermExportDialog, progress_box);
+  gtk_widget_class_bind_template_child (widget_class, DermExportDialog, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, DermExportDialog, progress_bar);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "export.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "export.cancel", NULL);
 }
 
 static void
@@ -293,18 +482,31 @@ derm_export_dialog_complete_path (const char       *path,
   return g_strconcat (path, extensions[default_format], NULL);
 }
 
+/**
+ * derm_export_dialog_export_to_file:
+ *
+ * Starts writing the file in a thread; the dialog shows the progress and
+ * its Cancel button stops the export. When the file is written the dialog
+ * emits ::exported, shows a toast on its parent and closes; a failure is a
+ * message naming the file. Returns the path it writes, or NULL when it
+ * cannot start (a message says why).
+ */
 char *
 derm_export_dialog_export_to_file (DermExportDialog *self,
                                    GFile            *file)
 {
-  g_auto (DermExportOptions) options = { 0 };
+  g_autoptr (GTask) task = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *chosen = NULL;
-  g_autofree char *path = NULL;
-  GtkWindow *parent;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  ExportJob *job;
 
   g_return_val_if_fail (DERM_IS_EXPORT_DIALOG (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (self->cancellable != NULL)
+    return NULL;
 
   chosen = g_file_get_path (file);
   if (chosen == NULL)
@@ -317,32 +519,44 @@ derm_export_dialog_export_to_file (DermExportDialog *self,
       return NULL;
     }
 
+  job = g_atomic_rc_box_new0 (ExportJob);
   /* no extension of ours: the filter the user chose says which */
-  path = derm_export_dialog_complete_path (chosen, self->chosen_format);
+  job->path = derm_export_dialog_complete_path (chosen, self->chosen_format);
+  derm_export_options_init (&job->options);
+  derm_export_dialog_get_options (self, &job->options);
 
-  derm_export_options_init (&options);
-  derm_export_dialog_get_options (self, &options);
+  self->cancellable = g_cancellable_new ();
+  self->job = job;
+  set_busy (self, TRUE);
+  name = g_filename_display_basename (job->path);
+  /* Translators: %s is a file name */
+  text = g_strdup_printf (_("Exporting “%s”…"), name);
+  gtk_label_set_text (self->progress_label, text);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  self->progress_source = g_timeout_add (100, update_progress_cb, self);
 
-  if (!derm_export_write (self->renderer, &options, path, &error))
-    {
-      show_error (self, path, error);
-      return NULL;
-    }
+  task = g_task_new (self, self->cancellable, export_done_cb, NULL);
+  g_task_set_source_tag (task, derm_export_dialog_export_to_file);
+  g_task_set_task_data (task, export_job_ref (job), export_job_unref);
+  g_task_run_in_thread (task, export_thread);
 
-  if (self->settings != NULL)
-    {
-      g_autofree char *folder = g_path_get_dirname (path);
+  return g_strdup (job->path);
+}
 
-      g_settings_set_string (self->settings, "export-folder", folder);
-    }
-  g_signal_emit (self, signals[EXPORTED], 0, path);
+gboolean
+derm_export_dialog_get_busy (DermExportDialog *self)
+{
+  g_return_val_if_fail (DERM_IS_EXPORT_DIALOG (self), FALSE);
 
-  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  if (parent != NULL)
-    show_toast (parent, path);
-  gtk_window_close (GTK_WINDOW (self));
+  return self->cancellable != NULL;
+}
 
-  return g_steal_pointer (&path);
+double
+derm_export_dialog_get_progress (DermExportDialog *self)
+{
+  g_return_val_if_fail (DERM_IS_EXPORT_DIALOG (self), 0.0);
+
+  return gtk_progress_bar_get_fraction (self->progress_bar);
 }
 
 /**

@@ -26,9 +26,14 @@ void              derm_export_dialog_get_options (DermExportDialog        *self,
 GtkWidget        *derm_export_dialog_get_options_widget (DermExportDialog *self);
 
 /* What the file chooser's "Export" does with the file it got: the same
- * path the user takes, for tests. Returns the path written, or NULL. */
+ * path the user takes, for tests. The file is written in a thread while
+ * the dialog shows the progress and Cancel stops it; ::exported says it is
+ * done. Returns the path it writes, or NULL when it cannot start. */
 char             *derm_export_dialog_export_to_file (DermExportDialog     *self,
                                                      GFile                *file);
+/* A file is being written; how far it got (0 to 1) as the bar shows it. */
+gboolean          derm_export_dialog_get_busy       (DermExportDialog     *self);
+double            derm_export_dialog_get_progress   (DermExportDialog     *self);
 
 /* The name a file gets: its own if it ends in .pdf, .svg or .png, or with
  * the extension of default_format (the chosen filter) added. */

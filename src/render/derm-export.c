@@ -103,6 +103,32 @@ derm_export_save_bytes (GByteArray      *bytes,
   return TRUE;
 }
 
+static gboolean
+monitor_cancelled (const DermExportMonitor *monitor)
+{
+  return monitor != NULL && g_cancellable_is_cancelled (monitor->cancellable);
+}
+
+static void
+monitor_progress (const DermExportMonitor *monitor,
+                  double                   fraction)
+{
+  if (monitor != NULL && monitor->progress != NULL)
+    monitor->progress (CLAMP (fraction, 0.0, 1.0), monitor->user_data);
+}
+
+/* A stopped export: what it says, naming the file; nothing was written. */
+static gboolean
+set_cancelled (const char  *path,
+               GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+               _("The export to “%s” was cancelled"), display);
+  return FALSE;
+}
+
 typedef struct {
   DermRenderer            *renderer;
   const DermExportOptions *options;
@@ -154,6 +180,7 @@ typedef struct {
   guint               n_pages;
   DermExportDrawPage  draw_page;
   gpointer            user_data;
+  const DermExportMonitor *monitor;
 } PngPages;
 
 /* Draw the pages a band at a time and hand the rows to libpng. */
@@ -168,6 +195,10 @@ write_png_rows (png_structp     png,
   out->row = g_malloc ((gsize) pages->png_width * 3);
   for (int y0 = 0; y0 < pages->pixel_height && status == CAIRO_STATUS_SUCCESS; y0 += band_rows)
     {
+      /* a cancelled export stops between bands; the caller says why */
+      if (monitor_cancelled (pages->monitor))
+        return CAIRO_STATUS_WRITE_ERROR;
+      monitor_progress (pages->monitor, (double) y0 / pages->pixel_height);
       int rows = MIN (band_rows, pages->pixel_height - y0);
       cairo_font_options_t *font_options = cairo_font_options_create ();
       const guint8 *data;
@@ -253,11 +284,12 @@ write_png_bands (PngWrite           *out,
                  double              height,
                  guint               n_pages,
                  DermExportDrawPage  draw_page,
-                 gpointer            user_data)
+                 gpointer            user_data,
+                 const DermExportMonitor *monitor)
 {
   PngPages pages = {
     png_width, (int) ceil (height * n_pages * (png_width / width)), width, height,
-    png_width / width, n_pages, draw_page, user_data,
+    png_width / width, n_pages, draw_page, user_data, monitor,
   };
   png_structp png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
   png_infop info = png != NULL ? png_create_info_struct (png) : NULL;
@@ -279,6 +311,30 @@ derm_export_write_pages (const char          *path,
                          DermExportDrawPage   draw_page,
                          gpointer             user_data,
                          GError             **error)
+{
+  return derm_export_write_pages_monitored (path, png_width, width, height, n_pages, title,
+                                            draw_page, user_data, NULL, error);
+}
+
+/**
+ * derm_export_write_pages_monitored:
+ * @monitor: (nullable): progress and cancellation
+ *
+ * derm_export_write_pages (), telling monitor's progress function how far
+ * it got after each band or page and stopping when its cancellable is
+ * cancelled, before anything is written.
+ */
+gboolean
+derm_export_write_pages_monitored (const char              *path,
+                                   int                      png_width,
+                                   double                   width,
+                                   double                   height,
+                                   guint                    n_pages,
+                                   const char              *title,
+                                   DermExportDrawPage       draw_page,
+                                   gpointer                 user_data,
+                                   const DermExportMonitor *monitor,
+                                   GError                 **error)
 {
   g_autoptr (GByteArray) bytes = g_byte_array_new ();
   g_autofree char *display = NULL;
@@ -327,15 +383,20 @@ derm_export_write_pages (const char          *path,
       {
         PngWrite out = { bytes, NULL, NULL };
 
-        status = write_png_bands (&out, png_width, width, height, n_pages, draw_page, user_data);
+        status = write_png_bands (&out, png_width, width, height, n_pages, draw_page, user_data,
+                                  monitor);
         g_clear_pointer (&out.band, cairo_surface_destroy);
         g_free (out.row);
+        if (monitor_cancelled (monitor))
+          return set_cancelled (path, error);
+        monitor_progress (monitor, 1.0);
         return derm_export_save_bytes (bytes, status, path, error);
       }
     }
 
-  for (guint i = 0; i < n_pages; i++)
+  for (guint i = 0; i < n_pages && !monitor_cancelled (monitor); i++)
     {
+      monitor_progress (monitor, (double) i / n_pages);
       cairo_save (cr);
       if (stacked)
         cairo_translate (cr, 0, i * height);
@@ -352,6 +413,10 @@ derm_export_write_pages (const char          *path,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
+  if (monitor_cancelled (monitor))
+    return set_cancelled (path, error);
+  monitor_progress (monitor, 1.0);
+
   return derm_export_save_bytes (bytes, status, path, error);
 }
 
@@ -360,6 +425,16 @@ derm_export_write (DermRenderer            *renderer,
                    const DermExportOptions *options,
                    const char              *path,
                    GError                 **error)
+{
+  return derm_export_write_monitored (renderer, options, path, NULL, error);
+}
+
+gboolean
+derm_export_write_monitored (DermRenderer            *renderer,
+                             const DermExportOptions *options,
+                             const char              *path,
+                             const DermExportMonitor *monitor,
+                             GError                 **error)
 {
   g_autoptr (GError) local_error = NULL;
   MapPages pages = { renderer, options, 0, 0 };
@@ -379,9 +454,9 @@ derm_export_write (DermRenderer            *renderer,
     }
 
   derm_paper_get_size (options->page.paper, options->page.landscape, &pages.width, &pages.height);
-  return derm_export_write_pages (path, options->width, pages.width, pages.height,
-                                  derm_page_get_n_pages (&options->page),
-                                  options->page.title != NULL ? options->page.title
-                                                              : _("Dermatomes of the lower limb"),
-                                  draw_map_page, &pages, error);
+  return derm_export_write_pages_monitored (path, options->width, pages.width, pages.height,
+                                            derm_page_get_n_pages (&options->page),
+                                            options->page.title != NULL ? options->page.title
+                                                                        : _("Dermatomes of the lower limb"),
+                                            draw_map_page, &pages, monitor, error);
 }

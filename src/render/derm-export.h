@@ -3,6 +3,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "derm-page.h"
 
 G_BEGIN_DECLS
@@ -49,6 +51,25 @@ gboolean derm_export_write                (DermRenderer            *renderer,
                                            const char              *path,
                                            GError                 **error);
 
+/* Watching and stopping a long export (a 20000-pixel PNG takes seconds):
+ * progress gets the fraction done, from 0 to 1, in the thread that writes;
+ * a cancelled export stops at the next band or page with
+ * G_IO_ERROR_CANCELLED and writes nothing. Any member may be NULL. */
+typedef void (*DermExportProgressFunc) (double    fraction,
+                                        gpointer  user_data);
+
+typedef struct {
+  GCancellable           *cancellable;
+  DermExportProgressFunc  progress;
+  gpointer                user_data;
+} DermExportMonitor;
+
+gboolean derm_export_write_monitored      (DermRenderer            *renderer,
+                                           const DermExportOptions *options,
+                                           const char              *path,
+                                           const DermExportMonitor *monitor,
+                                           GError                 **error);
+
 /* For writers of other documents: cairo's write function into a
  * GByteArray, and the atomic save of what it gathered (an error names the
  * file, also when status says drawing failed). */
@@ -69,6 +90,16 @@ gboolean derm_export_write_pages          (const char          *path,
                                            DermExportDrawPage   draw_page,
                                            gpointer             user_data,
                                            GError             **error);
+gboolean derm_export_write_pages_monitored (const char              *path,
+                                            int                      png_width,
+                                            double                   width,
+                                            double                   height,
+                                            guint                    n_pages,
+                                            const char              *title,
+                                            DermExportDrawPage       draw_page,
+                                            gpointer                 user_data,
+                                            const DermExportMonitor *monitor,
+                                            GError                 **error);
 
 cairo_status_t derm_export_append_bytes (void                *closure,
                                          const unsigned char *data,
