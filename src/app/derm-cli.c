@@ -108,6 +108,27 @@ derm_cli_new_atlas (GError **error)
   return derm_atlas_new_from_files (xml, anterior, posterior, error);
 }
 
+/* "--zone-at anterior -5 10": no option of ours looks like a negative
+ * number, but GOption would take "-5" for one. A leading space keeps it a
+ * plain argument, and the number parser skips it. */
+char **
+derm_cli_protect_negative_numbers (int    argc,
+                                   char **argv)
+{
+  char **args = g_new0 (char *, argc + 1);
+
+  for (int i = 0; i < argc; i++)
+    {
+      const char *a = argv[i];
+
+      if (i > 0 && a[0] == '-' && (g_ascii_isdigit (a[1]) || (a[1] == '.' && g_ascii_isdigit (a[2]))))
+        args[i] = g_strconcat (" ", a, NULL);
+      else
+        args[i] = g_strdup (a);
+    }
+  return args;
+}
+
 int
 derm_cli_exit_status (int status)
 {

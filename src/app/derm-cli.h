@@ -26,4 +26,8 @@ DermAtlas *derm_cli_new_atlas (GError **error);
  * it cannot parse the options, and bad usage must be 2. */
 int  derm_cli_exit_status          (int           status);
 
+/* argv for GApplication with negative numbers kept as arguments (a copy) */
+char **derm_cli_protect_negative_numbers (int    argc,
+                                          char **argv);
+
 G_END_DECLS

@@ -60,27 +60,6 @@ window_added_cb (GtkApplication *app,
   g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), app);
 }
 
-/* "--zone-at anterior -5 10": no option of ours looks like a negative
- * number, but GOption would take "-5" for one. A leading space keeps it a
- * plain argument, and the number parser skips it. */
-static char **
-protect_negative_numbers (int    argc,
-                          char **argv)
-{
-  char **args = g_new0 (char *, argc + 1);
-
-  for (int i = 0; i < argc; i++)
-    {
-      const char *a = argv[i];
-
-      if (i > 0 && a[0] == '-' && (g_ascii_isdigit (a[1]) || (a[1] == '.' && g_ascii_isdigit (a[2]))))
-        args[i] = g_strconcat (" ", a, NULL);
-      else
-        args[i] = g_strdup (a);
-    }
-  return args;
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -101,6 +80,6 @@ main (int   argc,
       g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
     }
 
-  args = protect_negative_numbers (argc, argv);
+  args = derm_cli_protect_negative_numbers (argc, argv);
   return derm_cli_exit_status (g_application_run (G_APPLICATION (app), argc, args));
 }
