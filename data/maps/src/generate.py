@@ -713,7 +713,10 @@ def posterior():
     keypoints = [("S1", (225.0, 1020.0), "lateral-heel"),
                  ("S2", fossa, "popliteal-fossa"),
                  ("S3", (253.0, 301.0), "infragluteal"),
-                 ("S4-5", (ANUS[0] + 11.5, ANUS[1]), "perianal-inner-mid")]
+                 # ISNCSCI scores S4-5 on the right and on the left, in the
+                 # perianal skin less than 1 cm lateral to the mucocutaneous
+                 # junction: a point on each side of the anus
+                 ("S4-5", (ANUS[0] - 11.5, ANUS[1]), "perianal-inner-mid")]
 
     lm = []
     lm.append([(MIDX, TOP), (MIDX, 80), (MIDX, 146)])              # dorsal midline (its own mirror)
@@ -978,11 +981,12 @@ def build(view):
 
     kps = []
     for root, p, region in spec["keypoints"]:
-        if root == "S4-5":
-            kps.append(("kp-S4-5-mid", p, region))
-            continue
-        kps.append(("kp-%s-%s" % (root, side), p, "%s-%s" % (region, side)))
-        kps.append(("kp-%s-%s" % (root, OTHER[side]), mirror_pt(p), "%s-%s" % (region, OTHER[side])))
+        # a key point in a midline region (S4-5, perianal) is still scored
+        # on each side: one point on each side of the midline, in that region
+        rside = "" if region in MIDLINE else "-" + side
+        rother = "" if region in MIDLINE else "-" + OTHER[side]
+        kps.append(("kp-%s-%s" % (root, side), p, region + rside))
+        kps.append(("kp-%s-%s" % (root, OTHER[side]), mirror_pt(p), region + rother))
     kps.sort(key=lambda k: (k[0].endswith("-left"), k[0]))
 
     # outline: legs (+ soles inset)
@@ -1141,6 +1145,9 @@ def self_check(model):
             errors.append("%s: key point %s: region %s missing" % (view, kid, region))
         elif not g.contains(pt):
             errors.append("%s: key point %s not inside region %s" % (view, kid, region))
+        elif region in MIDLINE and kid.endswith("-" + VIEW_SIDE[view]) != (p[0] < MIDX):
+            errors.append("%s: key point %s is not on the patient's %s side of the midline"
+                          % (view, kid, kid.rsplit("-", 1)[1]))
         elif g.boundary.distance(pt) < KP_MARGIN:
             errors.append("%s: key point %s only %.2f from the edge of region %s"
                           % (view, kid, g.boundary.distance(pt), region))
