@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Generate the dermatome region maps data/maps/anterior.svg and posterior.svg.
+"""Generate the dermatome region maps data/maps/anterior.svg and posterior.svg,
+and their art (shading and contour lines) anterior-art.svg and posterior-art.svg.
 
 The legs are drawn once per view as a silhouette (smooth cubic Bezier outline)
 that is split into small anatomical skin regions by boundary curves (also
@@ -10,7 +11,8 @@ left half of each view is modelled; the other half is its exact mirror image
 (x -> 600 - x), so both legs are symmetric.
 
 Usage:
-  generate.py              write ../anterior.svg and ../posterior.svg
+  generate.py              write ../anterior.svg, ../posterior.svg and their
+                           ../*-art.svg
   generate.py --check      regenerate in memory, fail (exit 1) if the committed
                            SVGs drifted or a self-check fails
   generate.py --debug DIR  also write DIR/<view>-debug.svg (+ .png when
@@ -37,6 +39,10 @@ MAPS_DIR = os.path.dirname(HERE)
 OUTPUTS = {
     "anterior": os.path.join(MAPS_DIR, "anterior.svg"),
     "posterior": os.path.join(MAPS_DIR, "posterior.svg"),
+}
+ART_OUTPUTS = {
+    "anterior": os.path.join(MAPS_DIR, "anterior-art.svg"),
+    "posterior": os.path.join(MAPS_DIR, "posterior-art.svg"),
 }
 
 WIDTH, HEIGHT = 600, 1080
@@ -1086,6 +1092,226 @@ def svg_text(model, fills=None):
 
 
 # ---------------------------------------------------------------------------
+# The art: shading for form and contour lines, drawn by the app with librsvg
+# over the region fills and under the borders and labels (anterior-art.svg,
+# posterior-art.svg).  Two layers: #shading (soft gradients of low opacity:
+# the skin turning away at the edges, creases, muscle swells, bony points)
+# and #contours (fine lines).  Nothing here may take a click or a colour:
+# shading keeps clear of every region's label point (checked), so the root
+# colour is exact where its label names it.
+# ---------------------------------------------------------------------------
+
+SHADOW = "#3b2314"        # a warm brown: shadows on skin, not grey smears
+CONTOUR = "#4a4a4a"     # neutral: grayscale and worksheet draw the contours too
+
+# Radial gradients over an ellipse's bounding box, fading to nothing at its
+# rim: (id, colour, peak opacity).
+ART_GRADIENTS = [("hl", "#ffffff", 0.26), ("hl-soft", "#ffffff", 0.16),
+                 ("sh", SHADOW, 0.20), ("sh-soft", SHADOW, 0.12)]
+# The band along the skin's edge: stacked strokes of falling width (the
+# widest first), each adding a little shadow, so the edge darkens smoothly.
+EDGE_WIDTHS = (14.0, 10.5, 7.0, 4.0)
+EDGE_ALPHA = 0.045
+# ... fading out from the first y to the second: the toes and heels are too
+# small for it
+EDGE_FADE = {"anterior": (905, 958), "posterior": (955, 1000)}
+LABEL_CLEAR = 4.5          # shading keeps this far from each label point
+
+
+def art_spec(view):
+    """Shading and contour items of the viewer's left half (mirrored)."""
+    if view == "anterior":
+        items = [
+            # creases: inguinal fold, between the thighs
+            ("crease", [(181, 162), (204, 174), (228, 188.5), (254, 205), (276, 220)], 7.0, 0.07),
+            # quadriceps: vastus medialis's teardrop above the knee
+            ("hl", (280.0, 497.0, 7.0, 15.0, -25.0), "hl-soft"),
+            ("sh", (255.0, 520.0, 9.0, 5.0, -20.0), "sh-soft"),
+            # patella: lit above, shadowed below its apex beside the ligament
+            ("hl", (236.0, 525.5, 9.5, 3.2, 0.0), "hl"),
+            ("sh", (226.0, 581.0, 4.5, 9.0, 0.0), "sh-soft"),
+            # the tibia: the shin's flat medial face catches the light
+            ("hl", (244.0, 730.0, 6.0, 44.0, -3.0), "hl-soft"),
+            ("hl", (250.0, 880.0, 5.0, 38.0, -4.0), "hl-soft"),
+            # malleoli: bumps that cast a little shadow below
+            ("sh", (268.0, 971.5, 7.5, 3.0, 0.0), "sh-soft"),
+        ]
+        contours = [
+            # the tibial crest, from the tuberosity curving medially to the ankle
+            ([(237, 612), (238.5, 660), (241.5, 730), (245.5, 800), (250, 870), (254, 930)], 0.7, 0.30),
+            # the edge of the tibialis anterior beside it
+            ([(226, 640), (229, 700), (233, 770), (239, 840)], 0.6, 0.18),
+            # the medial gastrocnemius seen from in front
+            ([(287, 650), (283.5, 700), (279, 760)], 0.6, 0.18),
+        ]
+    else:
+        items = [
+            # the natal cleft and the gluteal folds, the skin folding in
+            ("crease", [(MIDX, 166), (MIDX, 188), (MIDX, 206)], 9.0, 0.09),
+            ("crease", [(277, 278), (262, 286.5), (244, 291.5), (224, 293), (205, 290),
+                        (188, 283), (177, 273)], 4.0, 0.10),
+            # the buttock: round, lit above and laterally, darker towards
+            # the fold and the cleft
+            ("hl", (215.0, 222.0, 10.0, 18.0, 20.0), "hl-soft"),
+            ("hl", (252.0, 238.0, 12.0, 20.0, -25.0), "hl-soft"),
+            # the erector spinae beside the spine's furrow
+            ("crease", [(MIDX, 20), (MIDX, 80), (MIDX, 120)], 6.0, 0.06),
+            # hamstrings
+            ("hl", (214.0, 380.0, 7.0, 36.0, 3.0), "hl-soft"),
+            ("hl", (262.0, 400.0, 6.0, 32.0, -3.0), "hl-soft"),
+            # gastrocnemius: the medial head lower and fuller, the lateral
+            # higher, a groove between them, and the shadow where the
+            # muscle gives way to the tendon
+            ("hl", (216.0, 668.0, 8.0, 26.0, 6.0), "hl"),
+            ("sh", (257.0, 823.0, 6.0, 18.0, 8.0), "sh-soft"),
+            ("sh", (227.0, 823.0, 6.0, 18.0, -8.0), "sh-soft"),
+            # the Achilles tendon stands out between two hollows
+            ("sh", (228.5, 925.0, 3.5, 18.0, 0.0), "sh-soft"),
+            ("sh", (257.5, 925.0, 3.5, 18.0, 0.0), "sh-soft"),
+            # soles: the arch does not bear weight
+            ("sh", (126.0, 905.0, 6.0, 30.0, 4.0), "sh-soft"),
+        ]
+        contours = [
+            # the sacral dimples' line to the cleft
+            ([(262, 126), (280, 150), (296, 166)], 0.6, 0.15),
+        ]
+    return items, contours
+
+
+def mirrored_pts(pts):
+    out = [pts]
+    if not all(abs(x - MIDX) < 1e-9 for x, _ in pts):
+        out.append([mirror_pt(p) for p in pts])
+    return out
+
+
+def mirrored_ellipse(e):
+    cx, cy, rx, ry, rot = e
+    if abs(cx - MIDX) < 1e-9:
+        return [e]
+    return [e, (2 * MIDX - cx, cy, rx, ry, -rot)]
+
+
+def ellipse_footprint(e, scale=0.92):
+    """Where an ellipse's gradient shows at all (it fades to 0 at its rim)."""
+    cx, cy, rx, ry, rot = e
+    return ellipse(cx, cy, rx * scale, ry * scale, rot)
+
+
+def label_cores(model):
+    """Where each region's label point may fall: the app puts it at the
+    pixel deepest inside the region, somewhere in its deep core."""
+    cores = []
+    for rid, parts in model["regions"]:
+        g = rings_to_geom(parts)
+        r = inscribed_radius(g)
+        core = g.buffer(-0.72 * r)
+        if core.is_empty:
+            core = g.representative_point()
+        cores.append((rid, core))
+    return cores
+
+
+def art_model(model):
+    view = model["view"]
+    items, contours = art_spec(view)
+    shapes = []        # (kind, data, gradient or strength, footprint)
+    for item in items:
+        if item[0] in ("hl", "sh"):
+            for e in mirrored_ellipse(item[1]):
+                shapes.append(("ellipse", e, item[2], ellipse_footprint(e)))
+        else:
+            _, pts, width, alpha = item
+            for run in mirrored_pts(pts):
+                segs = spline(run)
+                line = sample(segs)
+                from shapely.geometry import LineString
+                shapes.append(("crease", segs, (width, alpha),
+                               LineString(line).buffer(width / 2 * 0.9)))
+    lines = []
+    for pts, width, alpha in contours:
+        for run in mirrored_pts(pts):
+            lines.append((spline(run), width, alpha))
+    return shapes, lines
+
+
+def art_text(model):
+    view = model["view"]
+    shapes, lines = art_model(model)
+    L = ['<?xml version="1.0" encoding="UTF-8"?>',
+         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d">'
+         % (WIDTH, HEIGHT, WIDTH, HEIGHT),
+         '  <defs>']
+    for gid, colour, peak in ART_GRADIENTS:
+        L.append('    <radialGradient id="%s"><stop offset="0" stop-color="%s" stop-opacity="%s"/>'
+                 '<stop offset="0.45" stop-color="%s" stop-opacity="%s"/>'
+                 '<stop offset="1" stop-color="%s" stop-opacity="0"/></radialGradient>'
+                 % (gid, colour, fnum(peak), colour, fnum(peak * 0.55), colour))
+    # the edge band fades out above the anterior feet, whose toes are too
+    # small for it
+    fade = EDGE_FADE[view]
+    L.append('    <linearGradient id="edge" gradientUnits="userSpaceOnUse" x1="0" y1="%d" x2="0" y2="%d">'
+             '<stop offset="0" stop-color="%s" stop-opacity="%s"/>'
+             '<stop offset="1" stop-color="%s" stop-opacity="0"/></linearGradient>'
+             % (fade[0], fade[1], SHADOW, fnum(EDGE_ALPHA), SHADOW))
+    legs = model["outline"][0]
+    skin = "".join(bez_d(segs, closed=True) for segs in model["outline"])
+    L.append('    <clipPath id="skin"><path d="%s"/></clipPath>' % skin)
+    # the edge band: the legs' outline open at the top cut, the soles closed
+    edge = bez_d(legs) + "".join(bez_d(segs, closed=True) for segs in model["outline"][1:])
+    L.append('    <path id="edge-line" d="%s" fill="none" stroke="url(#edge)" '
+             'stroke-linejoin="round"/>' % edge)
+    L.append('  </defs>')
+    L.append('  <g id="shading" clip-path="url(#skin)">')
+    for w in EDGE_WIDTHS:
+        L.append('    <use href="#edge-line" stroke-width="%s"/>' % fnum(w))
+    for kind, data, paint, _ in shapes:
+        if kind == "ellipse":
+            cx, cy, rx, ry, rot = data
+            tr = (' transform="rotate(%s %s %s)"' % (fnum(rot), fnum(cx), fnum(cy))) if rot else ""
+            L.append('    <ellipse cx="%s" cy="%s" rx="%s" ry="%s"%s fill="url(#%s)"/>'
+                     % (fnum(cx), fnum(cy), fnum(rx), fnum(ry), tr, paint))
+        else:
+            width, alpha = paint
+            for w, a in ((width, alpha * 0.5), (width * 0.55, alpha * 0.5), (width * 0.25, alpha * 0.6)):
+                L.append('    <path d="%s" fill="none" stroke="%s" stroke-opacity="%s" stroke-width="%s" '
+                         'stroke-linecap="round" stroke-linejoin="round"/>'
+                         % (bez_d(data), SHADOW, fnum(a), fnum(w)))
+    L.append('  </g>')
+    L.append('  <g id="contours" fill="none" stroke="%s" stroke-linecap="round">' % CONTOUR)
+    for segs, width, alpha in lines:
+        L.append('    <path d="%s" stroke-width="%s" stroke-opacity="%s"/>'
+                 % (bez_d(segs), fnum(width), fnum(alpha)))
+    L.append('  </g>')
+    L.append('</svg>')
+    return "\n".join(L) + "\n"
+
+
+def art_check(model):
+    """Shading keeps clear of every label point and stays on the skin."""
+    errors = []
+    view = model["view"]
+    shapes, _ = art_model(model)
+    legs = model["outline"][0]
+    from shapely.geometry import LineString
+    edge_lines = [LineString(sample(legs))] + [LineString(sample(s)) for s in model["outline"][1:]]
+    reach = EDGE_WIDTHS[0] / 2
+    for rid, core in label_cores(model):
+        zone = core.buffer(LABEL_CLEAR)
+        c = core.centroid
+        for kind, data, _, foot in shapes:
+            if foot.intersects(zone):
+                what = ("ellipse at %s,%s" % (fnum(data[0]), fnum(data[1]))) if kind == "ellipse" else "crease"
+                errors.append("%s art: %s shades the label point of %s (about %.1f, %.1f)"
+                              % (view, what, rid, c.x, c.y))
+        fades = core.bounds[1] > EDGE_FADE[view][0]
+        if not fades and rid not in MIDLINE and min(l.distance(core) for l in edge_lines) < reach + 1.0:
+            errors.append("%s art: the edge band shades the label point of %s (about %.1f, %.1f)"
+                          % (view, rid, c.x, c.y))
+    return errors
+
+
+# ---------------------------------------------------------------------------
 # Self-checks
 # ---------------------------------------------------------------------------
 
@@ -1185,26 +1411,28 @@ def main():
     for view in ("anterior", "posterior"):
         model = build(view)
         text = svg_text(model)
+        art = art_text(model)
         errors, n = self_check(model)
         problems.extend(errors)
-        summary.append("%s %d regions %d key points %d KB"
-                       % (view, n, len(model["keypoints"]), len(text) // 1024))
+        problems.extend(art_check(model))
+        summary.append("%s %d regions %d key points %d KB (art %d KB)"
+                       % (view, n, len(model["keypoints"]), len(text) // 1024, len(art) // 1024))
         if args.debug:
             debug_output(model, text, args.debug)
-        path = OUTPUTS[view]
-        if args.check:
-            try:
-                with open(path, encoding="utf-8") as f:
-                    old = f.read()
-            except OSError:
-                old = None
-            if old != text:
-                problems.append("%s is out of date (drift from generate.py): run "
-                                "/usr/bin/python3 data/maps/src/generate.py and commit"
-                                % os.path.relpath(path, os.path.dirname(os.path.dirname(MAPS_DIR))))
-        else:
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(text)
+        for path, content in ((OUTPUTS[view], text), (ART_OUTPUTS[view], art)):
+            if args.check:
+                try:
+                    with open(path, encoding="utf-8") as f:
+                        old = f.read()
+                except OSError:
+                    old = None
+                if old != content:
+                    problems.append("%s is out of date (drift from generate.py): run "
+                                    "/usr/bin/python3 data/maps/src/generate.py and commit"
+                                    % os.path.relpath(path, os.path.dirname(os.path.dirname(MAPS_DIR))))
+            else:
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(content)
     if problems:
         for p in problems:
             print("generate.py: FAIL: " + p, file=sys.stderr)
