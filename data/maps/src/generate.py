@@ -84,8 +84,8 @@ def _dist(a, b):
 
 def spline(points):
     """Cubic Bezier segments (p0, c1, c2, p3) of a smooth open curve through
-    `points`."""
-    P = [(float(x), float(y)) for x, y in points]
+    `points` (warped to the drawing's proportions)."""
+    P = [warp((float(x), float(y))) for x, y in points]
     n = len(P)
     if n < 2:
         raise ValueError("a curve needs two points")
@@ -109,8 +109,8 @@ def spline(points):
 
 
 def closed_spline(points):
-    """Segments of a smooth closed curve through `points`."""
-    P = [(float(x), float(y)) for x, y in points]
+    """Segments of a smooth closed curve through `points` (warped)."""
+    P = [warp((float(x), float(y))) for x, y in points]
     n = len(P)
     d = [_dist(P[i], P[(i + 1) % n]) for i in range(n)]
     m = []
@@ -147,6 +147,32 @@ def sample(segs, step=STEP):
 
 def curve(points, step=STEP):
     return sample(spline(points), step)
+
+
+# Proportions: the points below are drawn with the knee joint at y 574;
+# the drawing lowers it by KNEE_DROP (smoothly, nothing moves above the
+# hip or at the ankle), so that the thigh, trochanter to knee, comes out a
+# little longer than the leg, knee to ankle, as in life, with the knee
+# still about half way from the iliac crest to the heel.  The sole inset
+# (left of x = 150, low in the view) is not part of the standing figure.
+WARP_TOP, WARP_KNEE, WARP_BOTTOM = 200.0, 574.0, 950.0
+KNEE_DROP = 14.0
+
+
+def _smoothstep(t):
+    t = min(max(t, 0.0), 1.0)
+    return t * t * (3 - 2 * t)
+
+
+def warp(p):
+    x, y = p
+    if x < 150 and y > 700:
+        return (x, y)
+    if y <= WARP_KNEE:
+        d = KNEE_DROP * _smoothstep((y - WARP_TOP) / (WARP_KNEE - WARP_TOP))
+    else:
+        d = KNEE_DROP * (1 - _smoothstep((y - WARP_KNEE) / (WARP_BOTTOM - WARP_KNEE)))
+    return (x, y + d)
 
 
 def mirror_pt(p):
@@ -202,6 +228,12 @@ def ellipse(cx, cy, rx, ry, rot=0.0):
         x, y = rx * math.cos(a), ry * math.sin(a)
         pts.append((cx + x * cr - y * sr, cy + x * sr + y * cr))
     return Polygon(pts)
+
+
+def wellipse(cx, cy, rx, ry, rot=0.0):
+    """An ellipse round a point of the drawing (its centre warped)."""
+    cx, cy = warp((cx, cy))
+    return ellipse(cx, cy, rx, ry, rot)
 
 
 def closed_shape(points):
@@ -332,8 +364,10 @@ def nail(x0, x1, ytip, depth, up=False):
 # top cut at y = 14 (a little above the umbilicus) to the toes at y ~ 1074
 # (anterior) and the heels at y ~ 1048 (posterior).  Levels, as fractions of
 # the height from the iliac crest (y ~ 70) to the heel (y ~ 1046): greater
-# trochanter ~ y 196 (87 %), knee joint line y 574 (49 %), malleoli y 952 /
-# 968 (8-10 %).  The viewer's left leg is modelled: lateral side = small x,
+# trochanter ~ y 196 (87 %), knee joint line y 574 as written here, y 588
+# (47 %) once warped (see warp()), malleoli y 952 / 968 (8-10 %): the
+# thigh (trochanter to knee, ~392) a little longer than the leg (knee to
+# ankle, ~370).  The viewer's left leg is modelled: lateral side = small x,
 # medial side = towards x = 300.
 # ---------------------------------------------------------------------------
 
@@ -356,19 +390,26 @@ LATERAL_THIGH_LEG = [
     (168.5, 528),          # lateral femoral condyle
     (172, 552),
     (174, 574),            # joint line
-    (175.5, 594),          # fibular head
-    (174, 612),
-    (170.5, 636),          # lateral gastrocnemius / fibular muscles (higher)
-    (168, 662), (168, 690),
-    (171, 726), (177.5, 778), (185.5, 836), (193.5, 892),
+    (174.5, 592),          # fibular head, flowing on into the calf
+    (172.5, 611),
+    (169.5, 631),          # lateral head of gastrocnemius and the fibular
+    (167, 653),            # muscles: the higher, smaller swell
+    (166.5, 675),
+    (168, 700),
+    (171.5, 730),
+    (176.5, 766),          # the muscles give way to tendons ...
+    (183, 808),
+    (190, 854),
+    (195.5, 893),          # ... narrowing above the ankle
     (199.5, 928),          # narrowest above the lateral malleolus
 ]
 
 MEDIAL_LEG_THIGH = [       # from the ankle up to the groin
-    (263.5, 926), (265, 900), (270, 858), (278, 810), (286.5, 762),
-    (293, 722), (296, 690),  # medial calf bulge (lower and fuller)
-    (295.5, 660), (292.5, 632),
-    (290, 610), (289, 592),  # pes anserinus / medial tibial condyle
+    (263.5, 926), (264.5, 899), (267.5, 864), (273.5, 826),  # tendons above the ankle
+    (281.5, 788), (289.5, 752),
+    (295, 720), (297.5, 692),  # medial head of gastrocnemius: lower and fuller
+    (297, 666), (294, 640),
+    (290.5, 614), (288.5, 594),  # pes anserinus / medial tibial condyle
     (289.5, 574),          # joint line
     (291.5, 552),          # medial femoral condyle
     (292.5, 528),          # vastus medialis
@@ -379,7 +420,7 @@ MEDIAL_LEG_THIGH = [       # from the ankle up to the groin
 # The anterior foot is drawn a little broader than life below the ankle so
 # that its small regions (toes, web space, arch) stay large enough to click.
 FOOT_CX = 237.0
-FOOT_WIDEN = 0.09
+FOOT_WIDEN = 0.05
 
 
 def widen_foot(pts):
@@ -390,7 +431,7 @@ def widen_foot(pts):
     return out
 
 
-ANT_NOTCHES = tuple(widen_foot([(205.0, 1030.5), (219.5, 1033.5), (235.0, 1034.0), (253.0, 1030.5)]))
+ANT_NOTCHES = tuple(widen_foot([(205.0, 1033.0), (219.5, 1036.5), (235.0, 1037.0), (253.0, 1033.0)]))
 
 
 def anterior_outline():
@@ -407,8 +448,8 @@ def anterior_outline():
     t3 = toe(n34[0], n34[1], n23[0], n23[1], 1066.0)
     t2 = toe(n23[0], n23[1], n12[0], n12[1], 1071.0, lean=0.5)
     medial = ([n12] + widen_foot([(254, 1046), (257.5, 1060), (263.5, 1070), (271.5, 1074),  # great toe
-                                  (279, 1071), (283.5, 1061.5), (285, 1046),
-                                  (284.5, 1031), (282.5, 1016),   # first MTP joint
+                                  (279, 1071), (283.5, 1061.5), (284.2, 1048.5),
+                                  (285.2, 1033), (283.2, 1017),   # first MTP joint
                                   (279, 1001), (276, 987),        # navicular, medial arch edge
                                   (276, 972), (277, 958),         # medial malleolus (higher)
                                   (274, 944)])
@@ -530,7 +571,7 @@ def anterior():
     KT = curve([(150, 508), (190, 512), (225, 518), (250, 519), (275, 512), (340, 500)])
     KB = curve([(150, 612), (192, 613), (236, 618), (272, 609), (340, 600)])
     PD = curve([(PATELLA_C[0], 500), (PATELLA_C[0], 640)])
-    SL = curve([(236, 605), (238.5, 660), (242, 730), (246.5, 800), (251, 860),
+    SL = curve([(237.5, 605), (239, 660), (242, 730), (246.5, 800), (251, 860),
                 (254.5, 910), (257, 950), (259, 990)])
     ALS = curve([(150, 776), (200, 783), (240, 790), (290, 798)])
     AC = curve(widen_foot([(170, 973), (204, 980), (232, 985), (258, 981), (280, 971), (340, 964)]))
@@ -550,10 +591,10 @@ def anterior():
     c.take("lateral-hip", leftof(LH))
     c.take("genital-mid", rightof(GL))
     c.take("inguinal", above(IB))
-    c.take("medial-malleolus", ellipse(MEDIAL_MALLEOLUS[0] + 1.0, MEDIAL_MALLEOLUS[1], 13.0, 16.0))
-    c.take("lateral-malleolus", ellipse(LATERAL_MALLEOLUS[0], LATERAL_MALLEOLUS[1], 13.5, 16.0))
+    c.take("medial-malleolus", wellipse(MEDIAL_MALLEOLUS[0] + 1.0, MEDIAL_MALLEOLUS[1], 13.0, 16.0))
+    c.take("lateral-malleolus", wellipse(LATERAL_MALLEOLUS[0], LATERAL_MALLEOLUS[1], 13.5, 16.0))
     c.take("patella", closed_shape(PATELLA))
-    c.take("first-web-space", ellipse(n12[0] + 0.5, n12[1] - 13.5, 12.5, 15.5))
+    c.take("first-web-space", wellipse(n12[0] + 0.5, n12[1] - 13.5, 12.5, 15.5))
     c.take("great-toe-medial", rightof(GM), below(GMT))
     c.take("great-toe-dorsal", below(TB), rightof(vline(n12[0])))
     c.take("little-toe", below(TB), leftof(vline(n45[0])))
@@ -644,7 +685,7 @@ def posterior():
     sole_runs = sole_outline()
     sole = closed_runs_polygon(sole_runs)
     # the anus is a hole in the skin's regions: a small disk no root supplies
-    c = Carver(half.union(sole).difference(ellipse(ANUS[0], ANUS[1], ANUS_R, ANUS_R)))
+    c = Carver(half.union(sole).difference(wellipse(ANUS[0], ANUS[1], ANUS_R, ANUS_R)))
 
     # Keegan and Garrett's bands leave the dorsal midline one below the
     # other and fan out: L1-L3 over the lower back round the flank, L4 over
@@ -691,8 +732,8 @@ def posterior():
     c.take("sole-lateral", leftof(SLL), sole_box)
     c.take("sole-medial", sole_box)
 
-    c.take("perianal-inner-mid", ellipse(ANUS[0], ANUS[1], 19.5, 19.5))
-    c.take("perianal-outer-mid", ellipse(ANUS[0], ANUS[1], 35.5, 35.5))
+    c.take("perianal-inner-mid", wellipse(ANUS[0], ANUS[1], 19.5, 19.5))
+    c.take("perianal-outer-mid", wellipse(ANUS[0], ANUS[1], 35.5, 35.5))
     c.take("lumbar-upper", above(K1))
     c.take("lumbar-middle", above(K2))
     c.take("lumbar-lower", above(K3))
@@ -987,6 +1028,8 @@ def build(view):
 
     kps = []
     for root, p, region in spec["keypoints"]:
+        p = warp(p)
+        p = (round(p[0] * 2) / 2, round(p[1] * 2) / 2)    # half units, as written
         # a key point in a midline region (S4-5, perianal) is still scored
         # on each side: one point on each side of the midline, in that region
         rside = "" if region in MIDLINE else "-" + side
@@ -1187,6 +1230,8 @@ def mirrored_pts(pts):
 
 def mirrored_ellipse(e):
     cx, cy, rx, ry, rot = e
+    cx, cy = warp((cx, cy))
+    e = (cx, cy, rx, ry, rot)
     if abs(cx - MIDX) < 1e-9:
         return [e]
     return [e, (2 * MIDX - cx, cy, rx, ry, -rot)]
