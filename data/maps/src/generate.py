@@ -1151,14 +1151,18 @@ CONTOUR = "#4a4a4a"     # neutral: grayscale and worksheet draw the contours too
 # rim: (id, colour, peak opacity).
 ART_GRADIENTS = [("hl", "#ffffff", 0.26), ("hl-soft", "#ffffff", 0.16),
                  ("sh", SHADOW, 0.20), ("sh-soft", SHADOW, 0.12)]
-# The band along the skin's edge: stacked strokes of falling width (the
-# widest first), each adding a little shadow, so the edge darkens smoothly.
-EDGE_WIDTHS = (14.0, 10.5, 7.0, 4.0)
-EDGE_ALPHA = 0.045
-# ... fading out from the first y to the second: the toes and heels are too
-# small for it
-EDGE_FADE = {"anterior": (905, 958), "posterior": (955, 1000)}
-LABEL_CLEAR = 4.5          # shading keeps this far from each label point
+# The band along the skin's edge: rings inside the outline, the outermost
+# darkest, so the edge darkens in small steps.  Filled polygons, solid and
+# without antialiasing (their steps are too faint to show jaggies; the
+# outline's stroke covers their outer edge): librsvg and cairo fill them
+# several times faster than wide strokes or gradients, and nothing needs a
+# clip.  (depth from the outline, opacity)
+EDGE_RINGS = ((2.0, 0.18), (3.5, 0.135), (5.25, 0.09), (7.0, 0.045))
+# ... ending lower the nearer the outline they are, so the band tapers out
+# above the toes and heels, which are too small for it (y of the deepest
+# ring's end, of the outermost's)
+EDGE_END = {"anterior": (905.0, 950.0), "posterior": (955.0, 995.0)}
+LABEL_CLEAR = 4.5          # shading keeps this far from where labels go
 
 
 def art_spec(view):
@@ -1212,7 +1216,7 @@ def art_spec(view):
             ("sh", (228.5, 925.0, 3.5, 18.0, 0.0), "sh-soft"),
             ("sh", (257.5, 925.0, 3.5, 18.0, 0.0), "sh-soft"),
             # soles: the arch does not bear weight
-            ("sh", (126.0, 905.0, 6.0, 30.0, 4.0), "sh-soft"),
+            ("sh", (119.0, 905.0, 5.5, 28.0, 4.0), "sh-soft"),
         ]
         contours = [
             # the sacral dimples' line to the cleft
@@ -1292,24 +1296,12 @@ def art_text(model):
                  '<stop offset="0.45" stop-color="%s" stop-opacity="%s"/>'
                  '<stop offset="1" stop-color="%s" stop-opacity="0"/></radialGradient>'
                  % (gid, colour, fnum(peak), colour, fnum(peak * 0.55), colour))
-    # the edge band fades out above the anterior feet, whose toes are too
-    # small for it
-    fade = EDGE_FADE[view]
-    L.append('    <linearGradient id="edge" gradientUnits="userSpaceOnUse" x1="0" y1="%d" x2="0" y2="%d">'
-             '<stop offset="0" stop-color="%s" stop-opacity="%s"/>'
-             '<stop offset="1" stop-color="%s" stop-opacity="0"/></linearGradient>'
-             % (fade[0], fade[1], SHADOW, fnum(EDGE_ALPHA), SHADOW))
-    legs = model["outline"][0]
-    skin = "".join(bez_d(segs, closed=True) for segs in model["outline"])
-    L.append('    <clipPath id="skin"><path d="%s"/></clipPath>' % skin)
-    # the edge band: the legs' outline open at the top cut, the soles closed
-    edge = bez_d(legs) + "".join(bez_d(segs, closed=True) for segs in model["outline"][1:])
-    L.append('    <path id="edge-line" d="%s" fill="none" stroke="url(#edge)" '
-             'stroke-linejoin="round"/>' % edge)
     L.append('  </defs>')
-    L.append('  <g id="shading" clip-path="url(#skin)">')
-    for w in EDGE_WIDTHS:
-        L.append('    <use href="#edge-line" stroke-width="%s"/>' % fnum(w))
+    L.append('  <g id="shading">')
+    L.append('    <g fill="%s" shape-rendering="crispEdges">' % SHADOW)
+    for ring, alpha in edge_rings(model):
+        L.append('      <path fill-rule="evenodd" fill-opacity="%s" d="%s"/>' % (fnum(alpha), poly_d(ring)))
+    L.append('    </g>')
     for kind, data, paint, _ in shapes:
         if kind == "ellipse":
             cx, cy, rx, ry, rot = data
@@ -1332,15 +1324,52 @@ def art_text(model):
     return "\n".join(L) + "\n"
 
 
+def edge_rings(model):
+    """The edge band's rings, (polygon, opacity), outermost first: the skin
+    between two depths from the outline.  The legs are first carried on
+    above the top cut, so that the band runs down the flanks but not along
+    the cut."""
+    sil = model["silhouette"]
+    carried = unary_union([sil, box(150, TOP - 80, WIDTH - 150, TOP + 0.5)])
+    end_deep, end_out = EDGE_END[model["view"]]
+    rings = []
+    outer = sil
+    n = len(EDGE_RINGS)
+    for k, (depth, alpha) in enumerate(EDGE_RINGS):
+        inner = carried.buffer(-depth, join_style=1)
+        end = end_out + (end_deep - end_out) * k / (n - 1)
+        ring = outer.difference(inner).intersection(box(-10, -10, WIDTH + 10, end))
+        rings.append((ring.simplify(0.15), alpha))
+        outer = sil.intersection(inner)
+    return rings
+
+
+def poly_d(g):
+    out = []
+    for poly in polygons_of(g):
+        for r in [poly.exterior] + list(poly.interiors):
+            pts = list(r.coords)[:-1]
+            out.append("M" + " ".join("%s %s" % (fnum1(x), fnum1(y)) for x, y in pts) + "Z")
+    return "".join(out)
+
+
+def fnum1(v):
+    s = "%.1f" % v
+    s = s.rstrip("0").rstrip(".")
+    return "0" if s in ("-0", "") else s
+
+
 def art_check(model):
     """Shading keeps clear of every label point and stays on the skin."""
     errors = []
     view = model["view"]
     shapes, _ = art_model(model)
-    legs = model["outline"][0]
-    from shapely.geometry import LineString
-    edge_lines = [LineString(sample(legs))] + [LineString(sample(s)) for s in model["outline"][1:]]
-    reach = EDGE_WIDTHS[0] / 2
+    band = unary_union([ring for ring, _ in edge_rings(model)])
+    sil = model["silhouette"]
+    for kind, data, _, foot in shapes:
+        if not sil.buffer(0.5).contains(foot):
+            what = ("ellipse at %s,%s" % (fnum(data[0]), fnum(data[1]))) if kind == "ellipse" else "crease"
+            errors.append("%s art: %s reaches off the skin" % (view, what))
     for rid, core in label_cores(model):
         zone = core.buffer(LABEL_CLEAR)
         c = core.centroid
@@ -1349,8 +1378,7 @@ def art_check(model):
                 what = ("ellipse at %s,%s" % (fnum(data[0]), fnum(data[1]))) if kind == "ellipse" else "crease"
                 errors.append("%s art: %s shades the label point of %s (about %.1f, %.1f)"
                               % (view, what, rid, c.x, c.y))
-        fades = core.bounds[1] > EDGE_FADE[view][0]
-        if not fades and rid not in MIDLINE and min(l.distance(core) for l in edge_lines) < reach + 1.0:
+        if rid not in MIDLINE and band.distance(core) < 1.0:
             errors.append("%s art: the edge band shades the label point of %s (about %.1f, %.1f)"
                           % (view, rid, c.x, c.y))
     return errors
