@@ -1157,7 +1157,7 @@ ART_GRADIENTS = [("hl", "#ffffff", 0.26), ("hl-soft", "#ffffff", 0.16),
 # outline's stroke covers their outer edge): librsvg and cairo fill them
 # several times faster than wide strokes or gradients, and nothing needs a
 # clip.  (depth from the outline, opacity)
-EDGE_RINGS = ((2.0, 0.18), (3.5, 0.135), (5.25, 0.09), (7.0, 0.045))
+EDGE_RINGS = ((1.6, 0.18), (2.7, 0.15), (3.8, 0.12), (4.9, 0.09), (6.0, 0.06), (7.0, 0.03))
 # ... ending lower the nearer the outline they are, so the band tapers out
 # above the toes and heels, which are too small for it (y of the deepest
 # ring's end, of the outermost's)
