@@ -1291,7 +1291,10 @@ def art_text(model):
          '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d">'
          % (WIDTH, HEIGHT, WIDTH, HEIGHT),
          '  <defs>']
+    used = {paint for kind, _, paint, _ in shapes if kind == "ellipse"}
     for gid, colour, peak in ART_GRADIENTS:
+        if gid not in used:
+            continue
         L.append('    <radialGradient id="%s"><stop offset="0" stop-color="%s" stop-opacity="%s"/>'
                  '<stop offset="0.45" stop-color="%s" stop-opacity="%s"/>'
                  '<stop offset="1" stop-color="%s" stop-opacity="0"/></radialGradient>'
