@@ -1173,10 +1173,8 @@ def art_spec(view):
             ("crease", [(181, 162), (204, 174), (228, 188.5), (254, 205), (276, 220)], 7.0, 0.07),
             # quadriceps: vastus medialis's teardrop above the knee
             ("hl", (280.0, 497.0, 7.0, 15.0, -25.0), "hl-soft"),
-            ("sh", (255.0, 520.0, 9.0, 5.0, -20.0), "sh-soft"),
-            # patella: lit above, shadowed below its apex beside the ligament
+            # patella: its upper rim catches the light
             ("hl", (236.0, 525.5, 9.5, 3.2, 0.0), "hl"),
-            ("sh", (226.0, 581.0, 4.5, 9.0, 0.0), "sh-soft"),
             # the tibia: the shin's flat medial face catches the light
             ("hl", (244.0, 730.0, 6.0, 44.0, -3.0), "hl-soft"),
             ("hl", (250.0, 880.0, 5.0, 38.0, -4.0), "hl-soft"),
