@@ -115,13 +115,6 @@ get_art (DermRenderer *self,
   return self->art[view];
 }
 
-gboolean
-_derm_renderer_has_art (DermRenderer *self,
-                        DermView      view)
-{
-  return get_art (self, view) != NULL;
-}
-
 void
 _derm_renderer_clear_art (DermRenderer *self)
 {

@@ -64,8 +64,6 @@ gboolean      _derm_renderer_append_region_path  (DermRenderer            *self,
                                                   const DermRegion        *region);
 
 /* derm-renderer-art.c */
-gboolean      _derm_renderer_has_art             (DermRenderer            *self,
-                                                  DermView                 view);
 void          _derm_renderer_clear_art           (DermRenderer            *self);
 void          _derm_renderer_draw_art            (DermRenderer            *self,
                                                   cairo_t                 *cr,
