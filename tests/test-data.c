@@ -93,8 +93,8 @@ test_key_points_in_their_zone (void)
   GPtrArray *points = derm_atlas_get_key_points (atlas);
   GPtrArray *roots = derm_atlas_get_roots (atlas);
 
-  /* both legs for each root, one midline point for S4-5 */
-  g_assert_cmpuint (points->len, ==, 2 * (roots->len - 1) + 1);
+  /* both sides for each root, S4-5 too (scored right and left) */
+  g_assert_cmpuint (points->len, ==, 2 * roots->len);
   for (guint i = 0; i < points->len; i++)
     {
       const DermKeyPoint *kp = g_ptr_array_index (points, i);
@@ -103,9 +103,14 @@ test_key_points_in_their_zone (void)
       if (!derm_map_region_has_root (isncsci, kp->region, kp->root))
         g_error ("the %s key point (%s) lies in %s, not an %s region on isncsci",
                  kp->root, derm_side_to_string (kp->side), kp->region->id, kp->root);
-      /* on the patient's side it names */
-      if (kp->side != DERM_SIDE_MID)
+      /* on the patient's side it names (S4-5: in the midline perianal
+       * ring, on that side of the midline; behind, the patient's left is
+       * the viewer's left) */
+      if (kp->region->side != DERM_SIDE_MID)
         g_assert_cmpint (kp->region->side, ==, kp->side);
+      else
+        g_assert_cmpint ((kp->x < DERM_VIEW_WIDTH / 2) == (kp->view == DERM_VIEW_ANTERIOR), ==,
+                         kp->side == DERM_SIDE_RIGHT);
     }
   g_assert_cmpstr (derm_atlas_get_key_point (atlas, "L4", DERM_SIDE_RIGHT)->region->name_id, ==, "medial-malleolus");
   g_assert_cmpstr (derm_atlas_get_key_point (atlas, "S2", DERM_SIDE_LEFT)->region->name_id, ==, "popliteal-fossa");

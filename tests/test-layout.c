@@ -479,7 +479,7 @@ main (int argc, char *argv[])
   static const char *wrong_key_point[] = { "\tkp-L1-right\t", "\tkp-L9-right\t" };
   static const char *wrong_kp_region[] = { "\tinguinal-right\n", "\tinguinal-rite\n" };
   static const char *wrong_version[] = { "layout\t2\t", "layout\t9\t" };
-  static const char *short_line[] = { "\tkp-L3-right\t278.5\t548\t", "\tkp-L3-right\t278.5\t" };
+  static const char *short_line[] = { "\tkp-L3-right\t278.5\t562\t", "\tkp-L3-right\t278.5\t" };
   static const char *bad_number[] = { "\tkp-L3-right\t278.5\t", "\tkp-L3-right\t278.5x\t" };
   static const char *unknown_map[] = { "map\tlee2008\n", "map\tlee2009\n" };
   static const char *lost_map[] = { "map\tlee2008\n", "#\n" };

@@ -7,6 +7,7 @@
 #define G_LOG_DOMAIN "Dermatomes"
 
 #include <librsvg/rsvg.h>
+#include <math.h>
 #include <string.h>
 
 #include "derm-bundle.h"
@@ -123,23 +124,66 @@ test_key_points (void)
       if (!derm_map_region_has_root (isncsci, region, kp->root))
         g_error ("key point %s (%s) lies in %s, not an %s region on the ISNCSCI map",
                  kp->root, derm_side_to_string (kp->side), region->id, kp->root);
-      /* a key point is on the patient's side it claims */
-      g_assert_cmpint (region->side, ==, kp->side);
+      /* a key point is on the patient's side it claims: in a region of
+       * that side, or in a midline region on that side of the midline
+       * (the patient's right is the viewer's left in front, right behind) */
+      if (region->side == DERM_SIDE_MID)
+        g_assert_cmpint ((kp->x < DERM_VIEW_WIDTH / 2) == (kp->view == DERM_VIEW_ANTERIOR), ==,
+                         kp->side == DERM_SIDE_RIGHT);
+      else
+        g_assert_cmpint (region->side, ==, kp->side);
     }
 
-  /* every root has its key point on both legs (S4-5 once, in the midline) */
+  /* every root has its key point on both sides, S4-5 too */
   for (guint i = 0; i < roots->len; i++)
     {
       const DermRoot *root = g_ptr_array_index (roots, i);
 
-      if (strcmp (root->id, "S4-5") == 0)
-        g_assert_nonnull (derm_atlas_get_key_point (atlas, root->id, DERM_SIDE_MID));
-      else
-        {
-          g_assert_nonnull (derm_atlas_get_key_point (atlas, root->id, DERM_SIDE_LEFT));
-          g_assert_nonnull (derm_atlas_get_key_point (atlas, root->id, DERM_SIDE_RIGHT));
-        }
+      g_assert_nonnull (derm_atlas_get_key_point (atlas, root->id, DERM_SIDE_LEFT));
+      g_assert_nonnull (derm_atlas_get_key_point (atlas, root->id, DERM_SIDE_RIGHT));
+      g_assert_null (derm_atlas_get_key_point (atlas, root->id, DERM_SIDE_MID));
     }
+}
+
+/* ISNCSCI scores S4-5 on the right and on the left, in the perianal skin
+ * less than 1 cm lateral to the mucocutaneous junction (clinical.md): two
+ * points, each in the inner perianal ring on the patient's own side of the
+ * natal cleft, which behind is the viewer's same side. */
+static void
+test_s45_key_points (void)
+{
+  const DermRegion *inner = derm_atlas_get_region (atlas, "perianal-inner-mid");
+  const DermKeyPoint *right = derm_atlas_get_key_point (atlas, "S4-5", DERM_SIDE_RIGHT);
+  const DermKeyPoint *left = derm_atlas_get_key_point (atlas, "S4-5", DERM_SIDE_LEFT);
+  const DermKeyPoint *sides[] = { right, left };
+  guint count = 0;
+
+  g_assert_nonnull (inner);
+  g_assert_nonnull (right);
+  g_assert_nonnull (left);
+  g_assert_null (derm_atlas_get_key_point (atlas, "S4-5", DERM_SIDE_MID));
+  for (guint i = 0; i < derm_atlas_get_key_points (atlas)->len; i++)
+    count += strcmp (((DermKeyPoint *) g_ptr_array_index (derm_atlas_get_key_points (atlas), i))->root,
+                     "S4-5") == 0;
+  g_assert_cmpuint (count, ==, 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
+    {
+      const DermKeyPoint *kp = sides[i];
+
+      g_assert_cmpint (kp->view, ==, DERM_VIEW_POSTERIOR);
+      g_assert_true (kp->region == inner);
+      g_assert_true (derm_geometry_region_at (atlas, kp->view, kp->x, kp->y) == inner);
+      /* beside the anus (a hole no region covers, on the midline), not on it */
+      g_assert_null (derm_geometry_region_at (atlas, kp->view, DERM_VIEW_WIDTH / 2, kp->y));
+      g_assert_cmpfloat (fabs (kp->x - DERM_VIEW_WIDTH / 2), >, 6);
+    }
+  /* behind, the patient's left is on the viewer's left */
+  g_assert_cmpfloat (left->x, <, DERM_VIEW_WIDTH / 2);
+  g_assert_cmpfloat (right->x, >, DERM_VIEW_WIDTH / 2);
+  /* mirror images of each other */
+  g_assert_cmpfloat_with_epsilon (left->x + right->x, DERM_VIEW_WIDTH, 0.01);
+  g_assert_cmpfloat_with_epsilon (left->y, right->y, 0.01);
 }
 
 static void
@@ -233,7 +277,7 @@ test_keegan_garrett_midline (void)
 {
   static const char * const bands[] = { "L1", "L2", "L3", "L4", "L5", "S1", "S2" };
   const DermMap *kg = derm_atlas_get_map (atlas, "keegan-garrett");
-  const DermKeyPoint *s45 = derm_atlas_get_key_point (atlas, "S4-5", DERM_SIDE_MID);
+  const DermKeyPoint *s45 = derm_atlas_get_key_point (atlas, "S4-5", DERM_SIDE_LEFT);
 
   for (int s = -1; s <= 1; s += 2)
     {
@@ -403,6 +447,7 @@ main (int argc, char *argv[])
   g_test_add_data_func ("/atlas/parcellation/coverage/posterior", GINT_TO_POINTER (DERM_VIEW_POSTERIOR), test_coverage);
   g_test_add_func ("/atlas/parcellation/label-points", test_label_points);
   g_test_add_func ("/atlas/parcellation/key-points", test_key_points);
+  g_test_add_func ("/atlas/parcellation/s45-key-points", test_s45_key_points);
   g_test_add_func ("/atlas/parcellation/laterality", test_laterality);
   g_test_add_func ("/atlas/parcellation/midline", test_midline);
   g_test_add_func ("/atlas/parcellation/t12-band", test_t12_band);

@@ -8,9 +8,12 @@
  */
 #define G_LOG_DOMAIN "Dermatomes"
 
+#include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 #include "derm-bundle.h"
+#include "derm-geometry.h"
 #include "derm-id-map.h"
 #include "derm-layout.h"
 #include "derm-renderer.h"
@@ -448,6 +451,191 @@ test_layout (void)
   g_assert_cmpfloat_with_epsilon (oy, 0, 1e-9);
 }
 
+/* One view of an atlas, 2 pixels a unit, no header, no labels. */
+static cairo_surface_t *
+render_view (DermAtlas   *with,
+             DermView     view,
+             DermStyle    style,
+             DermPalette  palette)
+{
+  g_autoptr (DermRenderer) renderer = derm_renderer_new (with);
+  DermRenderOptions options;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  derm_render_options_init (&options);
+  options.layout = view == DERM_VIEW_ANTERIOR ? DERM_LAYOUT_ANTERIOR : DERM_LAYOUT_POSTERIOR;
+  options.style = style;
+  options.palette = palette;
+  options.labels = FALSE;
+  options.header = FALSE;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 2 * DERM_VIEW_WIDTH,
+                                        2 * (DERM_LAYOUT_HEADER + DERM_VIEW_HEIGHT));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, 2, 2);
+  derm_renderer_render (renderer, cr, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* How many pixels of two renderings differ. */
+static guint
+count_differences (cairo_surface_t *a,
+                   cairo_surface_t *b)
+{
+  int stride = cairo_image_surface_get_stride (a);
+  int height = cairo_image_surface_get_height (a);
+  const guchar *da = cairo_image_surface_get_data (a);
+  const guchar *db = cairo_image_surface_get_data (b);
+  guint n = 0;
+
+  g_assert_cmpint (stride, ==, cairo_image_surface_get_stride (b));
+  for (int i = 0; i < stride * height; i += 4)
+    n += memcmp (da + i, db + i, 3) != 0;
+  return n;
+}
+
+/* An atlas of one's own in a fresh folder: atlas.xml and the two maps, and
+ * with art, the two art files beside them. */
+static DermAtlas *
+copy_atlas (gboolean  art,
+            char    **dir)
+{
+  static const char * const files[] = {
+    "atlas.xml", "maps/anterior.svg", "maps/posterior.svg",
+    "maps/anterior-art.svg", "maps/posterior-art.svg",
+  };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *xml = NULL, *anterior = NULL, *posterior = NULL;
+  DermAtlas *copy;
+
+  *dir = g_dir_make_tmp ("derm-art-XXXXXX", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < (art ? 5u : 3u); i++)
+    {
+      g_autofree char *from = g_test_build_filename (G_TEST_DIST, "..", "data", files[i], NULL);
+      g_autofree char *to = g_build_filename (*dir, strrchr (files[i], '/') ? strrchr (files[i], '/') + 1 : files[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (from, &contents, &length, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_set_contents (to, contents, length, &error));
+      g_assert_no_error (error);
+    }
+  xml = g_build_filename (*dir, "atlas.xml", NULL);
+  anterior = g_build_filename (*dir, "anterior.svg", NULL);
+  posterior = g_build_filename (*dir, "posterior.svg", NULL);
+  copy = derm_atlas_new_from_files (xml, anterior, posterior, &error);
+  g_assert_no_error (error);
+  return copy;
+}
+
+static void
+remove_copy (char *dir)
+{
+  static const char * const names[] = {
+    "atlas.xml", "anterior.svg", "posterior.svg", "anterior-art.svg", "posterior-art.svg",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_remove (path);
+    }
+  g_rmdir (dir);
+  g_free (dir);
+}
+
+/* The art (shading and contour lines, SVG drawn by librsvg) lies over the
+ * region fills: the bundled atlas has it, an atlas of one's own has it
+ * when its folder holds the art files and draws without it, and without
+ * a complaint, when not. The colour style shades; grayscale and the
+ * worksheet draw only the contour lines, high contrast none. */
+static void
+test_art_layer (void)
+{
+  g_autofree char *bare_dir = NULL, *art_dir = NULL;
+  g_autoptr (DermAtlas) bare = copy_atlas (FALSE, &bare_dir);
+  g_autoptr (DermAtlas) with_art = copy_atlas (TRUE, &art_dir);
+  const DermMap *map = derm_atlas_get_default_map (atlas);
+  /* just inside the skin of the right thigh's lateral edge: the skin turns
+   * away from the eye there, so the colour style shades it */
+  const double ex = 139.5, ey = 350;
+  const DermRegion *edge_region = derm_geometry_region_at (atlas, DERM_VIEW_ANTERIOR, ex, ey);
+  const DermRoot *edge_root;
+  DermColor fill, shaded, flat;
+  cairo_surface_t *ours, *copied, *plain;
+  double oy = DERM_LAYOUT_HEADER;
+  guint shading;
+
+  g_assert_nonnull (edge_region);
+  g_assert_cmpint (edge_region->side, ==, DERM_SIDE_RIGHT);
+  edge_root = derm_atlas_get_root (atlas, derm_map_get_roots (map, edge_region)[0]);
+  derm_palette_get_root_color (edge_root->index, DERM_STYLE_COLOR, &fill);
+
+  for (DermView view = 0; view < DERM_N_VIEWS; view++)
+    {
+      ours = render_view (atlas, view, DERM_STYLE_COLOR, DERM_PALETTE_DEFAULT);
+      copied = render_view (with_art, view, DERM_STYLE_COLOR, DERM_PALETTE_DEFAULT);
+      plain = render_view (bare, view, DERM_STYLE_COLOR, DERM_PALETTE_DEFAULT);
+      /* the art files beside a folder's maps are its art */
+      g_assert_cmpuint (count_differences (ours, copied), ==, 0);
+      /* without them the drawing is plainer, over tens of thousands of
+       * pixels (the edges of the skin all round) */
+      shading = count_differences (ours, plain);
+      g_test_message ("%s: art changes %u pixels in colour", derm_view_to_string (view), shading);
+      g_assert_cmpuint (shading, >, 20000);
+      if (view == DERM_VIEW_ANTERIOR)
+        {
+          pixel_at (ours, 2 * ex, 2 * (oy + ey), &shaded);
+          pixel_at (plain, 2 * ex, 2 * (oy + ey), &flat);
+          /* flat without art, darker with it */
+          g_assert_true (close_to (&flat, &fill));
+          g_assert_false (close_to (&shaded, &fill));
+          g_assert_cmpfloat (shaded.red + shaded.green + shaded.blue, <, flat.red + flat.green + flat.blue - 0.06);
+        }
+      cairo_surface_destroy (ours);
+      cairo_surface_destroy (copied);
+      cairo_surface_destroy (plain);
+
+      /* high contrast: flat fills only */
+      ours = render_view (atlas, view, DERM_STYLE_COLOR, DERM_PALETTE_HIGH_CONTRAST);
+      plain = render_view (bare, view, DERM_STYLE_COLOR, DERM_PALETTE_HIGH_CONTRAST);
+      g_assert_cmpuint (count_differences (ours, plain), ==, 0);
+      cairo_surface_destroy (ours);
+      cairo_surface_destroy (plain);
+
+      /* grayscale and worksheet: the contour lines, no shading: a fraction
+       * of the pixels */
+      for (DermStyle style = DERM_STYLE_GRAYSCALE; style <= DERM_STYLE_WORKSHEET; style++)
+        {
+          guint n;
+
+          ours = render_view (atlas, view, style, DERM_PALETTE_DEFAULT);
+          plain = render_view (bare, view, style, DERM_PALETTE_DEFAULT);
+          n = count_differences (ours, plain);
+          g_test_message ("%s: art changes %u pixels in style %d", derm_view_to_string (view), n, style);
+          g_assert_cmpuint (n, >, 200);
+          g_assert_cmpuint (n, <, shading / 10);
+          if (view == DERM_VIEW_ANTERIOR)
+            {
+              pixel_at (ours, 2 * ex, 2 * (oy + ey), &shaded);
+              pixel_at (plain, 2 * ex, 2 * (oy + ey), &flat);
+              g_assert_true (close_to (&shaded, &flat));
+            }
+          cairo_surface_destroy (ours);
+          cairo_surface_destroy (plain);
+        }
+    }
+
+  remove_copy (g_steal_pointer (&bare_dir));
+  remove_copy (g_steal_pointer (&art_dir));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -467,6 +655,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/atlas/render/region-highlight", test_region_highlight);
   g_test_add_func ("/atlas/render/id-map-layouts", test_id_map_layouts);
   g_test_add_func ("/atlas/render/layout", test_layout);
+  g_test_add_func ("/atlas/render/art-layer", test_art_layer);
   test_render_palettes_add_tests ();
 
   status = g_test_run ();

@@ -263,7 +263,8 @@ print_info (DermAtlas     *atlas,
         g_print ("regions-%s\t%s [%s]\n", derm_view_to_string (view), names->str, map->id);
     }
 
-  /* S4-5 has one key point, on the midline */
+  /* the left leg's point; an atlas of one's own may give S4-5 one point
+   * on the midline (kp-S4-5-mid) */
   kp = derm_atlas_get_key_point (atlas, root->id, DERM_SIDE_LEFT);
   if (kp == NULL)
     kp = derm_atlas_get_key_point (atlas, root->id, DERM_SIDE_MID);

@@ -329,7 +329,8 @@ read_key_point (Reader     *reader,
   if (root == NULL)
     return fail (reader, root_node, DERM_CHART_ERROR_INVALID, path, "unknown root \"%s\"", root_text);
   kp = derm_atlas_get_key_point (reader->atlas, root->id, side);
-  /* a key point on the midline (S4-5) is scored on the right and the left */
+  /* S4-5 is scored on the right and the left: the built-in atlas has a
+   * point on each side; an atlas of one's own may have one midline point */
   if (kp == NULL && side != DERM_SIDE_MID)
     kp = derm_atlas_get_key_point (reader->atlas, root->id, DERM_SIDE_MID);
   if (kp == NULL)

@@ -106,7 +106,8 @@ draw_marks (DermChartPage *self,
         continue;
       x = ox + kp->x;
       y = oy + kp->y;
-      /* S4-5 is scored on each side of the midline point */
+      /* S4-5 is scored on each side; where an atlas of one's own gives a
+       * single midline point, beside it on the patient's side */
       if (kp->side == DERM_SIDE_MID && entry->side != DERM_SIDE_MID)
         x += ((entry->side == DERM_SIDE_RIGHT) == (kp->view == DERM_VIEW_POSTERIOR) ? 7.0 : -7.0);
       cairo_new_path (cr);

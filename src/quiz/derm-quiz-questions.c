@@ -75,7 +75,7 @@ root_has_regions (DermAtlas     *atlas,
 }
 
 /* The key point a key-point question is about: the patient's right, or
- * the midline one of S4-5. */
+ * the midline one where an atlas of one's own gives S4-5 only that. */
 static const DermKeyPoint *
 root_key_point (DermAtlas  *atlas,
                 const char *root)

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <librsvg/rsvg.h>
 
 #include "derm-geometry.h"
 #include "derm-renderer.h"
@@ -28,6 +29,8 @@ struct _DermRenderer {
 
   DermAtlas  *atlas;
   GPtrArray  *nerve_outlines[DERM_N_VIEWS];  /* of NerveOutline, traced once */
+  RsvgHandle *art[DERM_N_VIEWS];             /* shading and contours, or NULL */
+  gboolean    art_loaded[DERM_N_VIEWS];      /* art[] looked for (at first use) */
 };
 
 /* Everything a palette decides for one kind of background, in the colour
@@ -59,6 +62,13 @@ DermSvgPaths *_derm_renderer_get_paths           (DermRenderer            *self,
 gboolean      _derm_renderer_append_region_path  (DermRenderer            *self,
                                                   cairo_t                 *cr,
                                                   const DermRegion        *region);
+
+/* derm-renderer-art.c */
+void          _derm_renderer_clear_art           (DermRenderer            *self);
+void          _derm_renderer_draw_art            (DermRenderer            *self,
+                                                  cairo_t                 *cr,
+                                                  DermView                 view,
+                                                  const DermRenderOptions *options);
 
 /* derm-renderer-palettes.c */
 const Scheme *_derm_renderer_options_scheme      (const DermRenderOptions *options);

@@ -10,6 +10,7 @@
  * is drawn in a file of its own, sharing derm-renderer-private.h:
  * derm-renderer-palettes.c (colours, tones, patterns),
  * derm-renderer-regions.c (the skin, landmarks and outline),
+ * derm-renderer-art.c (shading and contour lines, SVG drawn by librsvg),
  * derm-renderer-labels.c (titles, root labels, numbered blanks) and
  * derm-renderer-overlays.c (nerve territories and their names, key points).
  */
@@ -46,6 +47,7 @@ derm_renderer_finalize (GObject *object)
 
   for (DermView view = 0; view < DERM_N_VIEWS; view++)
     g_clear_pointer (&self->nerve_outlines[view], g_ptr_array_unref);
+  _derm_renderer_clear_art (self);
 
   g_clear_object (&self->atlas);
 
@@ -140,14 +142,16 @@ derm_renderer_render (DermRenderer            *self,
       cairo_save (cr);
       cairo_translate (cr, ox, oy);
       _derm_renderer_draw_regions (self, cr, view, map, options);
+      if (options->style != DERM_STYLE_WORKSHEET)
+        _derm_renderer_decorate_regions (self, cr, view, map, options);
+      /* over the fills, under every border, line and label */
+      _derm_renderer_draw_art (self, cr, view, options);
       if (options->style == DERM_STYLE_WORKSHEET)
         {
           static const DermColor ink = { 0.13, 0.13, 0.13 };
 
           _derm_renderer_outline_zones (self, cr, view, map, &ink, 2.2);
         }
-      else
-        _derm_renderer_decorate_regions (self, cr, view, map, options);
       if (options->style == DERM_STYLE_COLOR && _derm_renderer_options_scheme (options)->zone_outlines)
         _derm_renderer_outline_zones (self, cr, view, map,
                                       &_derm_renderer_options_scheme (options)->outline, 2.4);

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Generate the dermatome region maps data/maps/anterior.svg and posterior.svg.
+"""Generate the dermatome region maps data/maps/anterior.svg and posterior.svg,
+and their art (shading and contour lines) anterior-art.svg and posterior-art.svg.
 
 The legs are drawn once per view as a silhouette (smooth cubic Bezier outline)
 that is split into small anatomical skin regions by boundary curves (also
@@ -10,7 +11,8 @@ left half of each view is modelled; the other half is its exact mirror image
 (x -> 600 - x), so both legs are symmetric.
 
 Usage:
-  generate.py              write ../anterior.svg and ../posterior.svg
+  generate.py              write ../anterior.svg, ../posterior.svg and their
+                           ../*-art.svg
   generate.py --check      regenerate in memory, fail (exit 1) if the committed
                            SVGs drifted or a self-check fails
   generate.py --debug DIR  also write DIR/<view>-debug.svg (+ .png when
@@ -37,6 +39,10 @@ MAPS_DIR = os.path.dirname(HERE)
 OUTPUTS = {
     "anterior": os.path.join(MAPS_DIR, "anterior.svg"),
     "posterior": os.path.join(MAPS_DIR, "posterior.svg"),
+}
+ART_OUTPUTS = {
+    "anterior": os.path.join(MAPS_DIR, "anterior-art.svg"),
+    "posterior": os.path.join(MAPS_DIR, "posterior-art.svg"),
 }
 
 WIDTH, HEIGHT = 600, 1080
@@ -78,8 +84,8 @@ def _dist(a, b):
 
 def spline(points):
     """Cubic Bezier segments (p0, c1, c2, p3) of a smooth open curve through
-    `points`."""
-    P = [(float(x), float(y)) for x, y in points]
+    `points` (warped to the drawing's proportions)."""
+    P = [warp((float(x), float(y))) for x, y in points]
     n = len(P)
     if n < 2:
         raise ValueError("a curve needs two points")
@@ -103,8 +109,8 @@ def spline(points):
 
 
 def closed_spline(points):
-    """Segments of a smooth closed curve through `points`."""
-    P = [(float(x), float(y)) for x, y in points]
+    """Segments of a smooth closed curve through `points` (warped)."""
+    P = [warp((float(x), float(y))) for x, y in points]
     n = len(P)
     d = [_dist(P[i], P[(i + 1) % n]) for i in range(n)]
     m = []
@@ -141,6 +147,32 @@ def sample(segs, step=STEP):
 
 def curve(points, step=STEP):
     return sample(spline(points), step)
+
+
+# Proportions: the points below are drawn with the knee joint at y 574;
+# the drawing lowers it by KNEE_DROP (smoothly, nothing moves above the
+# hip or at the ankle), so that the thigh, trochanter to knee, comes out a
+# little longer than the leg, knee to ankle, as in life, with the knee
+# still about half way from the iliac crest to the heel.  The sole inset
+# (left of x = 150, low in the view) is not part of the standing figure.
+WARP_TOP, WARP_KNEE, WARP_BOTTOM = 200.0, 574.0, 950.0
+KNEE_DROP = 14.0
+
+
+def _smoothstep(t):
+    t = min(max(t, 0.0), 1.0)
+    return t * t * (3 - 2 * t)
+
+
+def warp(p):
+    x, y = p
+    if x < 150 and y > 700:
+        return (x, y)
+    if y <= WARP_KNEE:
+        d = KNEE_DROP * _smoothstep((y - WARP_TOP) / (WARP_KNEE - WARP_TOP))
+    else:
+        d = KNEE_DROP * (1 - _smoothstep((y - WARP_KNEE) / (WARP_BOTTOM - WARP_KNEE)))
+    return (x, y + d)
 
 
 def mirror_pt(p):
@@ -196,6 +228,12 @@ def ellipse(cx, cy, rx, ry, rot=0.0):
         x, y = rx * math.cos(a), ry * math.sin(a)
         pts.append((cx + x * cr - y * sr, cy + x * sr + y * cr))
     return Polygon(pts)
+
+
+def wellipse(cx, cy, rx, ry, rot=0.0):
+    """An ellipse round a point of the drawing (its centre warped)."""
+    cx, cy = warp((cx, cy))
+    return ellipse(cx, cy, rx, ry, rot)
 
 
 def closed_shape(points):
@@ -326,8 +364,10 @@ def nail(x0, x1, ytip, depth, up=False):
 # top cut at y = 14 (a little above the umbilicus) to the toes at y ~ 1074
 # (anterior) and the heels at y ~ 1048 (posterior).  Levels, as fractions of
 # the height from the iliac crest (y ~ 70) to the heel (y ~ 1046): greater
-# trochanter ~ y 196 (87 %), knee joint line y 574 (49 %), malleoli y 952 /
-# 968 (8-10 %).  The viewer's left leg is modelled: lateral side = small x,
+# trochanter ~ y 196 (87 %), knee joint line y 574 as written here, y 588
+# (47 %) once warped (see warp()), malleoli y 952 / 968 (8-10 %): the
+# thigh (trochanter to knee, ~392) a little longer than the leg (knee to
+# ankle, ~370).  The viewer's left leg is modelled: lateral side = small x,
 # medial side = towards x = 300.
 # ---------------------------------------------------------------------------
 
@@ -350,19 +390,26 @@ LATERAL_THIGH_LEG = [
     (168.5, 528),          # lateral femoral condyle
     (172, 552),
     (174, 574),            # joint line
-    (175.5, 594),          # fibular head
-    (174, 612),
-    (170.5, 636),          # lateral gastrocnemius / fibular muscles (higher)
-    (168, 662), (168, 690),
-    (171, 726), (177.5, 778), (185.5, 836), (193.5, 892),
+    (174.5, 592),          # fibular head, flowing on into the calf
+    (172.5, 611),
+    (169.5, 631),          # lateral head of gastrocnemius and the fibular
+    (167, 653),            # muscles: the higher, smaller swell
+    (166.5, 675),
+    (168, 700),
+    (171.5, 730),
+    (176.5, 766),          # the muscles give way to tendons ...
+    (183, 808),
+    (190, 854),
+    (195.5, 893),          # ... narrowing above the ankle
     (199.5, 928),          # narrowest above the lateral malleolus
 ]
 
 MEDIAL_LEG_THIGH = [       # from the ankle up to the groin
-    (263.5, 926), (265, 900), (270, 858), (278, 810), (286.5, 762),
-    (293, 722), (296, 690),  # medial calf bulge (lower and fuller)
-    (295.5, 660), (292.5, 632),
-    (290, 610), (289, 592),  # pes anserinus / medial tibial condyle
+    (263.5, 926), (264.5, 899), (267.5, 864), (273.5, 826),  # tendons above the ankle
+    (281.5, 788), (289.5, 752),
+    (295, 720), (297.5, 692),  # medial head of gastrocnemius: lower and fuller
+    (297, 666), (294, 640),
+    (290.5, 614), (288.5, 594),  # pes anserinus / medial tibial condyle
     (289.5, 574),          # joint line
     (291.5, 552),          # medial femoral condyle
     (292.5, 528),          # vastus medialis
@@ -373,7 +420,7 @@ MEDIAL_LEG_THIGH = [       # from the ankle up to the groin
 # The anterior foot is drawn a little broader than life below the ankle so
 # that its small regions (toes, web space, arch) stay large enough to click.
 FOOT_CX = 237.0
-FOOT_WIDEN = 0.09
+FOOT_WIDEN = 0.05
 
 
 def widen_foot(pts):
@@ -384,7 +431,7 @@ def widen_foot(pts):
     return out
 
 
-ANT_NOTCHES = tuple(widen_foot([(205.0, 1030.5), (219.5, 1033.5), (235.0, 1034.0), (253.0, 1030.5)]))
+ANT_NOTCHES = tuple(widen_foot([(205.0, 1033.0), (219.5, 1036.5), (235.0, 1037.0), (253.0, 1033.0)]))
 
 
 def anterior_outline():
@@ -401,8 +448,8 @@ def anterior_outline():
     t3 = toe(n34[0], n34[1], n23[0], n23[1], 1066.0)
     t2 = toe(n23[0], n23[1], n12[0], n12[1], 1071.0, lean=0.5)
     medial = ([n12] + widen_foot([(254, 1046), (257.5, 1060), (263.5, 1070), (271.5, 1074),  # great toe
-                                  (279, 1071), (283.5, 1061.5), (285, 1046),
-                                  (284.5, 1031), (282.5, 1016),   # first MTP joint
+                                  (279, 1071), (283.5, 1061.5), (284.2, 1048.5),
+                                  (285.2, 1033), (283.2, 1017),   # first MTP joint
                                   (279, 1001), (276, 987),        # navicular, medial arch edge
                                   (276, 972), (277, 958),         # medial malleolus (higher)
                                   (274, 944)])
@@ -524,7 +571,7 @@ def anterior():
     KT = curve([(150, 508), (190, 512), (225, 518), (250, 519), (275, 512), (340, 500)])
     KB = curve([(150, 612), (192, 613), (236, 618), (272, 609), (340, 600)])
     PD = curve([(PATELLA_C[0], 500), (PATELLA_C[0], 640)])
-    SL = curve([(236, 605), (238.5, 660), (242, 730), (246.5, 800), (251, 860),
+    SL = curve([(237.5, 605), (239, 660), (242, 730), (246.5, 800), (251, 860),
                 (254.5, 910), (257, 950), (259, 990)])
     ALS = curve([(150, 776), (200, 783), (240, 790), (290, 798)])
     AC = curve(widen_foot([(170, 973), (204, 980), (232, 985), (258, 981), (280, 971), (340, 964)]))
@@ -544,10 +591,10 @@ def anterior():
     c.take("lateral-hip", leftof(LH))
     c.take("genital-mid", rightof(GL))
     c.take("inguinal", above(IB))
-    c.take("medial-malleolus", ellipse(MEDIAL_MALLEOLUS[0] + 1.0, MEDIAL_MALLEOLUS[1], 13.0, 16.0))
-    c.take("lateral-malleolus", ellipse(LATERAL_MALLEOLUS[0], LATERAL_MALLEOLUS[1], 13.5, 16.0))
+    c.take("medial-malleolus", wellipse(MEDIAL_MALLEOLUS[0] + 1.0, MEDIAL_MALLEOLUS[1], 13.0, 16.0))
+    c.take("lateral-malleolus", wellipse(LATERAL_MALLEOLUS[0], LATERAL_MALLEOLUS[1], 13.5, 16.0))
     c.take("patella", closed_shape(PATELLA))
-    c.take("first-web-space", ellipse(n12[0] + 0.5, n12[1] - 13.5, 12.5, 15.5))
+    c.take("first-web-space", wellipse(n12[0] + 0.5, n12[1] - 13.5, 12.5, 15.5))
     c.take("great-toe-medial", rightof(GM), below(GMT))
     c.take("great-toe-dorsal", below(TB), rightof(vline(n12[0])))
     c.take("little-toe", below(TB), leftof(vline(n45[0])))
@@ -638,7 +685,7 @@ def posterior():
     sole_runs = sole_outline()
     sole = closed_runs_polygon(sole_runs)
     # the anus is a hole in the skin's regions: a small disk no root supplies
-    c = Carver(half.union(sole).difference(ellipse(ANUS[0], ANUS[1], ANUS_R, ANUS_R)))
+    c = Carver(half.union(sole).difference(wellipse(ANUS[0], ANUS[1], ANUS_R, ANUS_R)))
 
     # Keegan and Garrett's bands leave the dorsal midline one below the
     # other and fan out: L1-L3 over the lower back round the flank, L4 over
@@ -685,8 +732,8 @@ def posterior():
     c.take("sole-lateral", leftof(SLL), sole_box)
     c.take("sole-medial", sole_box)
 
-    c.take("perianal-inner-mid", ellipse(ANUS[0], ANUS[1], 19.5, 19.5))
-    c.take("perianal-outer-mid", ellipse(ANUS[0], ANUS[1], 35.5, 35.5))
+    c.take("perianal-inner-mid", wellipse(ANUS[0], ANUS[1], 19.5, 19.5))
+    c.take("perianal-outer-mid", wellipse(ANUS[0], ANUS[1], 35.5, 35.5))
     c.take("lumbar-upper", above(K1))
     c.take("lumbar-middle", above(K2))
     c.take("lumbar-lower", above(K3))
@@ -713,7 +760,10 @@ def posterior():
     keypoints = [("S1", (225.0, 1020.0), "lateral-heel"),
                  ("S2", fossa, "popliteal-fossa"),
                  ("S3", (253.0, 301.0), "infragluteal"),
-                 ("S4-5", (ANUS[0] + 11.5, ANUS[1]), "perianal-inner-mid")]
+                 # ISNCSCI scores S4-5 on the right and on the left, in the
+                 # perianal skin less than 1 cm lateral to the mucocutaneous
+                 # junction: a point on each side of the anus
+                 ("S4-5", (ANUS[0] - 11.5, ANUS[1]), "perianal-inner-mid")]
 
     lm = []
     lm.append([(MIDX, TOP), (MIDX, 80), (MIDX, 146)])              # dorsal midline (its own mirror)
@@ -978,11 +1028,14 @@ def build(view):
 
     kps = []
     for root, p, region in spec["keypoints"]:
-        if root == "S4-5":
-            kps.append(("kp-S4-5-mid", p, region))
-            continue
-        kps.append(("kp-%s-%s" % (root, side), p, "%s-%s" % (region, side)))
-        kps.append(("kp-%s-%s" % (root, OTHER[side]), mirror_pt(p), "%s-%s" % (region, OTHER[side])))
+        p = warp(p)
+        p = (round(p[0] * 2) / 2, round(p[1] * 2) / 2)    # half units, as written
+        # a key point in a midline region (S4-5, perianal) is still scored
+        # on each side: one point on each side of the midline, in that region
+        rside = "" if region in MIDLINE else "-" + side
+        rother = "" if region in MIDLINE else "-" + OTHER[side]
+        kps.append(("kp-%s-%s" % (root, side), p, region + rside))
+        kps.append(("kp-%s-%s" % (root, OTHER[side]), mirror_pt(p), region + rother))
     kps.sort(key=lambda k: (k[0].endswith("-left"), k[0]))
 
     # outline: legs (+ soles inset)
@@ -1082,6 +1135,257 @@ def svg_text(model, fills=None):
 
 
 # ---------------------------------------------------------------------------
+# The art: shading for form and contour lines, drawn by the app with librsvg
+# over the region fills and under the borders and labels (anterior-art.svg,
+# posterior-art.svg).  Two layers: #shading (soft gradients of low opacity:
+# the skin turning away at the edges, creases, muscle swells, bony points)
+# and #contours (fine lines).  Nothing here may take a click or a colour:
+# shading keeps clear of every region's label point (checked), so the root
+# colour is exact where its label names it.
+# ---------------------------------------------------------------------------
+
+SHADOW = "#3b2314"        # a warm brown: shadows on skin, not grey smears
+CONTOUR = "#4a4a4a"     # neutral: grayscale and worksheet draw the contours too
+
+# Radial gradients over an ellipse's bounding box, fading to nothing at its
+# rim: (id, colour, peak opacity).
+ART_GRADIENTS = [("hl", "#ffffff", 0.26), ("hl-soft", "#ffffff", 0.16),
+                 ("sh", SHADOW, 0.20), ("sh-soft", SHADOW, 0.12)]
+# The band along the skin's edge: rings inside the outline, the outermost
+# darkest, so the edge darkens in small steps.  Filled polygons, solid and
+# without antialiasing (their steps are too faint to show jaggies; the
+# outline's stroke covers their outer edge): librsvg and cairo fill them
+# several times faster than wide strokes or gradients, and nothing needs a
+# clip.  (depth from the outline, opacity)
+EDGE_RINGS = ((1.6, 0.18), (2.7, 0.15), (3.8, 0.12), (4.9, 0.09), (6.0, 0.06), (7.0, 0.03))
+# ... ending lower the nearer the outline they are, so the band tapers out
+# above the toes and heels, which are too small for it (y of the deepest
+# ring's end, of the outermost's)
+EDGE_END = {"anterior": (905.0, 950.0), "posterior": (955.0, 995.0)}
+LABEL_CLEAR = 4.5          # shading keeps this far from where labels go
+
+
+def art_spec(view):
+    """Shading and contour items of the viewer's left half (mirrored)."""
+    if view == "anterior":
+        items = [
+            # creases: inguinal fold, between the thighs
+            ("crease", [(181, 162), (204, 174), (228, 188.5), (254, 205), (276, 220)], 7.0, 0.07),
+            # quadriceps: vastus medialis's teardrop above the knee
+            ("hl", (280.0, 497.0, 7.0, 15.0, -25.0), "hl-soft"),
+            # patella: its upper rim catches the light
+            ("hl", (236.0, 525.5, 9.5, 3.2, 0.0), "hl"),
+            # the tibia: the shin's flat medial face catches the light
+            ("hl", (244.0, 730.0, 6.0, 44.0, -3.0), "hl-soft"),
+            ("hl", (250.0, 880.0, 5.0, 38.0, -4.0), "hl-soft"),
+            # malleoli: bumps that cast a little shadow below
+            ("sh", (268.0, 971.5, 7.5, 3.0, 0.0), "sh-soft"),
+        ]
+        contours = [
+            # the tibial crest, from the tuberosity curving medially to the ankle
+            ([(237, 612), (238.5, 660), (241.5, 730), (245.5, 800), (250, 870), (254, 930)], 0.7, 0.30),
+            # the edge of the tibialis anterior beside it
+            ([(226, 640), (229, 700), (233, 770), (239, 840)], 0.6, 0.18),
+            # the medial gastrocnemius seen from in front
+            ([(287, 650), (283.5, 700), (279, 760)], 0.6, 0.18),
+        ]
+    else:
+        items = [
+            # the natal cleft and the gluteal folds, the skin folding in
+            ("crease", [(MIDX, 166), (MIDX, 188), (MIDX, 206)], 9.0, 0.09),
+            ("crease", [(277, 278), (262, 286.5), (244, 291.5), (224, 293), (205, 290),
+                        (188, 283), (177, 273)], 4.0, 0.10),
+            # the buttock: round, lit above and laterally, darker towards
+            # the fold and the cleft
+            ("hl", (215.0, 222.0, 10.0, 18.0, 20.0), "hl-soft"),
+            ("hl", (252.0, 238.0, 12.0, 20.0, -25.0), "hl-soft"),
+            # the erector spinae beside the spine's furrow
+            ("crease", [(MIDX, 20), (MIDX, 80), (MIDX, 120)], 6.0, 0.06),
+            # hamstrings
+            ("hl", (214.0, 380.0, 7.0, 36.0, 3.0), "hl-soft"),
+            ("hl", (262.0, 400.0, 6.0, 32.0, -3.0), "hl-soft"),
+            # gastrocnemius: the medial head lower and fuller, the lateral
+            # higher, a groove between them, and the shadow where the
+            # muscle gives way to the tendon
+            ("hl", (216.0, 668.0, 8.0, 26.0, 6.0), "hl"),
+            ("sh", (257.0, 823.0, 6.0, 18.0, 8.0), "sh-soft"),
+            ("sh", (227.0, 823.0, 6.0, 18.0, -8.0), "sh-soft"),
+            # the Achilles tendon stands out between two hollows
+            ("sh", (228.5, 925.0, 3.5, 18.0, 0.0), "sh-soft"),
+            ("sh", (257.5, 925.0, 3.5, 18.0, 0.0), "sh-soft"),
+            # soles: the arch does not bear weight
+            ("sh", (119.0, 905.0, 5.5, 28.0, 4.0), "sh-soft"),
+        ]
+        contours = [
+            # the sacral dimples' line to the cleft
+            ([(262, 126), (280, 150), (296, 166)], 0.6, 0.15),
+        ]
+    return items, contours
+
+
+def mirrored_pts(pts):
+    out = [pts]
+    if not all(abs(x - MIDX) < 1e-9 for x, _ in pts):
+        out.append([mirror_pt(p) for p in pts])
+    return out
+
+
+def mirrored_ellipse(e):
+    cx, cy, rx, ry, rot = e
+    cx, cy = warp((cx, cy))
+    e = (cx, cy, rx, ry, rot)
+    if abs(cx - MIDX) < 1e-9:
+        return [e]
+    return [e, (2 * MIDX - cx, cy, rx, ry, -rot)]
+
+
+def ellipse_footprint(e, scale=0.92):
+    """Where an ellipse's gradient shows at all (it fades to 0 at its rim)."""
+    cx, cy, rx, ry, rot = e
+    return ellipse(cx, cy, rx * scale, ry * scale, rot)
+
+
+def label_cores(model):
+    """Where each region's label point may fall: the app puts it at the
+    pixel deepest inside the region, somewhere in its deep core."""
+    cores = []
+    for rid, parts in model["regions"]:
+        g = rings_to_geom(parts)
+        r = inscribed_radius(g)
+        core = g.buffer(-0.72 * r)
+        if core.is_empty:
+            core = g.representative_point()
+        cores.append((rid, core))
+    return cores
+
+
+def art_model(model):
+    view = model["view"]
+    items, contours = art_spec(view)
+    shapes = []        # (kind, data, gradient or strength, footprint)
+    for item in items:
+        if item[0] in ("hl", "sh"):
+            for e in mirrored_ellipse(item[1]):
+                shapes.append(("ellipse", e, item[2], ellipse_footprint(e)))
+        else:
+            _, pts, width, alpha = item
+            for run in mirrored_pts(pts):
+                segs = spline(run)
+                line = sample(segs)
+                from shapely.geometry import LineString
+                shapes.append(("crease", segs, (width, alpha),
+                               LineString(line).buffer(width / 2 * 0.9)))
+    lines = []
+    for pts, width, alpha in contours:
+        for run in mirrored_pts(pts):
+            lines.append((spline(run), width, alpha))
+    return shapes, lines
+
+
+def art_text(model):
+    view = model["view"]
+    shapes, lines = art_model(model)
+    L = ['<?xml version="1.0" encoding="UTF-8"?>',
+         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d">'
+         % (WIDTH, HEIGHT, WIDTH, HEIGHT),
+         '  <defs>']
+    used = {paint for kind, _, paint, _ in shapes if kind == "ellipse"}
+    for gid, colour, peak in ART_GRADIENTS:
+        if gid not in used:
+            continue
+        L.append('    <radialGradient id="%s"><stop offset="0" stop-color="%s" stop-opacity="%s"/>'
+                 '<stop offset="0.45" stop-color="%s" stop-opacity="%s"/>'
+                 '<stop offset="1" stop-color="%s" stop-opacity="0"/></radialGradient>'
+                 % (gid, colour, fnum(peak), colour, fnum(peak * 0.55), colour))
+    L.append('  </defs>')
+    L.append('  <g id="shading">')
+    L.append('    <g fill="%s" shape-rendering="crispEdges">' % SHADOW)
+    for ring, alpha in edge_rings(model):
+        L.append('      <path fill-rule="evenodd" fill-opacity="%s" d="%s"/>' % (fnum(alpha), poly_d(ring)))
+    L.append('    </g>')
+    for kind, data, paint, _ in shapes:
+        if kind == "ellipse":
+            cx, cy, rx, ry, rot = data
+            tr = (' transform="rotate(%s %s %s)"' % (fnum(rot), fnum(cx), fnum(cy))) if rot else ""
+            L.append('    <ellipse cx="%s" cy="%s" rx="%s" ry="%s"%s fill="url(#%s)"/>'
+                     % (fnum(cx), fnum(cy), fnum(rx), fnum(ry), tr, paint))
+        else:
+            width, alpha = paint
+            for w, a in ((width, alpha * 0.5), (width * 0.55, alpha * 0.5), (width * 0.25, alpha * 0.6)):
+                L.append('    <path d="%s" fill="none" stroke="%s" stroke-opacity="%s" stroke-width="%s" '
+                         'stroke-linecap="round" stroke-linejoin="round"/>'
+                         % (bez_d(data), SHADOW, fnum(a), fnum(w)))
+    L.append('  </g>')
+    L.append('  <g id="contours" fill="none" stroke="%s" stroke-linecap="round">' % CONTOUR)
+    for segs, width, alpha in lines:
+        L.append('    <path d="%s" stroke-width="%s" stroke-opacity="%s"/>'
+                 % (bez_d(segs), fnum(width), fnum(alpha)))
+    L.append('  </g>')
+    L.append('</svg>')
+    return "\n".join(L) + "\n"
+
+
+def edge_rings(model):
+    """The edge band's rings, (polygon, opacity), outermost first: the skin
+    between two depths from the outline.  The legs are first carried on
+    above the top cut, so that the band runs down the flanks but not along
+    the cut."""
+    sil = model["silhouette"]
+    carried = unary_union([sil, box(150, TOP - 80, WIDTH - 150, TOP + 0.5)])
+    end_deep, end_out = EDGE_END[model["view"]]
+    rings = []
+    outer = sil
+    n = len(EDGE_RINGS)
+    for k, (depth, alpha) in enumerate(EDGE_RINGS):
+        inner = carried.buffer(-depth, join_style=1)
+        end = end_out + (end_deep - end_out) * k / (n - 1)
+        ring = outer.difference(inner).intersection(box(-10, -10, WIDTH + 10, end))
+        rings.append((ring.simplify(0.15), alpha))
+        outer = sil.intersection(inner)
+    return rings
+
+
+def poly_d(g):
+    out = []
+    for poly in polygons_of(g):
+        for r in [poly.exterior] + list(poly.interiors):
+            pts = list(r.coords)[:-1]
+            out.append("M" + " ".join("%s %s" % (fnum1(x), fnum1(y)) for x, y in pts) + "Z")
+    return "".join(out)
+
+
+def fnum1(v):
+    s = "%.1f" % v
+    s = s.rstrip("0").rstrip(".")
+    return "0" if s in ("-0", "") else s
+
+
+def art_check(model):
+    """Shading keeps clear of every label point and stays on the skin."""
+    errors = []
+    view = model["view"]
+    shapes, _ = art_model(model)
+    band = unary_union([ring for ring, _ in edge_rings(model)])
+    sil = model["silhouette"]
+    for kind, data, _, foot in shapes:
+        if not sil.buffer(0.5).contains(foot):
+            what = ("ellipse at %s,%s" % (fnum(data[0]), fnum(data[1]))) if kind == "ellipse" else "crease"
+            errors.append("%s art: %s reaches off the skin" % (view, what))
+    for rid, core in label_cores(model):
+        zone = core.buffer(LABEL_CLEAR)
+        c = core.centroid
+        for kind, data, _, foot in shapes:
+            if foot.intersects(zone):
+                what = ("ellipse at %s,%s" % (fnum(data[0]), fnum(data[1]))) if kind == "ellipse" else "crease"
+                errors.append("%s art: %s shades the label point of %s (about %.1f, %.1f)"
+                              % (view, what, rid, c.x, c.y))
+        if rid not in MIDLINE and band.distance(core) < 1.0:
+            errors.append("%s art: the edge band shades the label point of %s (about %.1f, %.1f)"
+                          % (view, rid, c.x, c.y))
+    return errors
+
+
+# ---------------------------------------------------------------------------
 # Self-checks
 # ---------------------------------------------------------------------------
 
@@ -1141,6 +1445,9 @@ def self_check(model):
             errors.append("%s: key point %s: region %s missing" % (view, kid, region))
         elif not g.contains(pt):
             errors.append("%s: key point %s not inside region %s" % (view, kid, region))
+        elif region in MIDLINE and kid.endswith("-" + VIEW_SIDE[view]) != (p[0] < MIDX):
+            errors.append("%s: key point %s is not on the patient's %s side of the midline"
+                          % (view, kid, kid.rsplit("-", 1)[1]))
         elif g.boundary.distance(pt) < KP_MARGIN:
             errors.append("%s: key point %s only %.2f from the edge of region %s"
                           % (view, kid, g.boundary.distance(pt), region))
@@ -1178,26 +1485,28 @@ def main():
     for view in ("anterior", "posterior"):
         model = build(view)
         text = svg_text(model)
+        art = art_text(model)
         errors, n = self_check(model)
         problems.extend(errors)
-        summary.append("%s %d regions %d key points %d KB"
-                       % (view, n, len(model["keypoints"]), len(text) // 1024))
+        problems.extend(art_check(model))
+        summary.append("%s %d regions %d key points %d KB (art %d KB)"
+                       % (view, n, len(model["keypoints"]), len(text) // 1024, len(art) // 1024))
         if args.debug:
             debug_output(model, text, args.debug)
-        path = OUTPUTS[view]
-        if args.check:
-            try:
-                with open(path, encoding="utf-8") as f:
-                    old = f.read()
-            except OSError:
-                old = None
-            if old != text:
-                problems.append("%s is out of date (drift from generate.py): run "
-                                "/usr/bin/python3 data/maps/src/generate.py and commit"
-                                % os.path.relpath(path, os.path.dirname(os.path.dirname(MAPS_DIR))))
-        else:
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(text)
+        for path, content in ((OUTPUTS[view], text), (ART_OUTPUTS[view], art)):
+            if args.check:
+                try:
+                    with open(path, encoding="utf-8") as f:
+                        old = f.read()
+                except OSError:
+                    old = None
+                if old != content:
+                    problems.append("%s is out of date (drift from generate.py): run "
+                                    "/usr/bin/python3 data/maps/src/generate.py and commit"
+                                    % os.path.relpath(path, os.path.dirname(os.path.dirname(MAPS_DIR))))
+            else:
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(content)
     if problems:
         for p in problems:
             print("generate.py: FAIL: " + p, file=sys.stderr)
