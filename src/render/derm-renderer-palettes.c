@@ -269,6 +269,26 @@ _derm_renderer_scheme_root_color (const Scheme *scheme,
     }
 }
 
+/* The rings over a guessed zone: a bordering root's colour, darkened (on
+ * dark, lightened) so it shows on the veiled paint of the same root; ink
+ * on paper's grays. */
+void
+_derm_renderer_guessed_ring_color (const Scheme *scheme,
+                                   guint         root_index,
+                                   DermStyle     style,
+                                   DermColor    *color)
+{
+  static const DermColor black = { 0, 0, 0 }, white = { 1, 1, 1 }, ink = { 0.25, 0.25, 0.25 };
+
+  if (style != DERM_STYLE_COLOR)
+    {
+      *color = ink;
+      return;
+    }
+  *color = scheme->roots[root_index % N_ROOT_COLORS];
+  *color = _derm_renderer_mix (color, scheme->dark ? &white : &black, scheme->dark ? 0.2 : 0.3);
+}
+
 void
 derm_palette_get_root_color (guint      root_index,
                              DermStyle  style,

@@ -76,6 +76,10 @@ void          _derm_renderer_pick_text_color     (const Scheme            *schem
                                                   guint                    n_fills,
                                                   DermColor               *text,
                                                   DermColor               *other);
+void          _derm_renderer_guessed_ring_color  (const Scheme            *scheme,
+                                                  guint                    root_index,
+                                                  DermStyle                style,
+                                                  DermColor               *color);
 gboolean      _derm_renderer_has_pattern         (guint                    root_index);
 void          _derm_renderer_paint_pattern       (cairo_t                 *cr,
                                                   guint                    root_index,
