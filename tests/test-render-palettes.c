@@ -669,9 +669,58 @@ test_region_highlight_palettes (void)
         }
 }
 
+/* Issue 16: the names of the nerve overlay read in every palette, light
+ * and dark: at least 4.5:1 between the text and its halo or plate (7:1 in
+ * high contrast, WCAG AAA), where a translucent halo is taken over the
+ * fill behind it that makes it worst. */
+static void
+test_nerve_label_contrast (void)
+{
+  GPtrArray *nerves = derm_atlas_get_nerves (atlas);
+  GPtrArray *roots = derm_atlas_get_roots (atlas);
+
+  g_assert_cmpuint (nerves->len, >, 5);
+  for (guint p = 0; p < G_N_ELEMENTS (palettes); p++)
+    for (int dark = 0; dark < 2; dark++)
+      {
+        double least = G_MAXDOUBLE;
+
+        for (guint n = 0; n < nerves->len; n++)
+          {
+            DermColor text, halo;
+            double alpha;
+
+            derm_palette_get_nerve_label_colors (n, palettes[p], dark, &text, &halo, &alpha);
+            for (guint r = 0; r <= roots->len; r++)
+              {
+                DermColor fill, under;
+                double contrast;
+
+                if (r < roots->len)
+                  derm_palette_get_root_color_full (r, DERM_STYLE_COLOR, palettes[p], dark, &fill);
+                else
+                  derm_palette_get_blank_color_full (DERM_STYLE_COLOR, palettes[p], dark, &fill);
+                under = (DermColor) { halo.red * alpha + fill.red * (1 - alpha),
+                                      halo.green * alpha + fill.green * (1 - alpha),
+                                      halo.blue * alpha + fill.blue * (1 - alpha) };
+                contrast = derm_color_get_contrast (&text, &under);
+                least = MIN (least, contrast);
+                if (contrast < (palettes[p] == DERM_PALETTE_HIGH_CONTRAST ? 7.0 : 4.5))
+                  g_error ("%s palette%s: the name of %s has a contrast of %.2f:1 with its halo over %s",
+                           derm_palette_to_string (palettes[p]), dark ? " on dark" : "",
+                           ((const DermNerve *) g_ptr_array_index (nerves, n))->id, contrast,
+                           r < roots->len ? root_name (r) : "blank skin");
+              }
+          }
+        g_test_message ("%s%s: nerve names at least %.2f:1", derm_palette_to_string (palettes[p]),
+                        dark ? " dark" : "", least);
+      }
+}
+
 void
 test_render_palettes_add_tests (void)
 {
+  g_test_add_func ("/atlas/render/palette/nerve-label-contrast", test_nerve_label_contrast);
   g_test_add_func ("/atlas/render/delta-e", test_delta_e_reference);
   g_test_add_func ("/atlas/render/palette/default-simulated", test_palette_default_simulated);
   g_test_add_func ("/atlas/render/palette/names", test_palette_names);

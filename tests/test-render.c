@@ -471,6 +471,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/atlas/render/layout", test_layout);
   test_render_palettes_add_tests ();
   test_render_zones_add_tests ();
+  test_render_labels_add_tests ();
 
   status = g_test_run ();
   g_object_unref (atlas);

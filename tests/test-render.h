@@ -39,3 +39,6 @@ void test_render_palettes_add_tests (void);
 
 /* test-render-zones.c */
 void test_render_zones_add_tests (void);
+
+/* test-render-labels.c */
+void test_render_labels_add_tests (void);

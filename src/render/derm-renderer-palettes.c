@@ -239,6 +239,9 @@ static const DermColor nerve_colors[] = {
   { 0.20, 0.20, 0.20 },  /* pudendal charcoal */
 };
 
+/* the halo of a nerve's name on a dark diagram: the window's background */
+static const DermColor NERVE_HALO_DARK = { 0x1e / 255.0, 0x1e / 255.0, 0x1e / 255.0 };
+
 /* On a dark diagram the dark nerve colours go halfway to white. */
 DermColor
 _derm_renderer_nerve_color (guint    nerve_index,
@@ -248,6 +251,46 @@ _derm_renderer_nerve_color (guint    nerve_index,
   const DermColor *color = &nerve_colors[nerve_index % G_N_ELEMENTS (nerve_colors)];
 
   return dark ? _derm_renderer_mix (color, &white, 0.5) : *color;
+}
+
+/* A nerve's name over a halo on the light diagram, or on an opaque plate
+ * in the background's colour on dark and in high contrast (a thin dark
+ * halo left light names on light fills), in the nerve's colour taken
+ * toward black or white until it stands out from the halo or plate by at
+ * least 4.5:1 (7:1 in high contrast). */
+void
+_derm_renderer_nerve_label_colors (const Scheme *scheme,
+                                   guint         nerve_index,
+                                   DermColor    *text,
+                                   DermColor    *halo,
+                                   double       *halo_alpha)
+{
+  static const DermColor white = { 1, 1, 1 }, black = { 0, 0, 0 };
+  gboolean high = scheme->plates;
+  double least = high ? 7.0 : 4.5;
+  DermColor base = _derm_renderer_nerve_color (nerve_index, scheme->dark);
+
+  *halo = scheme->dark ? (high ? black : NERVE_HALO_DARK) : white;
+  *halo_alpha = scheme->dark || high ? 1.0 : 0.92;
+  /* a translucent halo over the darkest fill: the least it can be */
+  {
+    DermColor worst = *halo;
+
+    if (*halo_alpha < 1)
+      for (guint i = 0; i < N_ROOT_COLORS; i++)
+        {
+          DermColor over = _derm_renderer_mix (&scheme->roots[i], halo, *halo_alpha);
+
+          if (derm_color_get_contrast (&over, &base) < derm_color_get_contrast (&worst, &base))
+            worst = over;
+        }
+    for (double t = 0; t <= 1.0; t += 0.05)
+      {
+        *text = _derm_renderer_mix (&base, scheme->dark ? &white : &black, t);
+        if (derm_color_get_contrast (text, &worst) >= least + 0.05)
+          break;
+      }
+  }
 }
 
 void
@@ -524,6 +567,23 @@ _derm_renderer_paint_stripes (cairo_t      *cr,
       paint_root (cr, scheme, root_indices[c], style, dim);
       cairo_restore (cr);
     }
+}
+
+void
+derm_palette_get_nerve_label_colors (guint        nerve_index,
+                                     DermPalette  palette,
+                                     gboolean     dark,
+                                     DermColor   *text,
+                                     DermColor   *halo,
+                                     double      *halo_alpha)
+{
+  double alpha;
+
+  g_return_if_fail (text != NULL && halo != NULL);
+  _derm_renderer_nerve_label_colors (get_scheme (DERM_STYLE_COLOR, palette, dark), nerve_index, text, halo,
+                                     &alpha);
+  if (halo_alpha != NULL)
+    *halo_alpha = alpha;
 }
 
 void

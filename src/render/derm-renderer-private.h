@@ -71,6 +71,11 @@ DermColor     _derm_renderer_mix                 (const DermColor         *a,
                                                   double                   t);
 DermColor     _derm_renderer_nerve_color         (guint                    nerve_index,
                                                   gboolean                 dark);
+void          _derm_renderer_nerve_label_colors  (const Scheme            *scheme,
+                                                  guint                    nerve_index,
+                                                  DermColor               *text,
+                                                  DermColor               *halo,
+                                                  double                  *halo_alpha);
 void          _derm_renderer_pick_text_color     (const Scheme            *scheme,
                                                   const DermColor         *fills,
                                                   guint                    n_fills,

@@ -70,6 +70,16 @@ void derm_palette_get_text_color (DermPalette      palette,
                                   const DermColor *fill,
                                   DermColor       *text);
 
+/* The colours of a nerve's name on the diagram (index in the atlas's
+ * nerves), in a palette for a dark background or not: its text, and the
+ * halo (or plate) behind it with its opacity. */
+void derm_palette_get_nerve_label_colors (guint        nerve_index,
+                                          DermPalette  palette,
+                                          gboolean     dark,
+                                          DermColor   *text,
+                                          DermColor   *halo,
+                                          double      *halo_alpha);
+
 /* WCAG 2 relative luminance (0..1) and contrast ratio (1..21). */
 double derm_color_get_luminance (const DermColor *color);
 double derm_color_get_contrast  (const DermColor *a,
@@ -132,5 +142,23 @@ void          derm_renderer_render_region_full (DermRenderer          *self,
  * g_strfreev (). */
 char        **derm_renderer_dup_blank_answers (DermRenderer            *self,
                                                const DermRenderOptions *options);
+
+/* A root label (or a worksheet's numbered blank) as the renderer places
+ * it on a view, in view units: for checking the placement. */
+typedef struct {
+  char     *text;
+  double    size;                /* font size */
+  double    x0, y0, x1, y1;      /* its box: letters and halo, or the circle */
+  gboolean  outside;             /* beside its zone, with a leader line */
+  double    line_x0, line_y0;    /* the leader line: from its zone... */
+  double    line_x1, line_y1;    /* ...to the box */
+} DermPlacedLabel;
+
+/* The labels derm_renderer_render () draws on a view with these options,
+ * of DermPlacedLabel (a worksheet's blanks when options->blanks). Free
+ * with g_array_unref (). */
+GArray      *derm_renderer_place_labels       (DermRenderer            *self,
+                                               const DermRenderOptions *options,
+                                               DermView                 view);
 
 G_END_DECLS
