@@ -59,19 +59,24 @@
 static const Scheme schemes[3][2] = {
   [DERM_PALETTE_DEFAULT] = {
     {
+      /* soft colours nudged (by 3.5 CIEDE2000 on average) so that roots
+       * whose skin touches on any map stay at least 10 apart also after
+       * simulating protanopia, deuteranopia and tritanopia (L3 and S2
+       * were 2.6 apart for deuteranopes, L2 and S3 3.5, T12 and L1 3.7
+       * for protanopes); tests/test-render-palettes.c checks it */
       .roots = {
-        { 0.95, 0.75, 0.87 },  /* T10 pink */
-        { 0.72, 0.84, 0.78 },  /* T11 sage */
-        { 0.80, 0.72, 0.91 },  /* T12 lavender */
-        { 0.62, 0.78, 1.00 },  /* L1 sky */
-        { 0.49, 0.85, 0.90 },  /* L2 cyan */
-        { 0.56, 0.87, 0.66 },  /* L3 mint */
-        { 0.52, 0.74, 0.26 },  /* L4 leaf green: apart from L5 and S1 for protanopes and deuteranopes */
-        { 1.00, 0.87, 0.50 },  /* L5 yellow */
-        { 1.00, 0.71, 0.48 },  /* S1 orange */
-        { 1.00, 0.62, 0.66 },  /* S2 rose */
-        { 0.89, 0.62, 0.85 },  /* S3 orchid */
-        { 0.84, 0.70, 0.55 },  /* S4-5 tan */
+        RGB (0xf1bfe0),  /* T10 pink */
+        RGB (0xb7d5c4),  /* T11 sage */
+        RGB (0xcab9d8),  /* T12 lavender */
+        RGB (0x89b5ff),  /* L1 sky */
+        RGB (0x74e5f4),  /* L2 cyan */
+        RGB (0xa7e1b6),  /* L3 mint */
+        RGB (0x7cb92d),  /* L4 leaf green: apart from L5 and S1 for protanopes and deuteranopes */
+        RGB (0xffe044),  /* L5 yellow */
+        RGB (0xfeb47a),  /* S1 orange */
+        RGB (0xf1818a),  /* S2 rose */
+        RGB (0xce8ac3),  /* S3 orchid */
+        RGB (0xdcb891),  /* S4-5 tan */
       },
       .blank = { 0.957, 0.925, 0.898 },
       .border = { 1, 1, 1 }, .border_width = 0.8,
@@ -83,20 +88,22 @@ static const Scheme schemes[3][2] = {
     {
       /* the same hues and chroma at a lower lightness (OKLCH L 0.64 to
        * 0.68, yellows 0.72 and 0.76 so they stay yellow), so they do not
-       * glare on a dark window and still take dark labels */
+       * glare on a dark window and still take dark labels; nudged like the
+       * light ones so touching roots stay 10 apart under simulated colour
+       * vision deficiencies */
       .roots = {
-        RGB (0xc07a9f),  /* T10 */
-        RGB (0x7fa08d),  /* T11 */
-        RGB (0x9582af),  /* T12 */
-        RGB (0x688ec3),  /* L1 */
-        RGB (0x43a2ae),  /* L2 */
-        RGB (0x58a673),  /* L3 */
-        RGB (0x7a9624),  /* L4 */
-        RGB (0xceae4f),  /* L5 */
-        RGB (0xcc864b),  /* S1 */
-        RGB (0xc86d78),  /* S2 */
-        RGB (0xb372aa),  /* S3 */
-        RGB (0xad8b66),  /* S4-5 */
+        RGB (0xc37ca3),  /* T10 */
+        RGB (0x7e9f8c),  /* T11 */
+        RGB (0x9682a9),  /* T12 */
+        RGB (0x6287dc),  /* L1 */
+        RGB (0x34aebd),  /* L2 */
+        RGB (0x92c59f),  /* L3 */
+        RGB (0x7e9329),  /* L4 */
+        RGB (0xe5c35d),  /* L5 */
+        RGB (0xce9669),  /* S1 */
+        RGB (0xcf6b78),  /* S2 */
+        RGB (0x988395),  /* S3 */
+        RGB (0xb38f64),  /* S4-5 */
       },
       .blank = RGB (0x4d4540),
       .border = RGB (0x242424), .border_width = 0.8,
