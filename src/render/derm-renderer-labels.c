@@ -798,7 +798,7 @@ place_markers (DermRenderer            *self,
   /* on screen (larger labels than normal), the smallest size
    * label_size () aims at */
   double min_size = (options->min_label_size > 0 ? options->min_label_size : numbers ? 12 : 9) * scale;
-  g_autofree Box *extents = region_extents (self->atlas, view);
+  g_autofree Box *extents = markers_mode ? region_extents (self->atlas, view) : NULL;
 
   g_array_set_clear_func (markers, marker_clear);
 
@@ -823,7 +823,8 @@ place_markers (DermRenderer            *self,
         }
       measure_text (marker.text, &marker);
       marker.zone = (Box) { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
-      marker.in_zone = zone_of_label (self->atlas, map, label, extents, &marker.zone);
+      if (markers_mode)
+        marker.in_zone = zone_of_label (self->atlas, map, label, extents, &marker.zone);
 
       if (!markers_mode)
         {

@@ -339,6 +339,73 @@ _derm_renderer_guessed_ring_color (const Scheme *scheme,
   *color = _derm_renderer_mix (color, scheme->dark ? &white : &black, scheme->dark ? 0.2 : 0.3);
 }
 
+/* a guessed zone: how much it is veiled, and its rings (view units) */
+#define GUESSED_VEIL         0.5
+#define GUESSED_VEIL_DARK    0.35  /* less: a highlighted root stays brighter than the dimmed rest */
+#define GUESSED_RING_SPACING 9.0
+#define GUESSED_RING_RADIUS  2.3
+#define GUESSED_RING_WIDTH   1.3
+
+/* Over the clip, already painted in the zone's roots: a guessed zone reads
+ * "uncertain", its paint veiled halfway to the paper or the dark
+ * background and small open rings over it in the colours of the roots
+ * that border it (in grayscale, in ink). Rings are neither the stripes of
+ * an overlap nor any root's grayscale pattern. */
+void
+_derm_renderer_paint_guessed (cairo_t      *cr,
+                              const Scheme *scheme,
+                              const guint  *ring_roots,
+                              guint         n,
+                              DermStyle     style,
+                              gboolean      dim)
+{
+  DermColor veil = scheme->dark ? scheme->dim : (DermColor) { 1, 1, 1 };
+  double x0, y0, x1, y1;
+  const double s = GUESSED_RING_SPACING;
+  int row;
+
+  cairo_save (cr);
+  cairo_set_source_rgba (cr, veil.red, veil.green, veil.blue, scheme->dark ? GUESSED_VEIL_DARK : GUESSED_VEIL);
+  cairo_paint (cr);
+  if (n == 0)
+    {
+      cairo_restore (cr);
+      return;
+    }
+
+  cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
+  x0 = floor (x0 / s) * s - s;
+  y0 = floor (y0 / s) * s - s;
+  row = (int) floor (y0 / s);
+  cairo_set_line_width (cr, GUESSED_RING_WIDTH);
+  /* one path per colour: the rings of each root in turn along a row,
+   * shifted by one every row so no colour lines up in a column */
+  for (guint c = 0; c < n; c++)
+    {
+      DermColor color;
+      int r = row;
+
+      _derm_renderer_guessed_ring_color (scheme, ring_roots[c], style, &color);
+      if (dim)
+        color = _derm_renderer_mix (&color, &scheme->dim, scheme->dim_mix);
+      cairo_new_path (cr);
+      for (double y = y0; y <= y1 + s; y += s, r++)
+        {
+          int k = 0;
+
+          for (double x = x0 + ((r & 1) ? s / 2 : 0); x <= x1 + s; x += s, k++)
+            if ((guint) (((k + r) % (int) n + (int) n) % (int) n) == c)
+              {
+                cairo_new_sub_path (cr);
+                cairo_arc (cr, x, y, GUESSED_RING_RADIUS, 0, 2 * G_PI);
+              }
+        }
+      cairo_set_source_rgb (cr, color.red, color.green, color.blue);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
 void
 derm_palette_get_root_color (guint      root_index,
                              DermStyle  style,
@@ -630,6 +697,24 @@ derm_palette_fill_root_full (cairo_t     *cr,
   cairo_save (cr);
   cairo_clip (cr);
   paint_root (cr, get_scheme (style, palette, dark), root_index, style, FALSE);
+  cairo_restore (cr);
+}
+
+void
+derm_palette_fill_guessed_full (cairo_t     *cr,
+                                guint        root_index,
+                                const guint *border_indices,
+                                guint        n_borders,
+                                DermStyle    style,
+                                DermPalette  palette,
+                                gboolean     dark)
+{
+  const Scheme *scheme = get_scheme (style, palette, dark);
+
+  cairo_save (cr);
+  cairo_clip (cr);
+  paint_root (cr, scheme, root_index, style, FALSE);
+  _derm_renderer_paint_guessed (cr, scheme, border_indices, n_borders, style, FALSE);
   cairo_restore (cr);
 }
 

@@ -85,6 +85,12 @@ void          _derm_renderer_guessed_ring_color  (const Scheme            *schem
                                                   guint                    root_index,
                                                   DermStyle                style,
                                                   DermColor               *color);
+void          _derm_renderer_paint_guessed       (cairo_t                 *cr,
+                                                  const Scheme            *scheme,
+                                                  const guint             *ring_roots,
+                                                  guint                    n,
+                                                  DermStyle                style,
+                                                  gboolean                 dim);
 gboolean      _derm_renderer_has_pattern         (guint                    root_index);
 void          _derm_renderer_paint_pattern       (cairo_t                 *cr,
                                                   guint                    root_index,

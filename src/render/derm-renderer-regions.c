@@ -16,13 +16,6 @@
 static const DermColor worksheet_region_color = { 0.55, 0.55, 0.55 };
 #define WORKSHEET_REGION_WIDTH 0.7
 
-/* a guessed zone: how much it is veiled, and its rings (view units) */
-#define GUESSED_VEIL         0.5
-#define GUESSED_VEIL_DARK    0.35  /* less: a highlighted root stays brighter than the dimmed rest */
-#define GUESSED_RING_SPACING 9.0
-#define GUESSED_RING_RADIUS  2.3
-#define GUESSED_RING_WIDTH   1.3
-
 static char *
 join_roots (const char * const *roots)
 {
@@ -123,10 +116,8 @@ _derm_renderer_draw_regions (DermRenderer            *self,
 }
 
 /* A guessed zone (no source of the map gives it: filled from the zones
- * around it) reads "uncertain": its paint veiled halfway to the paper or
- * the dark background, and small open rings over it in the colours of the
- * roots that border it (in grayscale, in ink). Rings are neither the
- * stripes of an overlap nor any root's grayscale pattern. */
+ * around it) reads "uncertain": veiled, with rings in the colours of the
+ * roots that border it (_derm_renderer_paint_guessed ()). */
 static void
 paint_guessed (DermRenderer            *self,
                cairo_t                 *cr,
@@ -135,65 +126,26 @@ paint_guessed (DermRenderer            *self,
                const DermRenderOptions *options,
                gboolean                 dim)
 {
-  const Scheme *scheme = _derm_renderer_options_scheme (options);
   const char * const *borders = derm_map_get_zone_borders (map, region);
   const char * const *roots = derm_map_get_roots (map, region);
-  DermColor veil = scheme->dark ? scheme->dim : (DermColor) { 1, 1, 1 };
-  DermColor rings[8];
+  guint indices[8];
   guint n = 0;
-  double x0, y0, x1, y1;
-  const double s = GUESSED_RING_SPACING;
-  int row;
 
-  for (guint i = 0; borders[i] != NULL && n < G_N_ELEMENTS (rings); i++)
+  for (guint i = 0; borders[i] != NULL && n < G_N_ELEMENTS (indices); i++)
     {
       const DermRoot *root = derm_atlas_get_root (self->atlas, borders[i]);
 
       if (root != NULL)
-        _derm_renderer_guessed_ring_color (scheme, root->index, options->style, &rings[n++]);
+        indices[n++] = root->index;
     }
-  for (guint i = 0; n == 0 && roots[i] != NULL && i < G_N_ELEMENTS (rings); i++)
+  for (guint i = 0; n == 0 && roots[i] != NULL && i < G_N_ELEMENTS (indices); i++)
     {
       const DermRoot *root = derm_atlas_get_root (self->atlas, roots[i]);
 
       if (root != NULL)
-        _derm_renderer_guessed_ring_color (scheme, root->index, options->style, &rings[n++]);
+        indices[n++] = root->index;
     }
-
-  cairo_set_source_rgba (cr, veil.red, veil.green, veil.blue, scheme->dark ? GUESSED_VEIL_DARK : GUESSED_VEIL);
-  cairo_paint (cr);
-  if (n == 0)
-    return;
-
-  cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
-  x0 = floor (x0 / s) * s - s;
-  y0 = floor (y0 / s) * s - s;
-  row = (int) floor (y0 / s);
-  cairo_set_line_width (cr, GUESSED_RING_WIDTH);
-  /* one path per colour: the rings of each root in turn along a row,
-   * shifted by one every row so no colour lines up in a column */
-  for (guint c = 0; c < n; c++)
-    {
-      DermColor color = rings[c];
-      int r = row;
-
-      if (dim)
-        color = _derm_renderer_mix (&color, &scheme->dim, scheme->dim_mix);
-      cairo_new_path (cr);
-      for (double y = y0; y <= y1 + s; y += s, r++)
-        {
-          int k = 0;
-
-          for (double x = x0 + ((r & 1) ? s / 2 : 0); x <= x1 + s; x += s, k++)
-            if ((guint) ((k + r) % (int) n + (int) n) % n == c)
-              {
-                cairo_new_sub_path (cr);
-                cairo_arc (cr, x, y, GUESSED_RING_RADIUS, 0, 2 * G_PI);
-              }
-        }
-      cairo_set_source_rgb (cr, color.red, color.green, color.blue);
-      cairo_stroke (cr);
-    }
+  _derm_renderer_paint_guessed (cr, _derm_renderer_options_scheme (options), indices, n, options->style, dim);
 }
 
 /* Grayscale patterns, the stripes of overlaps and the rings of guessed

@@ -109,6 +109,17 @@ void derm_palette_fill_overlap_full (cairo_t     *cr,
                                      DermPalette  palette,
                                      gboolean     dark);
 
+/* Fill the current path (consumed) as a guessed zone of a root is drawn
+ * ("uncertain": veiled, with rings in the colours of the roots around
+ * it); for legends. */
+void derm_palette_fill_guessed_full (cairo_t     *cr,
+                                     guint        root_index,
+                                     const guint *border_indices,
+                                     guint        n_borders,
+                                     DermStyle    style,
+                                     DermPalette  palette,
+                                     gboolean     dark);
+
 #define DERM_TYPE_RENDERER (derm_renderer_get_type ())
 G_DECLARE_FINAL_TYPE (DermRenderer, derm_renderer, DERM, RENDERER, GObject)
 
