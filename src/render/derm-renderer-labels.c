@@ -785,8 +785,8 @@ place_all_outside (DermAtlas *atlas,
  * On screen at normal size (no smallest size, labels not enlarged) labels
  * shrink to fit their zone instead, as before: no leader lines. */
 static GArray *
-place_markers (DermRenderer            *self,
-               DermView                 view,
+compute_markers (DermRenderer            *self,
+                 DermView                 view,
                const DermMap           *map,
                const DermRenderOptions *options,
                gboolean                 numbers)
@@ -919,6 +919,81 @@ place_markers (DermRenderer            *self,
     g_array_append_vals (markers, best->data, best->len);
     g_array_set_clear_func (markers, marker_clear);
   }
+  return markers;
+}
+
+/* The last placement of each view and kind, kept on the renderer: one
+ * render places the labels for the labels themselves, for the nerve names
+ * and the key points to keep clear of, and the window renders the same
+ * diagram again at each highlight and zoom. */
+typedef struct {
+  const DermMap *map;
+  DermLayout     layout;
+  DermStyle      style;
+  gboolean       labels, key_points;
+  char          *highlight_root;
+  double         min_label_size, label_scale;
+  GArray        *markers;  /* of Marker, in_zone NULL */
+} Placement;
+
+static void
+placement_free (gpointer data)
+{
+  Placement *placement = data;
+
+  g_free (placement->highlight_root);
+  g_array_unref (placement->markers);
+  g_free (placement);
+}
+
+/* A copy of the markers, with their own strings. */
+static GArray *
+copy_markers (GArray *markers)
+{
+  GArray *copy = g_array_sized_new (FALSE, TRUE, sizeof (Marker), markers->len);
+
+  g_array_set_clear_func (copy, marker_clear);
+  for (guint i = 0; i < markers->len; i++)
+    {
+      Marker marker = g_array_index (markers, Marker, i);
+
+      marker.text = g_strdup (marker.text);
+      marker.in_zone = NULL;
+      g_array_append_val (copy, marker);
+    }
+  return copy;
+}
+
+static GArray *
+place_markers (DermRenderer            *self,
+               DermView                 view,
+               const DermMap           *map,
+               const DermRenderOptions *options,
+               gboolean                 numbers)
+{
+  g_autofree char *key = g_strdup_printf ("derm-placement-%d-%d", view, numbers);
+  Placement *placement = g_object_get_data (G_OBJECT (self), key);
+  GArray *markers;
+
+  if (placement != NULL && placement->map == map && placement->layout == options->layout &&
+      placement->style == options->style && placement->labels == options->labels &&
+      placement->key_points == options->key_points &&
+      g_strcmp0 (placement->highlight_root, options->highlight_root) == 0 &&
+      placement->min_label_size == options->min_label_size && placement->label_scale == options->label_scale)
+    return copy_markers (placement->markers);
+
+  markers = compute_markers (self, view, map, options, numbers);
+  placement = g_new0 (Placement, 1);
+  placement->map = map;
+  placement->layout = options->layout;
+  placement->style = options->style;
+  placement->labels = options->labels;
+  placement->key_points = options->key_points;
+  placement->highlight_root = g_strdup (options->highlight_root);
+  placement->min_label_size = options->min_label_size;
+  placement->label_scale = options->label_scale;
+  placement->markers = copy_markers (markers);
+  g_object_set_data_full (G_OBJECT (self), key, placement, placement_free);
   return markers;
 }
 

@@ -354,10 +354,17 @@ _derm_renderer_outline_zones (DermRenderer    *self,
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
       GPtrArray *zone = value;
+      double x0, y0, x1, y1;
 
+      /* the clip no larger than the zone and its border: a clip mask as
+       * large as the view for every zone made each render slow */
       cairo_save (cr);
       cairo_new_path (cr);
-      cairo_rectangle (cr, -10, -10, DERM_VIEW_WIDTH + 20, DERM_VIEW_HEIGHT + 20);
+      for (guint i = 0; i < zone->len; i++)
+        _derm_renderer_append_region_path (self, cr, g_ptr_array_index (zone, i));
+      cairo_path_extents (cr, &x0, &y0, &x1, &y1);
+      cairo_new_path (cr);
+      cairo_rectangle (cr, x0 - width - 1, y0 - width - 1, x1 - x0 + 2 * width + 2, y1 - y0 + 2 * width + 2);
       for (guint i = 0; i < zone->len; i++)
         _derm_renderer_append_region_path (self, cr, g_ptr_array_index (zone, i));
       cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
