@@ -18,8 +18,10 @@
 static const char * const map_ids[] = { "isncsci", "keegan-garrett", "lee2008" };
 static const DermLayout layouts[] = { DERM_LAYOUT_ANTERIOR, DERM_LAYOUT_POSTERIOR, DERM_LAYOUT_BOTH };
 
-/* as the window does in presentation mode: the map beside a 600 px panel,
- * no label under 28 px (derm-map-view-drawing.c, derm-window-private.h) */
+/* as the window does in presentation mode: no label under 28 px
+ * (derm-map-view-drawing.c), the map beside a panel of at most 600 px
+ * (derm-window-private.h); with the widest panel the map is smallest, its
+ * labels largest in view units, the hardest case */
 #define PRESENTATION_PANEL_WIDTH 600
 #define PRESENTATION_LABEL_PX    28.0
 /* as an export does on A4 (derm-page.c): 36 pt margins, the title and
@@ -346,9 +348,83 @@ test_label_halos_under_letters (void)
       }
 }
 
+typedef struct {
+  guint glyphs;          /* text drawn so far */
+  guint strokes_after;   /* strokes (halos, rims, lines) after the first text */
+} Ops;
+
+static void
+glyphs_cb (cairo_surface_t *observer,
+           cairo_surface_t *target,
+           void            *data)
+{
+  ((Ops *) data)->glyphs++;
+}
+
+static void
+stroke_cb (cairo_surface_t *observer,
+           cairo_surface_t *target,
+           void            *data)
+{
+  Ops *ops = data;
+
+  if (ops->glyphs > 0)
+    ops->strokes_after++;
+}
+
+/* Issue 13: the labels' halos (and plates, rims, circles and leader lines)
+ * are all drawn before any label's letters, so no halo can cover letters
+ * drawn before it: with only the labels over the regions of a view (no
+ * header, no overlays), no stroke follows the first text, in every
+ * palette, on screen and on paper, and on a worksheet's blanks. */
+static void
+test_label_halos_drawn_first (void)
+{
+  g_autoptr (DermRenderer) renderer = derm_renderer_new (atlas);
+
+  for (guint p = 0; p < G_N_ELEMENTS (palettes); p++)
+    for (int paper = 0; paper < 3; paper++)
+      for (guint l = 0; l < 2; l++)
+        {
+          cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 300, 575);
+          cairo_surface_t *observer = cairo_surface_create_observer (image, CAIRO_SURFACE_OBSERVER_NORMAL);
+          cairo_t *cr = cairo_create (observer);
+          DermRenderOptions options;
+          Ops ops = { 0, 0 };
+
+          derm_render_options_init (&options);
+          /* one view: the next view's regions would come after this one's labels */
+          options.layout = layouts[l];
+          options.header = FALSE;
+          options.palette = palettes[p];
+          options.min_label_size = paper ? setting_min_size (&settings[3], layouts[l]) : 0;
+          if (paper == 2)
+            {
+              options.style = DERM_STYLE_WORKSHEET;
+              options.blanks = TRUE;
+            }
+          cairo_scale (cr, 0.5, 0.5);
+          g_assert_cmpint (cairo_surface_observer_add_glyphs_callback (observer, glyphs_cb, &ops), ==,
+                           CAIRO_STATUS_SUCCESS);
+          g_assert_cmpint (cairo_surface_observer_add_stroke_callback (observer, stroke_cb, &ops), ==,
+                           CAIRO_STATUS_SUCCESS);
+          derm_renderer_render (renderer, cr, &options);
+          cairo_destroy (cr);
+          g_test_message ("%s%s: %u texts, %u strokes after the first", derm_palette_to_string (palettes[p]),
+                          paper == 2 ? " worksheet" : paper ? " on paper" : "", ops.glyphs, ops.strokes_after);
+          g_assert_cmpuint (ops.glyphs, >, 10);
+          if (ops.strokes_after > 0)
+            g_error ("%s%s: %u strokes (halos) drawn after labels' letters", derm_palette_to_string (palettes[p]),
+                     paper == 2 ? " worksheet" : paper ? " on paper" : "", ops.strokes_after);
+          cairo_surface_destroy (observer);
+          cairo_surface_destroy (image);
+        }
+}
+
 void
 test_render_labels_add_tests (void)
 {
+  g_test_add_func ("/atlas/render/labels/halos-drawn-first", test_label_halos_drawn_first);
   g_test_add_func ("/atlas/render/labels/placement", test_label_placement);
   g_test_add_func ("/atlas/render/labels/inside-when-they-fit", test_labels_inside_when_they_fit);
   g_test_add_func ("/atlas/render/labels/halos-under-letters", test_label_halos_under_letters);
