@@ -19,15 +19,17 @@ typedef struct {
   const char *highlight_root;  /* NULL, or a root whose regions stand out (others dimmed) */
   gboolean    nerves;          /* cutaneous nerve territories, outlined and named */
   gboolean    key_points;      /* ISNCSCI key sensory points, a dot and the root */
-  /* 0: screen sizes, labels shrink to fit their zone. > 0: for paper, no
-   * root label or blank smaller than this (layout units); one that does not
-   * fit its zone goes outside the body with a leader line to it. */
+  /* 0: screen sizes, labels shrink to fit their zone. > 0: for paper and
+   * projectors, no root label or blank smaller than this (layout units),
+   * each inside its zone wherever it fits there; one that does not goes
+   * beside it with a leader line (off the body where there is room), no
+   * label on another, no line through a label or across another line. */
   double      min_label_size;
   gboolean    blanks;          /* worksheet style: a numbered circle in each root zone */
   DermPalette palette;         /* colours of the colour style */
-  /* root label size, 1.0 normal (e.g. 0.85 small, 1.3 large); labels
-   * still fit their zone or, when larger than it allows, go beside the
-   * body with a leader line */
+  /* root label size, 1.0 normal (e.g. 0.85 small, 1.3 large), also of
+   * min_label_size; labels still fit their zone or, when larger than it
+   * allows, go beside it with a leader line */
   double      label_scale;
   /* for a projector: the view titles and "Patient's right/left" marks
    * this much larger (1.0 normal, at most 1.5, as the header band allows),
