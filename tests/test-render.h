@@ -36,3 +36,9 @@ guint count_color_near (cairo_surface_t *surface,
 
 /* test-render-palettes.c */
 void test_render_palettes_add_tests (void);
+
+/* test-render-zones.c */
+void test_render_zones_add_tests (void);
+
+/* test-render-labels.c */
+void test_render_labels_add_tests (void);

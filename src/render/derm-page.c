@@ -324,6 +324,8 @@ typedef struct {
   guint  roots[4];
   guint  n_roots;   /* 0: blank skin */
   char  *text;
+  guint  borders[4];
+  guint  n_borders; /* > 0: a guessed zone of roots[0], ringed in these */
 } LegendItem;
 
 static void
@@ -342,7 +344,8 @@ legend_items (Page *page)
   GPtrArray *roots = derm_atlas_get_roots (page->atlas);
   g_autofree gboolean *used = g_new0 (gboolean, roots->len);
   GArray *items = g_array_new (FALSE, TRUE, sizeof (LegendItem));
-  LegendItem overlap = { { 0, }, 0, NULL };
+  LegendItem overlap = { { 0, }, 0, NULL, { 0, }, 0 };
+  LegendItem guessed = { { 0, }, 0, NULL, { 0, }, 0 };
   gboolean blank = FALSE;
 
   g_array_set_clear_func (items, legend_item_clear);
@@ -360,6 +363,15 @@ legend_items (Page *page)
         blank = TRUE;
       for (; ids[n] != NULL; n++)
         used[derm_atlas_get_root (page->atlas, ids[n])->index] = TRUE;
+      if (n == 1 && guessed.n_borders == 0 && derm_map_get_zone_kind (page->map, region) == DERM_ZONE_GUESSED)
+        {
+          const char * const *borders = derm_map_get_zone_borders (page->map, region);
+
+          guessed.n_roots = 1;
+          guessed.roots[0] = derm_atlas_get_root (page->atlas, ids[0])->index;
+          for (guint b = 0; borders[b] != NULL && guessed.n_borders < G_N_ELEMENTS (guessed.borders); b++)
+            guessed.borders[guessed.n_borders++] = derm_atlas_get_root (page->atlas, borders[b])->index;
+        }
       if (n == 2 && overlap.n_roots == 0)
         {
           overlap.n_roots = 2;
@@ -380,6 +392,11 @@ legend_items (Page *page)
     {
       overlap.text = g_strdup (_("hatched: overlap of two roots"));
       g_array_append_val (items, overlap);
+    }
+  if (guessed.n_borders > 0)
+    {
+      guessed.text = g_strdup (_("pale with rings: uncertain, filled from the roots around it"));
+      g_array_append_val (items, guessed);
     }
   if (blank)
     {
@@ -406,11 +423,12 @@ legend_block (Page    *page,
   for (guint i = 0; i < items->len; i++)
     {
       const LegendItem *item = &g_array_index (items, LegendItem, i);
-      g_autoptr (PangoLayout) layout = text_layout (cr, item->text, BODY_SIZE * u, item->n_roots == 1, -1);
+      g_autoptr (PangoLayout) layout = text_layout (cr, item->text, BODY_SIZE * u,
+                                                    item->n_roots == 1 && item->n_borders == 0, -1);
       double w = sw + 5 * u + derm_text_layout_get_width (layout);
 
       /* roots in even columns, so the same root sits in the same place on every page */
-      if (item->n_roots == 1)
+      if (item->n_roots == 1 && item->n_borders == 0)
         w = MAX (w, 46 * u);
       if (x > page->x0 && x + w > page->x1)
         {
@@ -440,7 +458,11 @@ legend_block (Page    *page,
               cairo_scale (cr, s, s);
               cairo_new_path (cr);
               cairo_rectangle (cr, 0, 0, sw / s, sh / s);
-              derm_palette_fill_overlap_full (cr, item->roots, item->n_roots, page->style, page->palette, FALSE);
+              if (item->n_borders > 0)
+                derm_palette_fill_guessed_full (cr, item->roots[0], item->borders, item->n_borders,
+                                                page->style, page->palette, FALSE);
+              else
+                derm_palette_fill_overlap_full (cr, item->roots, item->n_roots, page->style, page->palette, FALSE);
             }
           cairo_restore (cr);
           cairo_save (cr);

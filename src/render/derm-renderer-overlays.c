@@ -213,31 +213,70 @@ create_label_layout (cairo_t    *cr,
   return derm_text_layout_new (cr, text, size, TRUE, wrap_width, PANGO_ALIGN_CENTER);
 }
 
-/* Text at (x, y) top left in a colour, over a halo: light, or dark on a
- * dark background. */
+/* Text at (x, y) top left in a colour, over a halo or a plate. */
 static void
-show_label_layout (cairo_t         *cr,
-                   PangoLayout     *layout,
-                   double           x,
-                   double           y,
-                   const DermColor *color,
-                   double           halo,
-                   gboolean         dark)
+show_label_halo (cairo_t         *cr,
+                 PangoLayout     *layout,
+                 double           x,
+                 double           y,
+                 const DermColor *halo_color,
+                 double           halo_alpha,
+                 double           halo,
+                 gboolean         plate)
 {
   cairo_save (cr);
-  cairo_move_to (cr, x, y);
-  pango_cairo_layout_path (cr, layout);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_width (cr, halo);
-  if (dark)
-    cairo_set_source_rgba (cr, 0, 0, 0, 0.85);
+  cairo_new_path (cr);
+  if (plate)
+    {
+      PangoRectangle ink;
+      double pad = halo * 0.6;
+
+      pango_layout_get_extents (layout, &ink, NULL);
+      cairo_rectangle (cr, x + ink.x / (double) PANGO_SCALE - pad, y + ink.y / (double) PANGO_SCALE - pad,
+                       ink.width / (double) PANGO_SCALE + 2 * pad, ink.height / (double) PANGO_SCALE + 2 * pad);
+      cairo_set_source_rgba (cr, halo_color->red, halo_color->green, halo_color->blue, halo_alpha);
+      cairo_fill (cr);
+    }
   else
-    cairo_set_source_rgba (cr, 1, 1, 1, 0.92);
-  cairo_stroke (cr);
+    {
+      cairo_move_to (cr, x, y);
+      pango_cairo_layout_path (cr, layout);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_set_line_width (cr, halo);
+      cairo_set_source_rgba (cr, halo_color->red, halo_color->green, halo_color->blue, halo_alpha);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+static void
+show_label_text (cairo_t         *cr,
+                 PangoLayout     *layout,
+                 double           x,
+                 double           y,
+                 const DermColor *color)
+{
+  cairo_save (cr);
   cairo_move_to (cr, x, y);
   cairo_set_source_rgb (cr, color->red, color->green, color->blue);
   pango_cairo_show_layout (cr, layout);
   cairo_restore (cr);
+}
+
+/* A nerve's name where it goes, in its colours. */
+typedef struct {
+  PangoLayout *layout;
+  double       x, y;        /* the layout's top left */
+  DermColor    text, halo;
+  double       halo_alpha, halo_width;
+} PlacedName;
+
+static void
+placed_name_clear (gpointer data)
+{
+  PlacedName *placed = data;
+
+  g_clear_object (&placed->layout);
 }
 
 /* What the nerve names must not cover: root labels and key points. */
@@ -287,7 +326,9 @@ _derm_renderer_draw_nerves (DermRenderer            *self,
   g_autoptr (GPtrArray) order = NULL;
   static const double dash[] = { 7.0, 4.0 };
   static const double nudges[][2] = { { 0, 0 }, { 0, 1 }, { 0, -1 }, { -1, 0 }, { 1, 0 } };
-  gboolean dark = _derm_renderer_options_scheme (options)->dark;
+  const Scheme *scheme = _derm_renderer_options_scheme (options);
+  gboolean dark = scheme->dark;
+  g_autoptr (GArray) names = NULL;
 
   /* All contours before any name, so no name is crossed by a line. A
    * light casing under the dashes keeps them apart from the colours; all
@@ -342,10 +383,12 @@ _derm_renderer_draw_nerves (DermRenderer            *self,
   for (guint i = 0; i < outlines->len; i++)
     g_ptr_array_add (order, g_ptr_array_index (outlines, i));
   g_ptr_array_sort (order, compare_outline_depth);
+  names = g_array_new (FALSE, TRUE, sizeof (PlacedName));
+  g_array_set_clear_func (names, placed_name_clear);
   for (guint i = 0; i < order->len; i++)
     {
       const NerveOutline *outline = g_ptr_array_index (order, i);
-      DermColor color = _derm_renderer_nerve_color (outline->nerve_index, dark);
+      PlacedName placed = { NULL, };
       g_autofree char *name = NULL;
       g_autoptr (PangoLayout) layout = NULL;
       PangoRectangle ink, logical;
@@ -398,7 +441,28 @@ _derm_renderer_draw_nerves (DermRenderer            *self,
               }
           }
       g_array_append_val (taken, box);
-      show_label_layout (cr, layout, box.x0 + 1 - logical.x, box.y0 - logical.y, &color, size * 0.3, dark);
+      _derm_renderer_nerve_label_colors (scheme, outline->nerve_index, &placed.text, &placed.halo,
+                                         &placed.halo_alpha);
+      placed.layout = g_steal_pointer (&layout);
+      placed.x = box.x0 + 1 - logical.x;
+      placed.y = box.y0 - logical.y;
+      placed.halo_width = size * 0.3;
+      g_array_append_val (names, placed);
+    }
+
+  /* every halo, then every name: no halo over another name's letters */
+  for (guint i = 0; i < names->len; i++)
+    {
+      const PlacedName *placed = &g_array_index (names, PlacedName, i);
+
+      show_label_halo (cr, placed->layout, placed->x, placed->y, &placed->halo, placed->halo_alpha,
+                       placed->halo_width, scheme->plates || scheme->dark);
+    }
+  for (guint i = 0; i < names->len; i++)
+    {
+      const PlacedName *placed = &g_array_index (names, PlacedName, i);
+
+      show_label_text (cr, placed->layout, placed->x, placed->y, &placed->text);
     }
 }
 
@@ -412,8 +476,11 @@ _derm_renderer_draw_key_points (DermRenderer            *self,
   GPtrArray *points = derm_atlas_get_key_points (self->atlas);
   g_autoptr (GArray) roots = g_array_new (FALSE, FALSE, sizeof (Box));
   static const DermColor ink = { 0.11, 0.11, 0.11 }, white = { 1, 1, 1 };
-  gboolean dark = _derm_renderer_options_scheme (options)->dark;
+  const Scheme *scheme = _derm_renderer_options_scheme (options);
+  gboolean dark = scheme->dark;
+  g_autoptr (GArray) names = g_array_new (FALSE, TRUE, sizeof (PlacedName));
 
+  g_array_set_clear_func (names, placed_name_clear);
   _derm_renderer_add_root_label_boxes (self, view, map, options, roots);
 
   for (guint i = 0; i < points->len; i++)
@@ -442,7 +509,28 @@ _derm_renderer_draw_key_points (DermRenderer            *self,
       box.x1 = box.x0 + logical.width;
       if (box.x0 < kp->x)
         box.x0 = kp->x - KEY_POINT_RADIUS - 3 - logical.width;
-      show_label_layout (cr, layout, box.x0 - logical.x, kp->y - logical.height / 2.0 - logical.y,
-                         dark ? &white : &ink, 3.5, dark);
+      {
+        PlacedName placed = { g_steal_pointer (&layout), box.x0 - logical.x,
+                              kp->y - logical.height / 2.0 - logical.y,
+                              dark ? white : ink, dark ? (DermColor) { 0, 0, 0 } : white,
+                              dark || scheme->plates ? 1.0 : 0.92, 3.5 };
+
+        g_array_append_val (names, placed);
+      }
+    }
+
+  /* every halo, then every root name */
+  for (guint i = 0; i < names->len; i++)
+    {
+      const PlacedName *placed = &g_array_index (names, PlacedName, i);
+
+      show_label_halo (cr, placed->layout, placed->x, placed->y, &placed->halo, placed->halo_alpha,
+                       placed->halo_width, scheme->plates || scheme->dark);
+    }
+  for (guint i = 0; i < names->len; i++)
+    {
+      const PlacedName *placed = &g_array_index (names, PlacedName, i);
+
+      show_label_text (cr, placed->layout, placed->x, placed->y, &placed->text);
     }
 }

@@ -59,19 +59,24 @@
 static const Scheme schemes[3][2] = {
   [DERM_PALETTE_DEFAULT] = {
     {
+      /* soft colours nudged (by 3.5 CIEDE2000 on average) so that roots
+       * whose skin touches on any map stay at least 10 apart also after
+       * simulating protanopia, deuteranopia and tritanopia (L3 and S2
+       * were 2.6 apart for deuteranopes, L2 and S3 3.5, T12 and L1 3.7
+       * for protanopes); tests/test-render-palettes.c checks it */
       .roots = {
-        { 0.95, 0.75, 0.87 },  /* T10 pink */
-        { 0.72, 0.84, 0.78 },  /* T11 sage */
-        { 0.80, 0.72, 0.91 },  /* T12 lavender */
-        { 0.62, 0.78, 1.00 },  /* L1 sky */
-        { 0.49, 0.85, 0.90 },  /* L2 cyan */
-        { 0.56, 0.87, 0.66 },  /* L3 mint */
-        { 0.52, 0.74, 0.26 },  /* L4 leaf green: apart from L5 and S1 for protanopes and deuteranopes */
-        { 1.00, 0.87, 0.50 },  /* L5 yellow */
-        { 1.00, 0.71, 0.48 },  /* S1 orange */
-        { 1.00, 0.62, 0.66 },  /* S2 rose */
-        { 0.89, 0.62, 0.85 },  /* S3 orchid */
-        { 0.84, 0.70, 0.55 },  /* S4-5 tan */
+        RGB (0xf1bfe0),  /* T10 pink */
+        RGB (0xb7d5c4),  /* T11 sage */
+        RGB (0xcab9d8),  /* T12 lavender */
+        RGB (0x89b5ff),  /* L1 sky */
+        RGB (0x74e5f4),  /* L2 cyan */
+        RGB (0xa7e1b6),  /* L3 mint */
+        RGB (0x7cb92d),  /* L4 leaf green: apart from L5 and S1 for protanopes and deuteranopes */
+        RGB (0xffe044),  /* L5 yellow */
+        RGB (0xfeb47a),  /* S1 orange */
+        RGB (0xf1818a),  /* S2 rose */
+        RGB (0xce8ac3),  /* S3 orchid */
+        RGB (0xdcb891),  /* S4-5 tan */
       },
       .blank = { 0.957, 0.925, 0.898 },
       .border = { 1, 1, 1 }, .border_width = 0.8,
@@ -83,20 +88,22 @@ static const Scheme schemes[3][2] = {
     {
       /* the same hues and chroma at a lower lightness (OKLCH L 0.64 to
        * 0.68, yellows 0.72 and 0.76 so they stay yellow), so they do not
-       * glare on a dark window and still take dark labels */
+       * glare on a dark window and still take dark labels; nudged like the
+       * light ones so touching roots stay 10 apart under simulated colour
+       * vision deficiencies */
       .roots = {
-        RGB (0xc07a9f),  /* T10 */
-        RGB (0x7fa08d),  /* T11 */
-        RGB (0x9582af),  /* T12 */
-        RGB (0x688ec3),  /* L1 */
-        RGB (0x43a2ae),  /* L2 */
-        RGB (0x58a673),  /* L3 */
-        RGB (0x7a9624),  /* L4 */
-        RGB (0xceae4f),  /* L5 */
-        RGB (0xcc864b),  /* S1 */
-        RGB (0xc86d78),  /* S2 */
-        RGB (0xb372aa),  /* S3 */
-        RGB (0xad8b66),  /* S4-5 */
+        RGB (0xc37ca3),  /* T10 */
+        RGB (0x7e9f8c),  /* T11 */
+        RGB (0x9682a9),  /* T12 */
+        RGB (0x6287dc),  /* L1 */
+        RGB (0x34aebd),  /* L2 */
+        RGB (0x92c59f),  /* L3 */
+        RGB (0x7e9329),  /* L4 */
+        RGB (0xe5c35d),  /* L5 */
+        RGB (0xce9669),  /* S1 */
+        RGB (0xcf6b78),  /* S2 */
+        RGB (0x988395),  /* S3 */
+        RGB (0xb38f64),  /* S4-5 */
       },
       .blank = RGB (0x4d4540),
       .border = RGB (0x242424), .border_width = 0.8,
@@ -239,6 +246,9 @@ static const DermColor nerve_colors[] = {
   { 0.20, 0.20, 0.20 },  /* pudendal charcoal */
 };
 
+/* the halo of a nerve's name on a dark diagram: the window's background */
+static const DermColor NERVE_HALO_DARK = { 0x1e / 255.0, 0x1e / 255.0, 0x1e / 255.0 };
+
 /* On a dark diagram the dark nerve colours go halfway to white. */
 DermColor
 _derm_renderer_nerve_color (guint    nerve_index,
@@ -248,6 +258,46 @@ _derm_renderer_nerve_color (guint    nerve_index,
   const DermColor *color = &nerve_colors[nerve_index % G_N_ELEMENTS (nerve_colors)];
 
   return dark ? _derm_renderer_mix (color, &white, 0.5) : *color;
+}
+
+/* A nerve's name over a halo on the light diagram, or on an opaque plate
+ * in the background's colour on dark and in high contrast (a thin dark
+ * halo left light names on light fills), in the nerve's colour taken
+ * toward black or white until it stands out from the halo or plate by at
+ * least 4.5:1 (7:1 in high contrast). */
+void
+_derm_renderer_nerve_label_colors (const Scheme *scheme,
+                                   guint         nerve_index,
+                                   DermColor    *text,
+                                   DermColor    *halo,
+                                   double       *halo_alpha)
+{
+  static const DermColor white = { 1, 1, 1 }, black = { 0, 0, 0 };
+  gboolean high = scheme->plates;
+  double least = high ? 7.0 : 4.5;
+  DermColor base = _derm_renderer_nerve_color (nerve_index, scheme->dark);
+
+  *halo = scheme->dark ? (high ? black : NERVE_HALO_DARK) : white;
+  *halo_alpha = scheme->dark || high ? 1.0 : 0.92;
+  /* a translucent halo over the darkest fill: the least it can be */
+  {
+    DermColor worst = *halo;
+
+    if (*halo_alpha < 1)
+      for (guint i = 0; i < N_ROOT_COLORS; i++)
+        {
+          DermColor over = _derm_renderer_mix (&scheme->roots[i], halo, *halo_alpha);
+
+          if (derm_color_get_contrast (&over, &base) < derm_color_get_contrast (&worst, &base))
+            worst = over;
+        }
+    for (double t = 0; t <= 1.0; t += 0.05)
+      {
+        *text = _derm_renderer_mix (&base, scheme->dark ? &white : &black, t);
+        if (derm_color_get_contrast (text, &worst) >= least + 0.05)
+          break;
+      }
+  }
 }
 
 void
@@ -267,6 +317,110 @@ _derm_renderer_scheme_root_color (const Scheme *scheme,
     {
       color->red = color->green = color->blue = 1.0;
     }
+}
+
+/* The rings over a guessed zone: a bordering root's colour, darkened (on
+ * dark, lightened) so it shows on the veiled paint of the same root; ink
+ * on paper's grays. */
+void
+_derm_renderer_guessed_ring_color (const Scheme *scheme,
+                                   guint         root_index,
+                                   DermStyle     style,
+                                   DermColor    *color)
+{
+  static const DermColor black = { 0, 0, 0 }, white = { 1, 1, 1 }, ink = { 0.25, 0.25, 0.25 };
+
+  if (style != DERM_STYLE_COLOR)
+    {
+      *color = ink;
+      return;
+    }
+  *color = scheme->roots[root_index % N_ROOT_COLORS];
+  *color = _derm_renderer_mix (color, scheme->dark ? &white : &black, scheme->dark ? 0.2 : 0.3);
+}
+
+/* a guessed zone: how much it is veiled, and its rings (view units) */
+#define GUESSED_VEIL         0.5
+#define GUESSED_VEIL_DARK    0.35  /* less: a highlighted root stays brighter than the dimmed rest */
+#define GUESSED_RING_SPACING 9.0
+#define GUESSED_RING_RADIUS  2.3
+#define GUESSED_RING_WIDTH   1.3
+
+/* Over the clip, already painted in the zone's roots: a guessed zone reads
+ * "uncertain", its paint veiled halfway to the paper or the dark
+ * background and small open rings over it in the colours of the roots
+ * that border it (in grayscale, in ink). Rings are neither the stripes of
+ * an overlap nor any root's grayscale pattern. */
+void
+_derm_renderer_paint_guessed (cairo_t      *cr,
+                              const Scheme *scheme,
+                              const guint  *ring_roots,
+                              guint         n,
+                              DermStyle     style,
+                              gboolean      dim)
+{
+  DermColor veil = scheme->dark ? scheme->dim : (DermColor) { 1, 1, 1 };
+  const double s = GUESSED_RING_SPACING;
+  double tile_w, tile_h;
+  cairo_surface_t *tile;
+  cairo_pattern_t *pattern;
+  cairo_t *tc;
+
+  cairo_save (cr);
+  cairo_set_source_rgba (cr, veil.red, veil.green, veil.blue, scheme->dark ? GUESSED_VEIL_DARK : GUESSED_VEIL);
+  cairo_paint (cr);
+  if (n == 0)
+    {
+      cairo_restore (cr);
+      return;
+    }
+
+  /* a tile of rings repeated over the clip, anchored to user space so it
+   * runs on unbroken across neighbouring regions: in a PDF or an SVG one
+   * small tiling pattern, not a path of thousands of arcs. Each root's
+   * rings in turn along a row, shifted by one every row so no colour
+   * lines up in a column, every other row half a ring to the side. */
+  tile_w = n * s;
+  tile_h = 2 * n * s;
+  tile = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                         &(cairo_rectangle_t) { 0, 0, tile_w, tile_h });
+  tc = cairo_create (tile);
+  cairo_set_line_width (tc, GUESSED_RING_WIDTH);
+  for (guint c = 0; c < n; c++)
+    {
+      DermColor color;
+
+      _derm_renderer_guessed_ring_color (scheme, ring_roots[c], style, &color);
+      if (dim)
+        color = _derm_renderer_mix (&color, &scheme->dim, scheme->dim_mix);
+      cairo_new_path (tc);
+      for (guint r = 0; r < 2 * n; r++)
+        for (guint k = 0; k < n; k++)
+          {
+            double x = k * s + s / 2 + (r % 2 ? s / 2 : 0), y = r * s + s / 2;
+
+            if ((k + r) % n != c)
+              continue;
+            cairo_new_sub_path (tc);
+            cairo_arc (tc, x, y, GUESSED_RING_RADIUS, 0, 2 * G_PI);
+            /* the one on the tile's edge: its other half on the other side */
+            if (x + GUESSED_RING_RADIUS + GUESSED_RING_WIDTH > tile_w)
+              {
+                cairo_new_sub_path (tc);
+                cairo_arc (tc, x - tile_w, y, GUESSED_RING_RADIUS, 0, 2 * G_PI);
+              }
+          }
+      cairo_set_source_rgb (tc, color.red, color.green, color.blue);
+      cairo_stroke (tc);
+    }
+  cairo_destroy (tc);
+  pattern = cairo_pattern_create_for_surface (tile);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
+  cairo_set_source (cr, pattern);
+  cairo_paint (cr);
+  cairo_pattern_destroy (pattern);
+  cairo_surface_destroy (tile);
+  cairo_restore (cr);
 }
 
 void
@@ -507,6 +661,23 @@ _derm_renderer_paint_stripes (cairo_t      *cr,
 }
 
 void
+derm_palette_get_nerve_label_colors (guint        nerve_index,
+                                     DermPalette  palette,
+                                     gboolean     dark,
+                                     DermColor   *text,
+                                     DermColor   *halo,
+                                     double      *halo_alpha)
+{
+  double alpha;
+
+  g_return_if_fail (text != NULL && halo != NULL);
+  _derm_renderer_nerve_label_colors (get_scheme (DERM_STYLE_COLOR, palette, dark), nerve_index, text, halo,
+                                     &alpha);
+  if (halo_alpha != NULL)
+    *halo_alpha = alpha;
+}
+
+void
 derm_palette_get_blank_color (DermStyle  style,
                               DermColor *color)
 {
@@ -543,6 +714,24 @@ derm_palette_fill_root_full (cairo_t     *cr,
   cairo_save (cr);
   cairo_clip (cr);
   paint_root (cr, get_scheme (style, palette, dark), root_index, style, FALSE);
+  cairo_restore (cr);
+}
+
+void
+derm_palette_fill_guessed_full (cairo_t     *cr,
+                                guint        root_index,
+                                const guint *border_indices,
+                                guint        n_borders,
+                                DermStyle    style,
+                                DermPalette  palette,
+                                gboolean     dark)
+{
+  const Scheme *scheme = get_scheme (style, palette, dark);
+
+  cairo_save (cr);
+  cairo_clip (cr);
+  paint_root (cr, scheme, root_index, style, FALSE);
+  _derm_renderer_paint_guessed (cr, scheme, border_indices, n_borders, style, FALSE);
   cairo_restore (cr);
 }
 

@@ -81,11 +81,26 @@ DermColor     _derm_renderer_mix                 (const DermColor         *a,
                                                   double                   t);
 DermColor     _derm_renderer_nerve_color         (guint                    nerve_index,
                                                   gboolean                 dark);
+void          _derm_renderer_nerve_label_colors  (const Scheme            *scheme,
+                                                  guint                    nerve_index,
+                                                  DermColor               *text,
+                                                  DermColor               *halo,
+                                                  double                  *halo_alpha);
 void          _derm_renderer_pick_text_color     (const Scheme            *scheme,
                                                   const DermColor         *fills,
                                                   guint                    n_fills,
                                                   DermColor               *text,
                                                   DermColor               *other);
+void          _derm_renderer_guessed_ring_color  (const Scheme            *scheme,
+                                                  guint                    root_index,
+                                                  DermStyle                style,
+                                                  DermColor               *color);
+void          _derm_renderer_paint_guessed       (cairo_t                 *cr,
+                                                  const Scheme            *scheme,
+                                                  const guint             *ring_roots,
+                                                  guint                    n,
+                                                  DermStyle                style,
+                                                  gboolean                 dim);
 gboolean      _derm_renderer_has_pattern         (guint                    root_index);
 void          _derm_renderer_paint_pattern       (cairo_t                 *cr,
                                                   guint                    root_index,

@@ -12,6 +12,10 @@
 #include "derm-renderer-private.h"
 #include "derm-svg-path.h"
 
+/* a worksheet: each region's own outline, under the root zones' */
+static const DermColor worksheet_region_color = { 0.55, 0.55, 0.55 };
+#define WORKSHEET_REGION_WIDTH 0.7
+
 static char *
 join_roots (const char * const *roots)
 {
@@ -31,10 +35,14 @@ set_source_color (cairo_t         *cr,
 
 /* The regions of a view in their paint, straight from their outlines:
  * pixel for pixel what librsvg drew with a stylesheet, without parsing the
- * whole document for it. The outline and landmarks are drawn over
- * everything by _derm_renderer_draw_lines (), once: in a PDF every stroke
- * drawn twice costs time and bytes. A worksheet outlines root zones
- * (_derm_renderer_outline_zones ()) on white paper instead. */
+ * whole document for it. Each region is stroked in its own fill, which
+ * closes the seams and draws no border: regions with the same roots read
+ * as one patch, and only root borders are drawn
+ * (_derm_renderer_decorate_regions ()). The outline and landmarks are
+ * drawn over everything by _derm_renderer_draw_lines (), once: in a PDF
+ * every stroke drawn twice costs time and bytes. A worksheet on white
+ * paper draws each region's own outline in a thin grey, and its root
+ * zones are outlined over them (_derm_renderer_outline_zones ()). */
 void
 _derm_renderer_draw_regions (DermRenderer            *self,
                              cairo_t                 *cr,
@@ -49,13 +57,30 @@ _derm_renderer_draw_regions (DermRenderer            *self,
   gboolean gray = options->style == DERM_STYLE_GRAYSCALE;
 
   if (options->style == DERM_STYLE_WORKSHEET)
-    return;
+    {
+      cairo_save (cr);
+      cairo_new_path (cr);
+      for (guint i = 0; i < regions->len; i++)
+        {
+          const DermRegion *region = g_ptr_array_index (regions, i);
+
+          if (region->view == view)
+            _derm_renderer_append_region_path (self, cr, region);
+        }
+      set_source_color (cr, &worksheet_region_color);
+      cairo_set_line_width (cr, WORKSHEET_REGION_WIDTH);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      return;
+    }
 
   cairo_save (cr);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
   cairo_set_miter_limit (cr, 4);
+  cairo_set_line_width (cr, 1.5);
   for (guint i = 0; i < regions->len; i++)
     {
       const DermRegion *region = g_ptr_array_index (regions, i);
@@ -71,8 +96,8 @@ _derm_renderer_draw_regions (DermRenderer            *self,
       else
         {
           /* an overlap starts with its first root's paint; the stripes of
-           * the others and grayscale patterns are drawn over it, as vectors
-           * (_derm_renderer_decorate_regions ()) */
+           * the others, grayscale patterns and the rings of a guessed zone
+           * are drawn over it, as vectors (_derm_renderer_decorate_regions ()) */
           const DermRoot *root = derm_atlas_get_root (self->atlas, roots[0]);
 
           _derm_renderer_scheme_root_color (scheme, root->index, options->style, &color);
@@ -85,21 +110,47 @@ _derm_renderer_draw_regions (DermRenderer            *self,
         continue;
       set_source_color (cr, &color);
       cairo_fill_preserve (cr);
-      if (scheme->border_width > 0)
-        {
-          set_source_color (cr, &scheme->border);
-          cairo_set_line_width (cr, scheme->border_width);
-        }
-      else  /* each region stroked in its own fill, to close the seams */
-        cairo_set_line_width (cr, 1.5);
       cairo_stroke (cr);
     }
   cairo_restore (cr);
 }
 
-/* Grayscale patterns and the stripes of overlaps, drawn with cairo clipped
- * to the regions' outlines, so PDF and SVG output stay vector. Then the
- * region borders, landmarks and outline they covered, once more. */
+/* A guessed zone (no source of the map gives it: filled from the zones
+ * around it) reads "uncertain": veiled, with rings in the colours of the
+ * roots that border it (_derm_renderer_paint_guessed ()). */
+static void
+paint_guessed (DermRenderer            *self,
+               cairo_t                 *cr,
+               const DermMap           *map,
+               const DermRegion        *region,
+               const DermRenderOptions *options,
+               gboolean                 dim)
+{
+  const char * const *borders = derm_map_get_zone_borders (map, region);
+  const char * const *roots = derm_map_get_roots (map, region);
+  guint indices[8];
+  guint n = 0;
+
+  for (guint i = 0; borders[i] != NULL && n < G_N_ELEMENTS (indices); i++)
+    {
+      const DermRoot *root = derm_atlas_get_root (self->atlas, borders[i]);
+
+      if (root != NULL)
+        indices[n++] = root->index;
+    }
+  for (guint i = 0; n == 0 && roots[i] != NULL && i < G_N_ELEMENTS (indices); i++)
+    {
+      const DermRoot *root = derm_atlas_get_root (self->atlas, roots[i]);
+
+      if (root != NULL)
+        indices[n++] = root->index;
+    }
+  _derm_renderer_paint_guessed (cr, _derm_renderer_options_scheme (options), indices, n, options->style, dim);
+}
+
+/* Grayscale patterns, the stripes of overlaps and the rings of guessed
+ * zones, drawn with cairo clipped to the regions' outlines, so PDF and SVG
+ * output stay vector. Then the borders between root zones over them. */
 void
 _derm_renderer_decorate_regions (DermRenderer            *self,
                                  cairo_t                 *cr,
@@ -111,7 +162,6 @@ _derm_renderer_decorate_regions (DermRenderer            *self,
   const DermRoot *highlight = derm_atlas_get_root (self->atlas, options->highlight_root);
   const Scheme *scheme = _derm_renderer_options_scheme (options);
   gboolean gray = options->style == DERM_STYLE_GRAYSCALE;
-  g_autoptr (GPtrArray) decorated = g_ptr_array_new ();
 
   cairo_save (cr);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
@@ -136,10 +186,7 @@ _derm_renderer_decorate_regions (DermRenderer            *self,
                   g_ascii_strcasecmp (roots[0], root->id) != 0)
                 continue;
               if (_derm_renderer_append_region_path (self, cr, region))
-                {
-                  g_ptr_array_add (decorated, (gpointer) region);
-                  n++;
-                }
+                n++;
             }
           if (n == 0 || !_derm_renderer_has_pattern (root->index))
             {
@@ -171,22 +218,36 @@ _derm_renderer_decorate_regions (DermRenderer            *self,
         {
           cairo_clip (cr);
           _derm_renderer_paint_stripes (cr, scheme, indices, n, options->style, dim);
-          g_ptr_array_add (decorated, (gpointer) region);
         }
       cairo_restore (cr);
     }
 
-  /* high contrast outlines the root zones over all this instead */
-  if (decorated->len > 0 && scheme->border_width > 0)
+  /* guessed zones over their paint, stripes and patterns */
+  for (guint i = 0; i < regions->len; i++)
     {
+      const DermRegion *region = g_ptr_array_index (regions, i);
+      const char * const *roots = derm_map_get_roots (map, region);
+      gboolean dim = highlight != NULL && !g_strv_contains (roots, highlight->id);
+
+      if (region->view != view || roots[0] == NULL ||
+          derm_map_get_zone_kind (map, region) != DERM_ZONE_GUESSED)
+        continue;
+      cairo_save (cr);
       cairo_new_path (cr);
-      for (guint i = 0; i < decorated->len; i++)
-        _derm_renderer_append_region_path (self, cr, g_ptr_array_index (decorated, i));
-      cairo_set_source_rgb (cr, scheme->border.red, scheme->border.green, scheme->border.blue);
-      cairo_set_line_width (cr, scheme->border_width);
-      cairo_stroke (cr);
+      if (_derm_renderer_append_region_path (self, cr, region))
+        {
+          cairo_clip (cr);
+          paint_guessed (self, cr, map, region, options, dim);
+        }
+      cairo_restore (cr);
     }
   cairo_restore (cr);
+
+  /* borders only where the roots change (high contrast outlines the root
+   * zones in its outline colour instead); each zone strokes its half
+   * outside itself, so the two halves make border_width */
+  if (scheme->border_width > 0)
+    _derm_renderer_outline_zones (self, cr, view, map, &scheme->border, scheme->border_width);
 }
 
 static double
@@ -293,10 +354,17 @@ _derm_renderer_outline_zones (DermRenderer    *self,
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
       GPtrArray *zone = value;
+      double x0, y0, x1, y1;
 
+      /* the clip no larger than the zone and its border: a clip mask as
+       * large as the view for every zone made each render slow */
       cairo_save (cr);
       cairo_new_path (cr);
-      cairo_rectangle (cr, -10, -10, DERM_VIEW_WIDTH + 20, DERM_VIEW_HEIGHT + 20);
+      for (guint i = 0; i < zone->len; i++)
+        _derm_renderer_append_region_path (self, cr, g_ptr_array_index (zone, i));
+      cairo_path_extents (cr, &x0, &y0, &x1, &y1);
+      cairo_new_path (cr);
+      cairo_rectangle (cr, x0 - width - 1, y0 - width - 1, x1 - x0 + 2 * width + 2, y1 - y0 + 2 * width + 2);
       for (guint i = 0; i < zone->len; i++)
         _derm_renderer_append_region_path (self, cr, g_ptr_array_index (zone, i));
       cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);

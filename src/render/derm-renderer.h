@@ -19,15 +19,17 @@ typedef struct {
   const char *highlight_root;  /* NULL, or a root whose regions stand out (others dimmed) */
   gboolean    nerves;          /* cutaneous nerve territories, outlined and named */
   gboolean    key_points;      /* ISNCSCI key sensory points, a dot and the root */
-  /* 0: screen sizes, labels shrink to fit their zone. > 0: for paper, no
-   * root label or blank smaller than this (layout units); one that does not
-   * fit its zone goes outside the body with a leader line to it. */
+  /* 0: screen sizes, labels shrink to fit their zone. > 0: for paper and
+   * projectors, no root label or blank smaller than this (layout units),
+   * each inside its zone wherever it fits there; one that does not goes
+   * beside it with a leader line (off the body where there is room), no
+   * label on another, no line through a label or across another line. */
   double      min_label_size;
   gboolean    blanks;          /* worksheet style: a numbered circle in each root zone */
   DermPalette palette;         /* colours of the colour style */
-  /* root label size, 1.0 normal (e.g. 0.85 small, 1.3 large); labels
-   * still fit their zone or, when larger than it allows, go beside the
-   * body with a leader line */
+  /* root label size, 1.0 normal (e.g. 0.85 small, 1.3 large), also of
+   * min_label_size; labels still fit their zone or, when larger than it
+   * allows, go beside it with a leader line */
   double      label_scale;
   /* for a projector: the view titles and "Patient's right/left" marks
    * this much larger (1.0 normal, at most 1.5, as the header band allows),
@@ -70,6 +72,16 @@ void derm_palette_get_text_color (DermPalette      palette,
                                   const DermColor *fill,
                                   DermColor       *text);
 
+/* The colours of a nerve's name on the diagram (index in the atlas's
+ * nerves), in a palette for a dark background or not: its text, and the
+ * halo (or plate) behind it with its opacity. */
+void derm_palette_get_nerve_label_colors (guint        nerve_index,
+                                          DermPalette  palette,
+                                          gboolean     dark,
+                                          DermColor   *text,
+                                          DermColor   *halo,
+                                          double      *halo_alpha);
+
 /* WCAG 2 relative luminance (0..1) and contrast ratio (1..21). */
 double derm_color_get_luminance (const DermColor *color);
 double derm_color_get_contrast  (const DermColor *a,
@@ -95,6 +107,17 @@ void derm_palette_fill_overlap (cairo_t     *cr,
 void derm_palette_fill_overlap_full (cairo_t     *cr,
                                      const guint *root_indices,
                                      guint        n_roots,
+                                     DermStyle    style,
+                                     DermPalette  palette,
+                                     gboolean     dark);
+
+/* Fill the current path (consumed) as a guessed zone of a root is drawn
+ * ("uncertain": veiled, with rings in the colours of the roots around
+ * it); for legends. */
+void derm_palette_fill_guessed_full (cairo_t     *cr,
+                                     guint        root_index,
+                                     const guint *border_indices,
+                                     guint        n_borders,
                                      DermStyle    style,
                                      DermPalette  palette,
                                      gboolean     dark);
@@ -132,5 +155,23 @@ void          derm_renderer_render_region_full (DermRenderer          *self,
  * g_strfreev (). */
 char        **derm_renderer_dup_blank_answers (DermRenderer            *self,
                                                const DermRenderOptions *options);
+
+/* A root label (or a worksheet's numbered blank) as the renderer places
+ * it on a view, in view units: for checking the placement. */
+typedef struct {
+  char     *text;
+  double    size;                /* font size */
+  double    x0, y0, x1, y1;      /* its box: letters and halo, or the circle */
+  gboolean  outside;             /* beside its zone, with a leader line */
+  double    line_x0, line_y0;    /* the leader line: from its zone... */
+  double    line_x1, line_y1;    /* ...to the box */
+} DermPlacedLabel;
+
+/* The labels derm_renderer_render () draws on a view with these options,
+ * of DermPlacedLabel (a worksheet's blanks when options->blanks). Free
+ * with g_array_unref (). */
+GArray      *derm_renderer_place_labels       (DermRenderer            *self,
+                                               const DermRenderOptions *options,
+                                               DermView                 view);
 
 G_END_DECLS

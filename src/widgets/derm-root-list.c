@@ -148,7 +148,7 @@ rebuild (DermRootList *self)
   {
     const DermMap *map = derm_atlas_get_map (self->atlas, self->map_id);
     GPtrArray *regions = derm_atlas_get_regions (self->atlas);
-    gboolean overlap = FALSE, blank = FALSE;
+    gboolean overlap = FALSE, blank = FALSE, guessed = FALSE;
 
     for (guint i = 0; map != NULL && i < regions->len; i++)
       {
@@ -156,10 +156,15 @@ rebuild (DermRootList *self)
 
         blank |= region_roots[0] == NULL;
         overlap |= region_roots[0] != NULL && region_roots[1] != NULL;
+        guessed |= region_roots[0] != NULL &&
+                   derm_map_get_zone_kind (map, g_ptr_array_index (regions, i)) == DERM_ZONE_GUESSED;
       }
     if (overlap)
       gtk_list_box_append (self->list_box,
                            create_key_row ("hatched", _("Striped: two or more roots overlap")));
+    if (guessed)
+      gtk_list_box_append (self->list_box,
+                           create_key_row ("guessed", _("Pale with rings: uncertain, filled from the roots around it")));
     if (blank)
       {
         /* Translators: the key of the skin a map leaves blank, and why:

@@ -55,6 +55,26 @@ load_css (GtkCssProvider *provider,
                             to_byte (b.red), to_byte (b.green), to_byte (b.blue));
   }
 
+  /* the key's guessed zone as the map draws one: L2 veiled, with rings of
+   * L1 and L3 (derm-renderer-palettes.c) */
+  {
+    DermColor fill, ring, veil = dark ? (DermColor) { 0x24 / 255.0, 0x24 / 255.0, 0x24 / 255.0 }
+                                      : (DermColor) { 1, 1, 1 };
+    double t = dark ? 0.35 : 0.5;
+
+    derm_palette_get_root_color_full (4, DERM_STYLE_COLOR, palette, dark, &fill);
+    derm_palette_get_root_color_full (3, DERM_STYLE_COLOR, palette, dark, &ring);
+    g_string_append_printf (css,
+                            ".root-swatch.guessed { background-color: rgb(%d,%d,%d); "
+                            "background-image: radial-gradient(circle, transparent 30%%, rgb(%d,%d,%d) 40%%, "
+                            "rgb(%d,%d,%d) 60%%, transparent 70%%); background-size: 8px 8px; }\n",
+                            to_byte (fill.red + (veil.red - fill.red) * t),
+                            to_byte (fill.green + (veil.green - fill.green) * t),
+                            to_byte (fill.blue + (veil.blue - fill.blue) * t),
+                            to_byte (ring.red * 0.7), to_byte (ring.green * 0.7), to_byte (ring.blue * 0.7),
+                            to_byte (ring.red * 0.7), to_byte (ring.green * 0.7), to_byte (ring.blue * 0.7));
+  }
+
   derm_palette_get_blank_color_full (DERM_STYLE_COLOR, palette, dark, &blank);
   g_string_append_printf (css, ".root-swatch.skin { background-color: rgb(%d,%d,%d); }\n",
                           to_byte (blank.red), to_byte (blank.green), to_byte (blank.blue));
