@@ -29,10 +29,11 @@ const DermPalette palettes[] = {
 static const DermColor dark_background = { 0x24 / 255.0, 0x24 / 255.0, 0x24 / 255.0 };
 
 cairo_surface_t *
-render (const DermRenderOptions *options,
-        double                   scale)
+render_atlas (DermAtlas               *with,
+              const DermRenderOptions *options,
+              double                   scale)
 {
-  g_autoptr (DermRenderer) renderer = derm_renderer_new (atlas);
+  g_autoptr (DermRenderer) renderer = derm_renderer_new (with);
   cairo_surface_t *surface;
   double lw, lh;
   cairo_t *cr;
@@ -50,6 +51,13 @@ render (const DermRenderOptions *options,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   return surface;
+}
+
+cairo_surface_t *
+render (const DermRenderOptions *options,
+        double                   scale)
+{
+  return render_atlas (atlas, options, scale);
 }
 
 void
@@ -502,7 +510,7 @@ count_differences (cairo_surface_t *a,
 
 /* An atlas of one's own in a fresh folder: atlas.xml and the two maps, and
  * with art, the two art files beside them. */
-static DermAtlas *
+DermAtlas *
 copy_atlas (gboolean  art,
             char    **dir)
 {
@@ -536,7 +544,7 @@ copy_atlas (gboolean  art,
   return copy;
 }
 
-static void
+void
 remove_copy (char *dir)
 {
   static const char * const names[] = {
@@ -564,17 +572,36 @@ test_art_layer (void)
   g_autoptr (DermAtlas) bare = copy_atlas (FALSE, &bare_dir);
   g_autoptr (DermAtlas) with_art = copy_atlas (TRUE, &art_dir);
   const DermMap *map = derm_atlas_get_default_map (atlas);
-  /* just inside the skin of the right thigh's lateral edge: the skin turns
-   * away from the eye there, so the colour style shades it */
-  const double ex = 139.5, ey = 350;
-  const DermRegion *edge_region = derm_geometry_region_at (atlas, DERM_VIEW_ANTERIOR, ex, ey);
+  /* just inside the skin of the right leg's lateral edge, where a sourced
+   * zone of one root is flat (not striped or ringed): the skin turns away
+   * from the eye there, so the colour style shades it */
+  double ex = 0, ey = 0;
+  const DermRegion *edge_region = NULL;
   const DermRoot *edge_root;
   DermColor fill, shaded, flat;
   cairo_surface_t *ours, *copied, *plain;
   double oy = DERM_LAYOUT_HEADER;
   guint shading;
 
+  for (double y = 300; y < 900 && edge_region == NULL; y += 10)
+    for (double x = 1; x < 300; x += 0.5)
+      {
+        const DermRegion *r = derm_geometry_region_at (atlas, DERM_VIEW_ANTERIOR, x, y);
+
+        if (r == NULL)
+          continue;
+        r = derm_geometry_region_at (atlas, DERM_VIEW_ANTERIOR, x + 1.5, y);
+        if (r != NULL && derm_map_zone_is_sourced (map, r) && derm_map_get_roots (map, r)[0] != NULL &&
+            derm_map_get_roots (map, r)[1] == NULL)
+          {
+            edge_region = r;
+            ex = x + 1.5;
+            ey = y;
+          }
+        break;
+      }
   g_assert_nonnull (edge_region);
+  g_test_message ("shaded edge point: %s at %.1f, %.0f", edge_region->id, ex, ey);
   g_assert_cmpint (edge_region->side, ==, DERM_SIDE_RIGHT);
   edge_root = derm_atlas_get_root (atlas, derm_map_get_roots (map, edge_region)[0]);
   derm_palette_get_root_color (edge_root->index, DERM_STYLE_COLOR, &fill);

@@ -18,6 +18,15 @@ extern DermAtlas *atlas;
 extern const DermPalette palettes[3];
 cairo_surface_t *render (const DermRenderOptions *options,
                          double                   scale);
+/* with another atlas, e.g. a copy without the art layer */
+cairo_surface_t *render_atlas (DermAtlas               *with,
+                               const DermRenderOptions *options,
+                               double                   scale);
+/* the bundled atlas.xml and maps copied to a fresh folder (with or
+ * without the art files); remove_copy () deletes the folder and frees dir */
+DermAtlas *copy_atlas (gboolean   art,
+                       char     **dir);
+void remove_copy (char *dir);
 void pixel_at (cairo_surface_t *surface,
                double           x,
                double           y,

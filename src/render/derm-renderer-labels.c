@@ -238,6 +238,8 @@ typedef struct {
   double       ink_w, ink_h, ink_x, ink_y;  /* letters at size 1 */
   gboolean    *in_zone;   /* per region index: part of the label's zone */
   Box          zone;      /* the zone's extent */
+  guint        priority;  /* placed before those of less: it found no room later */
+  gboolean     failed;    /* found no room beside its zone */
 } Marker;
 
 static void
@@ -725,7 +727,8 @@ typedef enum {
   ORDER_TOP_DOWN,  /* by the height of their zones: lines fan out without crossing */
   ORDER_WIDEST,    /* the widest need the most room */
   ORDER_BOTTOM_UP,
-  N_ORDERS
+  N_ORDERS,
+  ORDER_PRIORITY,  /* those that found no room in an earlier try first */
 } Order;
 
 static int
@@ -739,6 +742,8 @@ compare_outside_order (gconstpointer a,
 
   if (ma->outside != mb->outside)
     return ma->outside ? 1 : -1;
+  if (order == ORDER_PRIORITY && ma->priority != mb->priority)
+    return ma->priority < mb->priority ? 1 : -1;
   if (order == ORDER_WIDEST && fabs (wa - wb) > 1)
     return wa < wb ? 1 : -1;
   if (order == ORDER_BOTTOM_UP)
@@ -762,6 +767,7 @@ place_all_outside (DermAtlas *atlas,
 
       if (!marker->outside)
         continue;
+      marker->failed = FALSE;
       if (!place_outside (atlas, markers, i))
         {
           double half_w, half_h;
@@ -771,6 +777,7 @@ place_all_outside (DermAtlas *atlas,
           marker->box = box_at (marker->ax, marker->ay, half_w, half_h);
           marker->lx = marker->ax;
           marker->ly = marker->ay;
+          marker->failed = TRUE;
           failed++;
         }
     }
@@ -886,11 +893,21 @@ compute_markers (DermRenderer            *self,
     g_autoptr (GArray) best = NULL;
     guint best_failed = G_MAXUINT;
 
-    for (Order order = 0; order < N_ORDERS && best_failed > 0; order++)
+    /* the fixed orders, then a few more tries, each placing first those
+     * that found no room in the best try so far */
+    for (guint round = 0; round < N_ORDERS + 4 && best_failed > 0; round++)
       {
-        GArray *attempt = g_array_copy (markers);
+        Order order = round < N_ORDERS ? (Order) round : ORDER_PRIORITY;
+        GArray *attempt;
         guint failed;
 
+        if (order == ORDER_PRIORITY)
+          for (guint i = 0; i < best->len; i++)
+            if (g_array_index (best, Marker, i).failed)
+              for (guint j = 0; j < markers->len; j++)
+                if (g_array_index (markers, Marker, j).label == g_array_index (best, Marker, i).label)
+                  g_array_index (markers, Marker, j).priority++;
+        attempt = g_array_copy (markers);
         /* shallow: the strings stay the markers' */
         g_array_set_clear_func (attempt, NULL);
         failed = place_all_outside (self->atlas, attempt, order);
@@ -904,8 +921,9 @@ compute_markers (DermRenderer            *self,
         else
           g_array_unref (attempt);
       }
-    if (best_failed > 0)
-      g_debug ("no room beside the body for %u labels", best_failed);
+    for (guint i = 0; best_failed > 0 && i < best->len; i++)
+      if (g_array_index (best, Marker, i).failed)
+        g_debug ("no room beside the body for the label %s", g_array_index (best, Marker, i).text);
     /* the copies share the markers' strings: keep them in one array */
     for (guint i = 0; i < best->len; i++)
       {
