@@ -420,6 +420,194 @@ test_root_or_nerve (void)
   CHECK (strstr (text, "Root or nerve:") == NULL, "the text does not repeat the heading");
 }
 
+/* The labels under the card's first widget with this style class, one a
+ * line, or NULL when the card has none. */
+static GtkWidget *
+find_css_class (GtkWidget  *widget,
+                const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_css_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect_section_labels (GtkWidget *widget,
+                        GPtrArray *lines)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (lines, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_section_labels (child, lines);
+}
+
+static GPtrArray *
+card_section_lines (const char *css_class)
+{
+  GtkWidget *section = find_css_class (GTK_WIDGET (derm_window_get_info_panel (window)), css_class);
+  GPtrArray *lines;
+
+  if (section == NULL)
+    return NULL;
+  lines = g_ptr_array_new_with_free_func (g_free);
+  collect_section_labels (section, lines);
+  return lines;
+}
+
+/* Each region's "Root or nerve?" says only what applies to its skin: a
+ * line per nerve whose territory includes it ("Sural nerve: ..."), and the
+ * rule for any root or nerve lesion; nothing about another skin's nerves
+ * (the posterior thigh once read about sural neuropathy and the tarsal
+ * tunnel) and no line repeating the heading. */
+static void
+test_root_or_nerve_per_region (void)
+{
+  static const struct {
+    const char *region;
+    const char *present;
+    const char *absent[4];
+  } cases[] = {
+    { "posterior-thigh-central-left", "Posterior femoral cutaneous nerve: ", { "sural", "tarsal", "saphenous", "fibular" } },
+    { "posterolateral-calf-right", "Sural nerve: ", { "tarsal", "saphenous", "meralgia", NULL } },
+    { "anteromedial-leg-right", "Saphenous nerve: ", { "sural", "tarsal", "fibular", NULL } },
+    { "sole-medial-left", "Medial plantar nerve: ", { "sural neuropathy", "saphenous", "fibular", NULL } },
+    { "patella-left", NULL, { "sural", "tarsal", "fibular", NULL } },
+  };
+  DermAtlas *atlas = derm_window_get_atlas (window);
+  GPtrArray *regions = derm_atlas_get_regions (atlas);
+  g_autoptr (GString) wrong = g_string_new (NULL);
+  guint checked = 0;
+  guint c_index;
+
+  /* Keegan and Garrett give the posterior thigh to S1, whose own caveat
+   * is about the sural nerve and the tarsal tunnel */
+  for (guint c = 0; c < 2 * G_N_ELEMENTS (cases); c++)
+    {
+      const char *map_id = c < G_N_ELEMENTS (cases) ? "isncsci" : "keegan-garrett";
+      const DermRegion *region;
+      g_autoptr (GPtrArray) lines = NULL;
+      g_autofree char *joined = NULL;
+      g_autofree char *lower = NULL;
+
+      derm_window_set_map_id (window, map_id);
+      c_index = c % G_N_ELEMENTS (cases);
+      region = derm_atlas_get_region (atlas, cases[c_index].region);
+      g_assert_nonnull (region);
+      derm_window_select_region (window, region);
+      lines = card_section_lines ("root-or-nerve");
+      CHECK (lines != NULL, "%s (%s): the card has a “Root or nerve?” section", cases[c_index].region, map_id);
+      if (lines == NULL)
+        continue;
+      g_ptr_array_add (lines, NULL);
+      joined = g_strjoinv ("\n", (char **) lines->pdata);
+      lower = g_ascii_strdown (joined, -1);
+      if (cases[c_index].present != NULL)
+        CHECK (strstr (joined, cases[c_index].present) != NULL, "%s: it names “%s”", cases[c_index].region,
+               cases[c_index].present);
+      for (guint a = 0; a < G_N_ELEMENTS (cases[c_index].absent) && cases[c_index].absent[a] != NULL; a++)
+        CHECK (strstr (lower, cases[c_index].absent[a]) == NULL, "%s: nothing about “%s” (%s)",
+               cases[c_index].region, cases[c_index].absent[a], joined);
+    }
+
+  /* every region on every map: each line is a nerve of that skin, or the
+   * general rule */
+  for (guint m = 0; m < derm_atlas_get_maps (atlas)->len; m++)
+    {
+      const DermMap *map = g_ptr_array_index (derm_atlas_get_maps (atlas), m);
+
+      derm_window_set_map_id (window, map->id);
+      for (guint i = 0; i < regions->len; i++)
+        {
+          const DermRegion *region = g_ptr_array_index (regions, i);
+          g_autoptr (GPtrArray) nerves = derm_atlas_get_region_nerves (atlas, region);
+          g_autoptr (GPtrArray) lines = NULL;
+
+          derm_window_select_region (window, region);
+          lines = card_section_lines ("root-or-nerve");
+          if (lines == NULL)
+            continue;
+          checked++;
+          for (guint l = 0; l < lines->len; l++)
+            {
+              const char *line = g_ptr_array_index (lines, l);
+              gboolean ok = l == 0 ? g_str_equal (line, "Root or nerve?")
+                                   : strstr (line, "sensory nerve action potentials") != NULL;
+
+              for (guint n = 0; !ok && nerves != NULL && n < nerves->len; n++)
+                {
+                  const DermNerve *nerve = g_ptr_array_index (nerves, n);
+                  g_autofree char *prefix = g_strdup_printf ("%c%s: ", g_ascii_toupper (nerve->name[0]),
+                                                             nerve->name + 1);
+
+                  ok = g_str_has_prefix (line, prefix);
+                }
+              if (!ok || (l > 0 && g_str_has_prefix (line, "Root or nerve")))
+                g_string_append_printf (wrong, " %s on %s: “%.60s…”;", region->id, map->id, line);
+            }
+        }
+    }
+  CHECK (checked > 120 && wrong->len == 0,
+         "on %u cards every “Root or nerve?” line is about a nerve of that skin or the general rule%s",
+         checked, wrong->str);
+  derm_window_select_region (window, NULL);
+}
+
+/* The saddle shows the cauda equina red flag on every map, also where the
+ * map leaves it blank (Lee 2008 does not draw S3-S5). */
+static void
+test_saddle_red_flag (void)
+{
+  static const char * const saddle[] = { "perianal-outer-mid", "perianal-inner-mid" };
+  DermAtlas *atlas = derm_window_get_atlas (window);
+  GPtrArray *maps = derm_atlas_get_maps (atlas);
+
+  for (guint m = 0; m < maps->len; m++)
+    {
+      const DermMap *map = g_ptr_array_index (maps, m);
+
+      derm_window_set_map_id (window, map->id);
+      for (guint i = 0; i < G_N_ELEMENTS (saddle); i++)
+        {
+          const DermRegion *region = derm_atlas_get_region (atlas, saddle[i]);
+          g_autoptr (GPtrArray) lines = NULL;
+          g_autofree char *joined = NULL;
+          g_autofree char *text = NULL;
+
+          g_assert_nonnull (region);
+          derm_window_select_region (window, region);
+          lines = card_section_lines ("red-flag");
+          if (lines != NULL)
+            {
+              g_ptr_array_add (lines, NULL);
+              joined = g_strjoinv (" ", (char **) lines->pdata);
+            }
+          CHECK (joined != NULL && strstr (joined, "Red flags") != NULL &&
+                 strstr (joined, "Cauda equina syndrome") != NULL &&
+                 strstr (joined, "emergency MRI") != NULL,
+                 "%s on %s: the card shows the cauda equina red flag (%s)", saddle[i], map->id,
+                 joined != NULL ? joined : "no red flag");
+          text = derm_info_panel_dup_text (derm_window_get_info_panel (window));
+          if (derm_map_get_roots (map, region)[0] == NULL)
+            CHECK (strstr (text, "Not drawn by this map") != NULL &&
+                   strstr (text, "The other maps give this skin S") != NULL,
+                   "%s on %s: blank, it says so and which roots the other maps give", saddle[i], map->id);
+        }
+    }
+  derm_window_set_map_id (window, "isncsci");
+  derm_window_select_region (window, NULL);
+}
+
 static gboolean
 panel_title_has_prefix (gpointer data)
 {
@@ -639,6 +827,8 @@ run_tests (DermWindow *test_window)
   test_switch_maps ();
   test_overlay_keys ();
   test_root_or_nerve ();
+  test_root_or_nerve_per_region ();
+  test_saddle_red_flag ();
   test_key_point_click ();
   /* last: the About window takes the X focus */
   test_about ();

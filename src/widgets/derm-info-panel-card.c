@@ -199,6 +199,29 @@ _derm_info_panel_new_section (GtkBox *card)
   return section;
 }
 
+/* The red-flag box with its heading, appended to card. */
+static GtkWidget *
+red_flag_box (GtkBox *card)
+{
+  GtkWidget *box, *heading_box, *icon, *heading;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (box, "red-flag");
+
+  heading_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (heading_box), icon);
+  heading = new_label (_("Red flags"), "heading");
+  gtk_label_set_selectable (GTK_LABEL (heading), FALSE);
+  gtk_box_append (GTK_BOX (heading_box), heading);
+  gtk_box_append (GTK_BOX (box), heading_box);
+
+  gtk_box_append (card, box);
+
+  return box;
+}
+
 static void
 append_red_flags (DermInfoPanel  *self,
                   GtkBox         *card,
@@ -214,23 +237,7 @@ append_red_flags (DermInfoPanel  *self,
         continue;
 
       if (box == NULL)
-        {
-          GtkWidget *heading_box, *icon, *heading;
-
-          box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-          gtk_widget_add_css_class (box, "red-flag");
-
-          heading_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-          icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-          gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-          gtk_box_append (GTK_BOX (heading_box), icon);
-          heading = new_label (_("Red flags"), "heading");
-          gtk_label_set_selectable (GTK_LABEL (heading), FALSE);
-          gtk_box_append (GTK_BOX (heading_box), heading);
-          gtk_box_append (GTK_BOX (box), heading_box);
-
-          gtk_box_append (card, box);
-        }
+        box = red_flag_box (card);
 
       _derm_info_panel_append_statement (self, GTK_BOX (box), NULL, statement->text,
                                          (const char * const *) statement->sources);
@@ -564,73 +571,133 @@ general_root_or_nerve_rule (DermInfoPanel *self)
   return best;
 }
 
-/* "Root or nerve?": how each nerve of the region shows itself, then the
- * rules that tell a root lesion from a nerve lesion. */
+/* "Root or nerve?": how a lesion of each nerve of the region shows itself,
+ * then the rule that tells any root lesion from a nerve lesion. Only what
+ * applies to this skin: the roots' own caveats name nerves of other skin
+ * (S1's the sural nerve and the tarsal tunnel), so they stay on the root's
+ * card; the nerves of the region say it for this one. */
 void
-_derm_info_panel_append_root_or_nerve (DermInfoPanel      *self,
-                                       const DermRegion   *region,
-                                       const char * const *roots)
+_derm_info_panel_append_root_or_nerve (DermInfoPanel    *self,
+                                       const DermRegion *region)
 {
   g_autoptr (GPtrArray) nerves = derm_atlas_get_region_nerves (self->atlas, region);
-  g_autoptr (GPtrArray) rules = g_ptr_array_new ();
-  gboolean has_conduction = FALSE;
+  g_autoptr (GPtrArray) shown = g_ptr_array_new ();
+  const DermStatement *general = general_root_or_nerve_rule (self);
   GtkWidget *section;
 
-  for (guint r = 0; roots != NULL && roots[r] != NULL; r++)
+  for (guint i = 0; nerves != NULL && i < nerves->len; i++)
     {
-      const DermRoot *root = derm_atlas_get_root (self->atlas, roots[r]);
+      const DermNerve *nerve = g_ptr_array_index (nerves, i);
 
-      for (guint i = 0; root != NULL && i < root->statements->len; i++)
-        {
-          const DermStatement *statement = g_ptr_array_index (root->statements, i);
-
-          if (!is_root_or_nerve (statement) || !statement_applies (self, statement))
-            continue;
-          /* roots of one region often share a rule: show it once */
-          if (g_ptr_array_find_with_equal_func (rules, statement, NULL, NULL))
-            continue;
-          g_ptr_array_add (rules, (gpointer) statement);
-          has_conduction |= cites (statement, NERVE_CONDUCTION_SOURCE);
-        }
+      if (nerve->distinguish != NULL)
+        g_ptr_array_add (shown, (gpointer) nerve);
     }
 
-  if (!has_conduction)
-    {
-      const DermStatement *general = general_root_or_nerve_rule (self);
-
-      if (general != NULL)
-        g_ptr_array_add (rules, (gpointer) general);
-    }
-
-  if ((nerves == NULL || nerves->len == 0) && rules->len == 0)
+  if (shown->len == 0 && general == NULL)
     return;
 
   section = _derm_info_panel_new_section (self->card);
   gtk_widget_add_css_class (section, "root-or-nerve");
   _derm_info_panel_append_heading (GTK_BOX (section), _("Root or nerve?"));
 
-  for (guint i = 0; nerves != NULL && i < nerves->len; i++)
+  for (guint i = 0; i < shown->len; i++)
     {
-      const DermNerve *nerve = g_ptr_array_index (nerves, i);
-      g_autofree char *name = NULL;
+      const DermNerve *nerve = g_ptr_array_index (shown, i);
+      g_autofree char *name = capitalize (nerve->name);
       g_autofree char *prefix = NULL;
 
-      if (nerve->distinguish == NULL)
-        continue;
-
-      name = capitalize (nerve->name);
       /* Translators: before what a nerve lesion looks like, "Saphenous nerve:" */
       prefix = g_strdup_printf (_("%s:"), name);
       _derm_info_panel_append_statement (self, GTK_BOX (section), prefix, nerve->distinguish->text,
                                          (const char * const *) nerve->distinguish->sources);
     }
 
-  for (guint i = 0; i < rules->len; i++)
-    {
-      const DermStatement *statement = g_ptr_array_index (rules, i);
+  if (general != NULL)
+    _derm_info_panel_append_statement (self, GTK_BOX (section), NULL,
+                                       skip_heading (general->text, _("Root or nerve?")),
+                                       (const char * const *) general->sources);
+}
 
-      _derm_info_panel_append_statement (self, GTK_BOX (section), NULL,
-                                         skip_heading (statement->text, _("Root or nerve?")),
+static gboolean
+has_statement_text (GPtrArray  *statements,
+                    const char *text)
+{
+  for (guint i = 0; i < statements->len; i++)
+    if (g_strcmp0 (((const DermStatement *) g_ptr_array_index (statements, i))->text, text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Skin a map leaves blank has no root card, so no red flags: yet the
+ * saddle is the saddle on every map. The red flags of the roots the other
+ * maps give this skin, each once. */
+void
+_derm_info_panel_append_blank_red_flags (DermInfoPanel    *self,
+                                         const DermRegion *region)
+{
+  const DermMap *active = _derm_info_panel_active_map (self);
+  GPtrArray *maps = derm_atlas_get_maps (self->atlas);
+  g_autoptr (GPtrArray) roots = g_ptr_array_new ();
+  g_autoptr (GPtrArray) flags = g_ptr_array_new ();
+  g_autofree char *joined = NULL;
+  g_autofree char *note = NULL;
+  GtkWidget *box;
+
+  for (guint m = 0; m < maps->len; m++)
+    {
+      const DermMap *map = g_ptr_array_index (maps, m);
+      const char * const *ids = derm_map_get_roots (map, region);
+
+      if (map == active)
+        continue;
+      for (guint r = 0; ids != NULL && ids[r] != NULL; r++)
+        {
+          const DermRoot *root = derm_atlas_get_root (self->atlas, ids[r]);
+
+          if (root != NULL && !g_ptr_array_find (roots, root, NULL))
+            g_ptr_array_add (roots, (gpointer) root);
+        }
+    }
+
+  for (guint r = 0; r < roots->len; r++)
+    {
+      const DermRoot *root = g_ptr_array_index (roots, r);
+
+      for (guint i = 0; i < root->statements->len; i++)
+        {
+          const DermStatement *statement = g_ptr_array_index (root->statements, i);
+
+          /* a map's own statement is about that map, not this one */
+          if (g_strcmp0 (statement->field, "red-flag") != 0 || statement->map != NULL ||
+              has_statement_text (flags, statement->text))
+            continue;
+          g_ptr_array_add (flags, (gpointer) statement);
+        }
+    }
+  if (flags->len == 0)
+    return;
+
+  box = red_flag_box (self->card);
+  {
+    g_autoptr (GStrvBuilder) ids = g_strv_builder_new ();
+    g_auto (GStrv) strv = NULL;
+
+    for (guint r = 0; r < roots->len; r++)
+      g_strv_builder_add (ids, ((const DermRoot *) g_ptr_array_index (roots, r))->id);
+    strv = g_strv_builder_end (ids);
+    joined = g_strjoinv (", ", strv);
+  }
+  /* Translators: on the card of skin a map leaves blank, before the red
+   * flags of the roots the other maps give it, "The other maps give this
+   * skin S3, S4-5." */
+  note = g_strdup_printf (_("The other maps give this skin %s."), joined);
+  _derm_info_panel_append_label (GTK_BOX (box), note, "dim-label");
+  for (guint i = 0; i < flags->len; i++)
+    {
+      const DermStatement *statement = g_ptr_array_index (flags, i);
+
+      _derm_info_panel_append_statement (self, GTK_BOX (box), NULL, statement->text,
                                          (const char * const *) statement->sources);
     }
 }

@@ -59,8 +59,9 @@ void            _derm_info_panel_append_root_tags     (DermInfoPanel      *self,
 void            _derm_info_panel_append_nerves        (DermInfoPanel    *self,
                                                        const DermRegion *region);
 void            _derm_info_panel_append_root_or_nerve (DermInfoPanel      *self,
-                                                       const DermRegion   *region,
-                                                       const char * const *roots);
+                                                       const DermRegion   *region);
+void            _derm_info_panel_append_blank_red_flags (DermInfoPanel    *self,
+                                                         const DermRegion *region);
 const char     *_derm_info_panel_view_name            (DermView view);
 
 G_END_DECLS

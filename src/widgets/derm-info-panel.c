@@ -281,8 +281,10 @@ derm_info_panel_show_region (DermInfoPanel    *self,
   _derm_info_panel_begin_card (self, title, subtitle);
 
   _derm_info_panel_append_root_tags (self, map, region, roots);
+  if (roots == NULL || roots[0] == NULL)
+    _derm_info_panel_append_blank_red_flags (self, region);
   _derm_info_panel_append_nerves (self, region);
-  _derm_info_panel_append_root_or_nerve (self, region, roots);
+  _derm_info_panel_append_root_or_nerve (self, region);
 
   for (guint i = 0; roots != NULL && roots[i] != NULL; i++)
     {
