@@ -509,6 +509,171 @@ test_class_quiz (void)
   CHECK (phase_is (GINT_TO_POINTER (DERM_QUIZ_PHASE_NONE)), "a second Esc ends it");
 }
 
+/* The map view as drawn now, 4 bytes a pixel (BGRA or RGBA). */
+static guchar *
+map_pixels (int *width,
+            int *height)
+{
+  GtkWidget *widget = GTK_WIDGET (derm_window_get_map_view (window));
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  guchar *pixels;
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+
+  wait_for_layout (widget);
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  *width = gdk_texture_get_width (texture);
+  *height = gdk_texture_get_height (texture);
+  pixels = g_malloc ((gsize) *width * *height * 4);
+  gdk_texture_download (texture, pixels, (gsize) *width * 4);
+  return pixels;
+}
+
+/* A colour, not a grey: the spread of its three channels. */
+static gboolean
+coloured_at (const guchar *pixels,
+             int           width,
+             int           height,
+             double        x,
+             double        y)
+{
+  int px = (int) round (x), py = (int) round (y);
+  const guchar *p;
+
+  if (px < 0 || py < 0 || px >= width || py >= height)
+    return FALSE;
+  p = pixels + 4 * ((gsize) py * width + px);
+  return MAX (p[0], MAX (p[1], p[2])) - MIN (p[0], MIN (p[1], p[2])) > 48;
+}
+
+/* How many regions show a colour at their label point, leaving out those
+ * within 40 px of the asked area's ring. */
+static guint
+coloured_regions (const DermRegion *asked,
+                  GString          *which)
+{
+  DermMapView *view = derm_window_get_map_view (window);
+  GPtrArray *regions = derm_atlas_get_regions (derm_window_get_atlas (window));
+  g_autofree guchar *pixels = NULL;
+  double asked_x = -1000, asked_y = -1000;
+  int width, height;
+  guint n = 0;
+
+  pixels = map_pixels (&width, &height);
+  if (asked != NULL)
+    derm_map_view_region_to_widget (view, asked, &asked_x, &asked_y);
+  for (guint i = 0; i < regions->len; i++)
+    {
+      const DermRegion *region = g_ptr_array_index (regions, i);
+      double x, y;
+
+      if (region == asked || !derm_map_view_region_to_widget (view, region, &x, &y) ||
+          hypot (x - asked_x, y - asked_y) < 40)
+        continue;
+      if (coloured_at (pixels, width, height, x, y))
+        {
+          n++;
+          if (which != NULL && which->len < 200)
+            g_string_append_printf (which, " %s", region->id);
+        }
+    }
+  return n;
+}
+
+/* While a question waits, no colour on the legs tells the answer: not the
+ * other leg's same zone, not the roots around; once answered, the colours
+ * come back. In the window and in a class quiz on the projector. */
+static void
+test_quiz_hides_colours (void)
+{
+  DermQuizPanel *panel = derm_window_get_quiz_panel (window);
+  DermMapView *view = derm_window_get_map_view (window);
+  const DermQuizQuestion *question;
+  DermQuizOptions options;
+  g_autoptr (GString) which = g_string_new (NULL);
+  guint n;
+
+  derm_window_set_map_id (window, "isncsci");
+  derm_window_set_view (window, "both");
+  n = coloured_regions (NULL, NULL);
+  CHECK (n > 40, "outside a quiz the regions show their roots' colours (%u)", n);
+
+  derm_quiz_options_init (&options);
+  options.map_id = "isncsci";
+  options.kinds = 1u << DERM_QUIZ_NAME_ROOT;
+  options.count = 2;
+  options.seed = 11;
+  CHECK (derm_window_start_quiz (window, &options, FALSE, 0), "a name-the-root quiz starts");
+  question = derm_quiz_panel_get_question (panel);
+  g_assert_nonnull (question);
+  g_assert_nonnull (question->region);
+  settle (300);
+  g_string_truncate (which, 0);
+  n = coloured_regions (question->region, which);
+  CHECK (n == 0, "while “%s” waits no other region shows a colour (%u:%s)", question->prompt, n, which->str);
+  {
+    const DermRegion *mirror = NULL;
+    g_autofree guchar *pixels = NULL;
+    int width, height;
+    double x, y;
+
+    if (question->region->side != DERM_SIDE_MID)
+      {
+        g_autofree char *other = g_strdup_printf ("%s-%s", question->region->name_id,
+                                                  question->region->side == DERM_SIDE_LEFT ? "right" : "left");
+
+        mirror = derm_atlas_get_region (derm_window_get_atlas (window), other);
+      }
+    pixels = map_pixels (&width, &height);
+    if (mirror != NULL && derm_map_view_region_to_widget (view, mirror, &x, &y))
+      CHECK (!coloured_at (pixels, width, height, x, y), "the other leg's %s shows no colour", mirror->id);
+  }
+
+  key ("1");
+  CHECK (wait_until (phase_is, GINT_TO_POINTER (DERM_QUIZ_PHASE_REVEALED), 2000), "a number answers it");
+  settle (300);
+  n = coloured_regions (NULL, NULL);
+  CHECK (n > 2, "answered, the legs show the colours again (%u regions)", n);
+
+  /* find the root: nothing is asked about on the legs, nothing coloured */
+  options.kinds = 1u << DERM_QUIZ_FIND_ROOT;
+  options.seed = 7;
+  CHECK (derm_window_start_quiz (window, &options, FALSE, 0), "a find-the-root quiz starts");
+  settle (300);
+  g_string_truncate (which, 0);
+  n = coloured_regions (NULL, which);
+  CHECK (n == 0, "while a find-the-root question waits no region shows a colour (%u:%s)", n, which->str);
+  key ("Escape");
+  settle (200);
+
+  /* a class quiz on the projector: the same until Page Down reveals it */
+  options.kinds = 1u << DERM_QUIZ_NAME_ROOT;
+  options.seed = 5;
+  CHECK (derm_window_start_quiz (window, &options, TRUE, 0), "a class quiz starts");
+  CHECK (wait_until (presentation_is, GINT_TO_POINTER (TRUE), 3000), "on the projector");
+  settle (500);
+  question = derm_quiz_panel_get_question (panel);
+  g_string_truncate (which, 0);
+  n = coloured_regions (question->region, which);
+  CHECK (n == 0, "in class, while the question waits no other region shows a colour (%u:%s)", n, which->str);
+  key ("Next");
+  settle (300);
+  n = coloured_regions (NULL, NULL);
+  CHECK (phase_is (GINT_TO_POINTER (DERM_QUIZ_PHASE_REVEALED)) && n > 2,
+         "Page Down reveals the answer with the colours (%u regions)", n);
+  key ("Escape");
+  CHECK (wait_until (presentation_is, GINT_TO_POINTER (FALSE), 3000), "Esc leaves presentation");
+  key ("Escape");
+  settle (200);
+  CHECK (phase_is (GINT_TO_POINTER (DERM_QUIZ_PHASE_NONE)), "and ends the quiz");
+}
+
 static gboolean
 quiz_dialog_shown (gpointer data)
 {
@@ -620,6 +785,7 @@ run_tests (DermWindow *test_window)
   test_presentation ();
   test_practice_quiz ();
   test_class_quiz ();
+  test_quiz_hides_colours ();
   test_state_after_teaching ();
   test_quiz_dialog ();
 }

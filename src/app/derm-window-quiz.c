@@ -88,6 +88,7 @@ _derm_window_sync_quiz_map (DermWindow *self)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.key-points", TRUE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.labels", TRUE);
       derm_map_view_set_marker (map_view, NULL, NULL);
+      derm_map_view_set_neutral (map_view, FALSE);
       derm_map_view_set_reveal_roots (map_view, TRUE);
       derm_map_view_set_labels (map_view, self->labels);
       derm_map_view_set_nerves (map_view, self->nerves);
@@ -113,7 +114,10 @@ _derm_window_sync_quiz_map (DermWindow *self)
 
   if (phase == DERM_QUIZ_PHASE_ASKING)
     {
-      /* nothing on the legs gives the answer away */
+      /* nothing on the legs gives the answer away: no colour anywhere (the
+       * other leg's same zone, the roots around it), the area asked about
+       * marked on the outlines */
+      derm_map_view_set_neutral (map_view, TRUE);
       derm_map_view_set_reveal_roots (map_view, FALSE);
       derm_map_view_set_labels (map_view, FALSE);
       derm_map_view_set_nerves (map_view, FALSE);
@@ -129,6 +133,7 @@ _derm_window_sync_quiz_map (DermWindow *self)
   /* revealed: the right root stands out, labelled; the point or area
    * ringed. A muscle test or a reflex is no skin: painting the root's
    * dermatome would teach that it is */
+  derm_map_view_set_neutral (map_view, FALSE);
   derm_map_view_set_reveal_roots (map_view, TRUE);
   derm_map_view_set_labels (map_view, TRUE);
   derm_map_view_set_selected_root (map_view,

@@ -99,7 +99,32 @@ render_cache (DermMapView     *self,
       options.header_scale = CLAMP (PRESENTATION_LABEL_PX / (19.0 * t->scale), 1.0, 1.5);
       options.outline_scale = 1.6;
     }
-  derm_renderer_render (self->renderer, cr, &options);
+  if (self->neutral)
+    {
+      GdkRGBA ink;
+
+      /* the worksheet's outlines, in the text colour so that they read on
+       * a dark background too */
+      options.style = DERM_STYLE_WORKSHEET;
+      options.labels = FALSE;
+      options.highlight_root = NULL;
+      options.nerves = FALSE;
+      options.key_points = FALSE;
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &ink);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+      cairo_push_group (cr);
+      derm_renderer_render (self->renderer, cr, &options);
+      {
+        cairo_pattern_t *drawing = cairo_pop_group (cr);
+
+        cairo_set_source_rgba (cr, ink.red, ink.green, ink.blue, 1.0);
+        cairo_mask (cr, drawing);
+        cairo_pattern_destroy (drawing);
+      }
+    }
+  else
+    derm_renderer_render (self->renderer, cr, &options);
 
   cairo_destroy (cr);
   cairo_surface_flush (surface);

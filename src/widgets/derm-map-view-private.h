@@ -44,6 +44,7 @@ struct _DermMapView
   gboolean          nerves;
   gboolean          key_points;
   gboolean          reveal_roots;
+  gboolean          neutral;        /* outlines in the text colour, no root colours */
   gboolean          presentation;
   DermPalette       palette;
   double            label_scale;
@@ -119,6 +120,7 @@ enum {
   PROP_KEY_POINTS,
   PROP_ZOOM,
   PROP_REVEAL_ROOTS,
+  PROP_NEUTRAL,
   PROP_PRESENTATION,
   PROP_PALETTE,
   PROP_LABEL_SCALE,

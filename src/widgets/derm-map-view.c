@@ -234,6 +234,9 @@ derm_map_view_get_property (GObject    *object,
     case PROP_REVEAL_ROOTS:
       g_value_set_boolean (value, self->reveal_roots);
       break;
+    case PROP_NEUTRAL:
+      g_value_set_boolean (value, self->neutral);
+      break;
     case PROP_PRESENTATION:
       g_value_set_boolean (value, self->presentation);
       break;
@@ -287,6 +290,9 @@ derm_map_view_set_property (GObject      *object,
       break;
     case PROP_REVEAL_ROOTS:
       derm_map_view_set_reveal_roots (self, g_value_get_boolean (value));
+      break;
+    case PROP_NEUTRAL:
+      derm_map_view_set_neutral (self, g_value_get_boolean (value));
       break;
     case PROP_PRESENTATION:
       derm_map_view_set_presentation (self, g_value_get_boolean (value));
@@ -356,6 +362,12 @@ derm_map_view_class_init (DermMapViewClass *klass)
   properties[PROP_REVEAL_ROOTS] =
     g_param_spec_boolean ("reveal-roots", NULL, NULL,
                           TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* while a quiz asks: the skin drawn as a worksheet, so no colour anywhere
+   * (the other leg's zone, the roots around) gives the answer away */
+  properties[PROP_NEUTRAL] =
+    g_param_spec_boolean ("neutral", NULL, NULL,
+                          FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* for a projector: large labels, a larger marker, the pointer hidden when idle */
   properties[PROP_PRESENTATION] =
@@ -671,6 +683,29 @@ derm_map_view_set_reveal_roots (DermMapView *self,
   self->reveal_roots = reveal_roots;
   _derm_map_view_update_accessible (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVEAL_ROOTS]);
+}
+
+gboolean
+derm_map_view_get_neutral (DermMapView *self)
+{
+  g_return_val_if_fail (DERM_IS_MAP_VIEW (self), FALSE);
+
+  return self->neutral;
+}
+
+void
+derm_map_view_set_neutral (DermMapView *self,
+                           gboolean     neutral)
+{
+  g_return_if_fail (DERM_IS_MAP_VIEW (self));
+
+  neutral = !!neutral;
+  if (self->neutral == neutral)
+    return;
+
+  self->neutral = neutral;
+  _derm_map_view_invalidate_cache (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEUTRAL]);
 }
 
 gboolean

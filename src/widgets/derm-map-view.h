@@ -76,6 +76,11 @@ char             *derm_map_view_describe_key_point  (DermMapView        *self,
 gboolean          derm_map_view_get_reveal_roots    (DermMapView        *self);
 void              derm_map_view_set_reveal_roots    (DermMapView        *self,
                                                      gboolean            reveal_roots);
+/* Outlines only, in the text colour: no root colour, label or highlight
+ * anywhere, as a quiz's question waits (the worksheet style). */
+gboolean          derm_map_view_get_neutral         (DermMapView        *self);
+void              derm_map_view_set_neutral         (DermMapView        *self,
+                                                     gboolean            neutral);
 gboolean          derm_map_view_get_presentation    (DermMapView        *self);
 void              derm_map_view_set_presentation    (DermMapView        *self,
                                                      gboolean            presentation);
