@@ -134,6 +134,9 @@ expected_label (const DermRegion *region,
       break;
     }
 
+  /* the selected region says so: its card is in the side panel */
+  if (region == derm_map_view_get_selected_region (derm_window_get_map_view (window)))
+    return g_strdup_printf ("%s, %s, selected", title, roots_text);
   return g_strdup_printf ("%s, %s", title, roots_text);
 }
 
@@ -244,9 +247,14 @@ test_map_label_follows_arrow_keys (void)
 
   derm_window_set_map_id (window, "isncsci");
   click_region ("medial-malleolus-left");
-  g_assert_true (wait_until (map_label_is, (gpointer) "Left medial malleolus, L4", 3000));
+  if (!wait_until (map_label_is, (gpointer) "Left medial malleolus, L4, selected", 3000))
+    {
+      g_autofree char *now = accessible_label (GTK_WIDGET (view));
+
+      g_error ("a click on the left medial malleolus: “%s”", now);
+    }
   g_assert_true (gtk_widget_is_focus (GTK_WIDGET (view)));
-  gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL, "Left medial malleolus, L4");
+  gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL, "Left medial malleolus, L4, selected");
 
   label = accessible_label (GTK_WIDGET (view));
   from = region_announced (label);
@@ -286,30 +294,72 @@ test_map_label_follows_map (void)
 
   derm_window_set_map_id (window, "isncsci");
   click_region ("patella-left");
-  g_assert_true (wait_until (map_label_is, (gpointer) "Left patella, L3", 3000));
+  g_assert_true (wait_until (map_label_is, (gpointer) "Left patella, L3, selected", 3000));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.map", "s", "keegan-garrett");
-  g_assert_true (wait_until (map_label_is, (gpointer) "Left patella, L4", 3000));
-  gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL, "Left patella, L4");
+  g_assert_true (wait_until (map_label_is, (gpointer) "Left patella, L4, selected", 3000));
+  gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL, "Left patella, L4, selected");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.map", "s", "lee2008");
-  g_assert_true (wait_until (map_label_is, (gpointer) "Left patella, varies between people", 3000));
+  g_assert_true (wait_until (map_label_is, (gpointer) "Left patella, varies between people, selected", 3000));
   gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "Left patella, varies between people");
+                                       "Left patella, varies between people, selected");
 
   /* a quiz asks for the roots: the region alone */
   derm_map_view_set_reveal_roots (view, FALSE);
   gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL, "Left patella");
   derm_map_view_set_reveal_roots (view, TRUE);
   gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "Left patella, varies between people");
+                                       "Left patella, varies between people, selected");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.map", "s", "isncsci");
-  g_assert_true (wait_until (map_label_is, (gpointer) "Left patella, L3", 3000));
+  g_assert_true (wait_until (map_label_is, (gpointer) "Left patella, L3, selected", 3000));
 
   /* the focus leaves: the map's own name again */
   focus_elsewhere ();
   g_assert_true (wait_until (map_label_is, (gpointer) "Body map", 2000));
+}
+
+/* Enter on a region selects it and the side panel shows its card: the
+ * map's name changes to say so, starting with the card's heading, so a
+ * screen reader speaks it (it was silent: the name stayed the same). */
+static void
+test_enter_announces_card (void)
+{
+  DermMapView *view = derm_window_get_map_view (window);
+  DermInfoPanel *panel = derm_window_get_info_panel (window);
+  g_autofree char *label = NULL;
+  g_autofree char *selected = NULL;
+  const DermRegion *region;
+
+  derm_window_set_map_id (window, "isncsci");
+  click_region ("anteromedial-leg-right");
+  g_assert_true (wait_until (map_label_is, (gpointer) "Right anteromedial leg, L4, selected", 3000));
+  press ("Up");
+  g_assert_true (wait_until (map_label_is_not, (gpointer) "Right anteromedial leg, L4, selected", 3000));
+  label = accessible_label (GTK_WIDGET (view));
+  region = region_announced (label);
+  g_assert_false (g_str_has_suffix (label, ", selected"));
+
+  press ("Return");
+  selected = g_strdup_printf ("%s, selected", label);
+  if (!wait_until (map_label_is, selected, 3000))
+    {
+      g_autofree char *now = accessible_label (GTK_WIDGET (view));
+
+      g_error ("Enter on “%s” announced nothing new (now “%s”)", label, now);
+    }
+  g_assert_true (derm_map_view_get_selected_region (view) == region);
+  g_assert_nonnull (derm_info_panel_get_title (panel));
+  /* the name starts with the heading of the card now shown */
+  g_assert_true (g_str_has_prefix (selected, derm_info_panel_get_title (panel)));
+  gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL, selected);
+
+  /* moving on: the next region's name, without "selected" */
+  press ("Down");
+  g_assert_true (wait_until (map_label_is_not, selected, 3000));
+  /* the next click is not taken for a double click */
+  settle (600);
 }
 
 static GtkWidget *
@@ -569,6 +619,7 @@ activate_cb (GApplication *app)
 
   g_test_add_func ("/a11y/map-role", test_map_role);
   g_test_add_func ("/a11y/map-label-without-focus", test_map_label_without_focus);
+  g_test_add_func ("/a11y/enter-announces-card", test_enter_announces_card);
   g_test_add_func ("/a11y/map-label-follows-arrow-keys", test_map_label_follows_arrow_keys);
   g_test_add_func ("/a11y/map-label-follows-map", test_map_label_follows_map);
   g_test_add_func ("/a11y/chart-label", test_chart_label);

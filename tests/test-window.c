@@ -254,6 +254,123 @@ test_keyboard (void)
          "arrow keys and Enter select another region");
 }
 
+/* The map view as drawn now, 4 bytes a pixel. */
+static guchar *
+map_pixels (int *width,
+            int *height)
+{
+  GtkWidget *widget = GTK_WIDGET (derm_window_get_map_view (window));
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  guchar *pixels;
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+
+  wait_for_layout (widget);
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  *width = gdk_texture_get_width (texture);
+  *height = gdk_texture_get_height (texture);
+  pixels = g_malloc ((gsize) *width * *height * 4);
+  gdk_texture_download (texture, pixels, (gsize) *width * 4);
+  return pixels;
+}
+
+/* Pixels that differ between two drawings within radius of a point. */
+static guint
+changed_near (const guchar *a,
+              const guchar *b,
+              int           width,
+              int           height,
+              double        x,
+              double        y,
+              int           radius)
+{
+  guint n = 0;
+
+  for (int py = MAX (0, (int) y - radius); py < MIN (height, (int) y + radius); py++)
+    for (int px = MAX (0, (int) x - radius); px < MIN (width, (int) x + radius); px++)
+      {
+        const guchar *p = a + 4 * ((gsize) py * width + px), *q = b + 4 * ((gsize) py * width + px);
+
+        n += abs (p[0] - q[0]) + abs (p[1] - q[1]) + abs (p[2] - q[2]) > 60;
+      }
+  return n;
+}
+
+static gboolean
+map_has_focus (gpointer data)
+{
+  return gtk_widget_is_focus (GTK_WIDGET (derm_window_get_map_view (window)));
+}
+
+static gboolean
+map_is_not_focus (gpointer data)
+{
+  return !map_has_focus (data);
+}
+
+/* Tab into the map: the region with the focus is drawn with its focus ring
+ * at once, before any arrow key, also when the focus was last moved by
+ * the pointer (the window showed no focus). */
+static void
+test_focus_ring_on_tab (void)
+{
+  DermMapView *view = derm_window_get_map_view (window);
+  GtkWidget *zoom_in = NULL;
+  g_autofree char *win = display_xid (GTK_WINDOW (window));
+  g_autofree guchar *before = NULL, *after = NULL;
+  int width, height;
+  guint changed;
+
+  derm_window_select_region (window, NULL);
+  for (GtkWidget *w = gtk_widget_get_next_sibling (GTK_WIDGET (view)); w != NULL && zoom_in == NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (gtk_widget_has_css_class (w, "zoom-buttons"))
+      for (GtkWidget *b = gtk_widget_get_first_child (w); b != NULL; b = gtk_widget_get_next_sibling (b))
+        if (gtk_widget_get_mapped (b))
+          zoom_in = b;
+  g_assert_nonnull (zoom_in);
+  gtk_widget_grab_focus (zoom_in);
+  /* as after a click: no focus shown */
+  gtk_window_set_focus_visible (GTK_WINDOW (window), FALSE);
+  settle (200);
+  CHECK (!map_has_focus (NULL), "the focus is off the map");
+  before = map_pixels (&width, &height);
+
+  /* from the zoom button the focus goes back into the map */
+  xdotool ("key", "--window", win, "shift+Tab", NULL);
+  CHECK (wait_until (map_has_focus, NULL, 2000), "Shift+Tab from the zoom button enters the map");
+  settle (200);
+  after = map_pixels (&width, &height);
+  changed = changed_near (before, after, width, height, width / 2.0, height / 2.0, MAX (width, height));
+  CHECK (changed > 40, "entered with the keyboard, the focused region shows its focus ring at once "
+         "(%u pixels changed)", changed);
+
+  /* the window gives the map the focus unseen (at start, after a quiz):
+   * Tab shows it there, ringed, rather than leave the map */
+  gtk_widget_grab_focus (zoom_in);
+  gtk_window_set_focus_visible (GTK_WINDOW (window), FALSE);
+  settle (100);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  settle (200);
+  g_free (before);
+  before = map_pixels (&width, &height);
+  xdotool ("key", "--window", win, "Tab", NULL);
+  settle (300);
+  CHECK (map_has_focus (NULL), "the first Tab leaves the focus on the map");
+  g_free (after);
+  after = map_pixels (&width, &height);
+  changed = changed_near (before, after, width, height, width / 2.0, height / 2.0, MAX (width, height));
+  CHECK (changed > 40, "and shows the focused region, ringed (%u pixels changed)", changed);
+  xdotool ("key", "--window", win, "Tab", NULL);
+  CHECK (wait_until (map_is_not_focus, NULL, 2000), "the next Tab goes on to the next control");
+}
+
 static void
 test_search (void)
 {
@@ -823,6 +940,7 @@ run_tests (DermWindow *test_window)
   test_root_list ();
   test_root_list_keyboard ();
   test_keyboard ();
+  test_focus_ring_on_tab ();
   test_search ();
   test_switch_maps ();
   test_overlay_keys ();

@@ -42,6 +42,15 @@ accessible_region_label (DermMapView      *self,
   /* "L4", "L3 (uncertain)", "not drawn by this map", "varies between people" */
   roots_text = map != NULL ? derm_map_dup_roots_text (map, region) : g_strdup (_("varies between people"));
 
+  /* the region chosen with Enter (or a click), whose card the side panel
+   * now shows: the name changes, so a screen reader says so */
+  if (region == self->selected_region)
+    /* Translators: what a screen reader says for the selected region that
+     * has the keyboard focus, its card shown in the side panel: the region
+     * with its side, its nerve roots, then "selected",
+     * "Left medial malleolus, L4, selected" */
+    return g_strdup_printf (C_("accessible region", "%s, %s, selected"), title, roots_text);
+
   /* Translators: what a screen reader says for the region that has the
    * keyboard focus on the map: the region with its side, then its nerve
    * roots, "Left medial malleolus, L4" or "Left patella, L3, L4" */

@@ -267,6 +267,7 @@ pressed_cb (DermMapView     *self,
     gtk_widget_grab_focus (GTK_WIDGET (self));
   /* after the grab: focus came with the pointer, whatever focus_enter_cb thought */
   self->keyboard_focus = FALSE;
+  self->pointer_focus = TRUE;
 }
 
 static void
@@ -469,8 +470,24 @@ key_pressed_cb (DermMapView           *self,
 {
   const DermRegion *next = NULL;
 
-  if (self->atlas == NULL ||
-      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK | GDK_SUPER_MASK)) != 0)
+  if (self->atlas == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  /* The window gives the map the focus from the start, unseen: the first
+   * Tab shows it where it is, the region ringed, rather than leave for the
+   * next control, so that Tab enters the map. After a click Tab moves on. */
+  if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab || keyval == GDK_KEY_ISO_Left_Tab) &&
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) == 0 &&
+      !self->keyboard_focus && !self->pointer_focus && self->focus_region != NULL &&
+      _derm_map_view_region_shown (self, self->focus_region))
+    {
+      self->keyboard_focus = TRUE;
+      _derm_map_view_update_accessible (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return GDK_EVENT_STOP;
+    }
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK | GDK_SUPER_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
 
   switch (keyval)
@@ -529,6 +546,30 @@ key_pressed_cb (DermMapView           *self,
   return GDK_EVENT_STOP;
 }
 
+/* GTK sets the window's focus-visible for Tab after the Tab has moved the
+ * focus here: the ring shows then, not at the first arrow key. */
+static void
+focus_visible_cb (DermMapView *self,
+                  GParamSpec  *pspec,
+                  GtkWindow   *window)
+{
+  if (!self->focused || self->keyboard_focus || !gtk_window_get_focus_visible (window))
+    return;
+
+  self->keyboard_focus = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+_derm_map_view_stop_focus_visible (DermMapView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->focus_visible_id != 0 && root != NULL)
+    g_signal_handler_disconnect (root, self->focus_visible_id);
+  self->focus_visible_id = 0;
+}
+
 static void
 focus_enter_cb (DermMapView             *self,
                 GtkEventControllerFocus *controller)
@@ -539,9 +580,13 @@ focus_enter_cb (DermMapView             *self,
   if (self->atlas == NULL)
     return;
 
-  /* came in with Tab rather than a click */
+  /* came in with Tab rather than a click: now, or as GTK tells it next */
   if (GTK_IS_WINDOW (root) && gtk_window_get_focus_visible (GTK_WINDOW (root)))
     self->keyboard_focus = TRUE;
+  if (GTK_IS_WINDOW (root) && self->focus_visible_id == 0)
+    self->focus_visible_id = g_signal_connect_object (root, "notify::focus-visible",
+                                                      G_CALLBACK (focus_visible_cb), self,
+                                                      G_CONNECT_SWAPPED);
 
   if (self->focus_region == NULL || !_derm_map_view_region_shown (self, self->focus_region))
     set_focus_region (self, _derm_map_view_region_shown (self, self->selected_region) ?
@@ -556,6 +601,10 @@ focus_leave_cb (DermMapView             *self,
                 GtkEventControllerFocus *controller)
 {
   self->focused = FALSE;
+  /* the next entry decides afresh whether it came from the keyboard */
+  self->keyboard_focus = FALSE;
+  self->pointer_focus = FALSE;
+  _derm_map_view_stop_focus_visible (self);
   _derm_map_view_update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -82,6 +82,8 @@ struct _DermMapView
   double            drag_center_y;
   gboolean          dragging;
   gboolean          keyboard_focus;
+  gulong            focus_visible_id; /* the window's notify::focus-visible while focused */
+  gboolean          pointer_focus;  /* the focus came with a click */
   gboolean          focused;        /* the window's focus is here: the label names the region */
   gboolean          drag_moved;     /* this press became a drag, not a click */
   double            pinch_zoom;
@@ -184,6 +186,7 @@ graphene_rect_t   _derm_map_view_region_bounds       (DermMapView        *self,
 void              _derm_map_view_input_class_init    (GtkWidgetClass     *widget_class);
 gboolean          _derm_map_view_id_map_idle_cb      (gpointer            user_data);
 void              _derm_map_view_restart_pointer_idle (DermMapView       *self);
+void              _derm_map_view_stop_focus_visible  (DermMapView        *self);
 
 /* derm-map-view-chart.c */
 void              _derm_map_view_snapshot_chart      (DermMapView        *self,

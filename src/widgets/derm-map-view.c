@@ -163,6 +163,7 @@ derm_map_view_dispose (GObject *object)
 {
   DermMapView *self = DERM_MAP_VIEW (object);
 
+  _derm_map_view_stop_focus_visible (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DERM_TYPE_MAP_VIEW);
   _derm_map_view_chart_dispose (self);
 
@@ -568,6 +569,7 @@ derm_map_view_set_selected_region (DermMapView      *self,
     return;
 
   self->selected_region = region;
+  _derm_map_view_update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_REGION]);
 }
