@@ -190,3 +190,53 @@ wait_for_layout (GtkWidget *widget)
       g_signal_handler_disconnect (clock, id);
     }
 }
+
+guint
+find_broken_words (GtkWidget *widget,
+                   GString   *problems)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_visible (widget))
+    return 0;
+
+  if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)) && gtk_widget_get_mapped (widget))
+    {
+      PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (widget));
+      const char *text = pango_layout_get_text (layout);
+      const PangoLogAttr *attrs;
+      int n_attrs;
+      PangoLayoutIter *iter;
+
+      n++;
+      attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+      iter = pango_layout_get_iter (layout);
+      while (pango_layout_iter_next_line (iter))
+        {
+          PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+          int offset = (int) g_utf8_pointer_to_offset (text, text + line->start_index);
+
+          /* a line may start only where Unicode allows a line break; a
+           * break elsewhere cut a word (and Pango drew a hyphen) */
+          if (offset > 0 && offset < n_attrs && !attrs[offset].is_line_break)
+            {
+              const char *start = text + line->start_index, *end = start;
+              g_autofree char *word = NULL;
+
+              while (start > text && !g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (start))))
+                start = g_utf8_prev_char (start);
+              while (*end != '\0' && !g_unichar_isspace (g_utf8_get_char (end)))
+                end = g_utf8_next_char (end);
+              word = g_strndup (start, end - start);
+              g_string_append_printf (problems, " “%s” in “%.40s…”;", word, text);
+            }
+        }
+      pango_layout_iter_free (iter);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += find_broken_words (child, problems);
+
+  return n;
+}

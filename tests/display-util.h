@@ -50,6 +50,12 @@ int      display_test_main (int              width,
 /* From now on, count every warning or critical logged as a failed check
  * (display_test_main () does this itself). */
 void     display_fail_on_warnings (void);
+/* Every shown, wrapped label under widget whose text the wrapping breaks
+ * inside a word ("Unterschenk-el") rather than where a line may break:
+ * appends " “word” in “label text”;" to problems for each. Returns how
+ * many wrapped labels it looked at. */
+guint    find_broken_words (GtkWidget       *widget,
+                            GString         *problems);
 /* The X window id of a window, for xdotool; free with g_free. */
 char    *display_xid       (GtkWindow       *window);
 

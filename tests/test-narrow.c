@@ -10,9 +10,15 @@
  */
 #define G_LOG_DOMAIN "Dermatomes"
 
+#include "config.h"
+
 #include <gdk/x11/gdkx.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <math.h>
 
 #include "derm-application.h"
+#include "derm-text.h"
 #include "display-util.h"
 #include "derm-window.h"
 
@@ -135,8 +141,12 @@ check_inside (GtkWidget *widget,
       gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
       if (bounds.origin.x < 0 || bounds.origin.x + bounds.size.width > window_width ||
           bounds.origin.y < 0 || bounds.origin.y + bounds.size.height > window_height)
-        g_string_append_printf (problems, " a %s at x %g..%g, y %g..%g is outside;",
-                                G_OBJECT_TYPE_NAME (widget), bounds.origin.x,
+        g_string_append_printf (problems, " a %s “%s” at x %g..%g, y %g..%g is outside;",
+                                G_OBJECT_TYPE_NAME (widget),
+                                GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget)) :
+                                GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL ?
+                                gtk_button_get_label (GTK_BUTTON (widget)) : "",
+                                bounds.origin.x,
                                 bounds.origin.x + bounds.size.width,
                                 bounds.origin.y, bounds.origin.y + bounds.size.height);
       if (bounds.size.width < min_width)
@@ -183,6 +193,30 @@ find_icon_button (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_label_button (GtkWidget  *widget,
+                   const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+layout_is (gpointer data)
+{
+  return derm_map_view_get_layout (derm_window_get_map_view (window)) == (DermLayout) GPOINTER_TO_INT (data);
+}
+
 static gboolean
 flap_revealed_is (gpointer data)
 {
@@ -216,7 +250,38 @@ test_narrow (void)
   /* search, map, side panel, menu, and the window's own */
   check_all_inside (header, "compact header bar", 5);
   CHECK (gtk_action_bar_get_revealed (GTK_ACTION_BAR (view_bar ())), "the view switcher is at the bottom");
-  check_all_inside (view_bar (), "view bar (Anterior, Posterior, Both)", 3);
+  check_all_inside (view_bar (), "view bar (Anterior, Posterior)", 2);
+
+  /* one view at a time, not both at a quarter of the width; the choice
+   * of both stays for a wide window */
+  CHECK (g_strcmp0 (derm_window_get_view (window), "both") == 0, "the window's view is still both");
+  CHECK (derm_map_view_get_layout (view) != DERM_LAYOUT_BOTH,
+         "at 360 px the map shows one view (layout %d)", derm_map_view_get_layout (view));
+  {
+    const DermRegion *medial = derm_atlas_get_region (derm_window_get_atlas (window), "medial-malleolus-left");
+    const DermRegion *lateral = derm_atlas_get_region (derm_window_get_atlas (window), "lateral-malleolus-left");
+    double x1, y1, x2, y2;
+
+    if (derm_map_view_region_to_widget (view, medial, &x1, &y1) &&
+        derm_map_view_region_to_widget (view, lateral, &x2, &y2))
+      CHECK (fabs (x2 - x1) >= 20, "the leg is drawn large enough to click: the malleoli %.0f px apart",
+             fabs (x2 - x1));
+  }
+  {
+    GtkWidget *posterior = find_label_button (view_bar (), "_Posterior");
+
+    g_assert_nonnull (posterior);
+    click_at (posterior, gtk_widget_get_width (posterior) / 2.0, gtk_widget_get_height (posterior) / 2.0);
+    CHECK (wait_until (layout_is, GINT_TO_POINTER (DERM_LAYOUT_POSTERIOR), 3000),
+           "the view bar's Posterior shows the posterior view");
+    CHECK (g_strcmp0 (derm_window_get_view (window), "both") == 0, "and keeps both for a wide window");
+    CHECK (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (posterior)), "Posterior shows as chosen");
+  }
+  /* a region of the other view, found by search: that view comes */
+  derm_window_select_region (window, derm_atlas_get_region (derm_window_get_atlas (window), "patella-right"));
+  CHECK (derm_map_view_get_layout (view) == DERM_LAYOUT_ANTERIOR,
+         "a region of the anterior view brings the anterior view");
+  derm_window_select_region (window, NULL);
 
   /* the side panel toggle opens the panel over the map; a strip of map stays */
   toggle = find_icon_button (header, "sidebar-show-right-symbolic");
@@ -364,6 +429,8 @@ test_wide (void)
          "the full header bar shows");
   check_all_inside (header, "full header bar", 12);
   CHECK (!gtk_action_bar_get_revealed (GTK_ACTION_BAR (view_bar ())), "no view bar at the bottom");
+  CHECK (derm_map_view_get_layout (derm_window_get_map_view (window)) == DERM_LAYOUT_BOTH,
+         "wide again, both views side by side");
 }
 
 /* GTK keeps a window within its monitor: 4K needs a 4K screen (build-aux/dev
@@ -394,6 +461,139 @@ test_large (void)
   derm_map_view_set_zoom (view, 1.0);
 }
 
+/* Every card, the quiz panel and the root list, with the panel open:
+ * no wrapped label cuts a word ("Unterschenk-el"), in normal and in large
+ * print (presentation). */
+static void
+check_words_whole (const char *size)
+{
+  DermAtlas *atlas = derm_window_get_atlas (window);
+  DermInfoPanel *info = derm_window_get_info_panel (window);
+  static const char * const regions[] = {
+    "anterolateral-leg-upper-right", "posterolateral-thigh-left", "posteromedial-calf-right",
+    "medial-thigh-mid-left", "perianal-outer-mid", "lateral-thigh-upper-left", "sole-lateral-right", NULL
+  };
+  static const char * const roots[] = { "L2", "L5", "S1", "S4-5", NULL };
+  g_autoptr (GString) problems = g_string_new (NULL);
+  guint n = 0;
+
+  adw_flap_set_reveal_flap (flap (), TRUE);
+  for (int large = 0; large < 2; large++)
+    {
+      derm_info_panel_set_large_print (info, large);
+      for (guint i = 0; regions[i] != NULL; i++)
+        {
+          const DermRegion *region = derm_atlas_get_region (atlas, regions[i]);
+
+          if (region == NULL)
+            continue;
+          derm_window_select_region (window, region);
+          adw_flap_set_reveal_flap (flap (), TRUE);
+          wait_for_layout (GTK_WIDGET (window));
+          n += find_broken_words (GTK_WIDGET (window), problems);
+        }
+      for (guint i = 0; roots[i] != NULL; i++)
+        {
+          derm_window_select_root (window, roots[i]);
+          adw_flap_set_reveal_flap (flap (), TRUE);
+          wait_for_layout (GTK_WIDGET (window));
+          n += find_broken_words (GTK_WIDGET (window), problems);
+        }
+    }
+  derm_info_panel_set_large_print (info, FALSE);
+  derm_window_select_root (window, NULL);
+
+  {
+    DermQuizOptions options;
+
+    derm_quiz_options_init (&options);
+    options.kinds = (1u << DERM_QUIZ_NAME_ROOT) | (1u << DERM_QUIZ_ROOT_OR_NERVE) | (1u << DERM_QUIZ_REFLEX);
+    options.count = 3;
+    options.seed = 4;
+    if (derm_window_start_quiz (window, &options, FALSE, 0))
+      {
+        DermQuizPanel *panel = derm_window_get_quiz_panel (window);
+
+        for (guint q = 0; q < 3; q++)
+          {
+            g_autofree char *asking = g_strdup_printf ("%s, question %u", size, q + 1);
+            g_autofree char *answered = g_strdup_printf ("%s, answer %u", size, q + 1);
+
+            adw_flap_set_reveal_flap (flap (), TRUE);
+            settle (400);
+            wait_for_layout (GTK_WIDGET (window));
+            n += find_broken_words (GTK_WIDGET (window), problems);
+            check_all_inside (adw_flap_get_flap (flap ()), asking, 1);
+            derm_quiz_panel_answer_choice (panel, 0);
+            adw_flap_set_reveal_flap (flap (), TRUE);
+            settle (400);
+            wait_for_layout (GTK_WIDGET (window));
+            n += find_broken_words (GTK_WIDGET (window), problems);
+            check_all_inside (adw_flap_get_flap (flap ()), answered, 1);
+            derm_quiz_panel_next (panel);
+          }
+        g_signal_emit_by_name (panel, "stop");
+        /* the side panel's crossfade back to the cards */
+        settle (600);
+      }
+  }
+
+  CHECK (n > 50 && problems->len == 0, "%s: no wrapped label cuts a word (%u labels)%s", size, n, problems->str);
+}
+
+/* Text drawn on the map wraps too: the nerves' names on their territory,
+ * at the narrowest width the overlay gives them (72 units, 10 high). */
+static void
+check_drawn_words_whole (void)
+{
+  GPtrArray *nerves = derm_atlas_get_nerves (derm_window_get_atlas (window));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 4, 4);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr (GString) problems = g_string_new (NULL);
+
+  for (guint i = 0; i < nerves->len; i++)
+    {
+      const DermNerve *nerve = g_ptr_array_index (nerves, i);
+      g_autoptr (PangoLayout) layout = derm_text_layout_new (cr, nerve->name, 10, TRUE, 72, PANGO_ALIGN_CENTER);
+      const char *text = pango_layout_get_text (layout);
+      const PangoLogAttr *attrs;
+      int n_attrs;
+      GSList *lines = pango_layout_get_lines_readonly (layout);
+
+      attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+      for (GSList *l = lines != NULL ? lines->next : NULL; l != NULL; l = l->next)
+        {
+          PangoLayoutLine *line = l->data;
+          int offset = (int) g_utf8_pointer_to_offset (text, text + line->start_index);
+
+          if (offset > 0 && offset < n_attrs && !attrs[offset].is_line_break)
+            g_string_append_printf (problems, " “%s” at “%s”;", text, text + line->start_index);
+        }
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  CHECK (problems->len == 0, "no nerve's name drawn on the map is cut inside a word (%u names)%s",
+         nerves->len, problems->str);
+}
+
+/* German, where words are long: at 360 px and at 1280x800 nothing cuts
+ * a word, and the panel's text stays inside the window. */
+static void
+run_german (DermWindow *test_window)
+{
+  window = test_window;
+
+  CHECK (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (find_label_button (GTK_WIDGET (window), "_Rückseite"))),
+                    "_Rückseite") == 0, "the window speaks German");
+  check_drawn_words_whole ();
+  resize (360, 640);
+  check_words_whole ("360x640");
+  check_all_inside (adw_flap_get_flap (flap ()), "360x640, the folded side panel", 0);
+  resize (1280, 800);
+  check_words_whole ("1280x800");
+  check_all_inside (GTK_WIDGET (window), "1280x800, the window", 10);
+}
+
 static void
 run_tests (DermWindow *test_window)
 {
@@ -409,5 +609,20 @@ run_tests (DermWindow *test_window)
 int
 main (int argc, char *argv[])
 {
+  const char *language = g_getenv ("DERM_TEST_LANGUAGE");
+  const char *catalogs = g_getenv ("DERM_TEST_CATALOGS");
+
+  /* the same checks in a language of long words, with the catalogs of
+   * the build tree (po/LANG/LC_MESSAGES), as main.c binds the installed ones */
+  if (language != NULL && catalogs != NULL)
+    {
+      g_setenv ("LANGUAGE", language, TRUE);
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, catalogs);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+      return display_test_main (0, 0, run_german);
+    }
+
   return display_test_main (0, 0, run_tests);
 }

@@ -302,6 +302,8 @@ _derm_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.view", "s", "anterior");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.view", "s", "posterior");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.view", "s", "both");
+  /* the view bar at the bottom: a narrow window shows one view */
+  gtk_widget_class_install_property_action (widget_class, "win.shown-view", "shown-view");
 
   gtk_widget_class_install_property_action (widget_class, "win.map", "map-id");
   gtk_widget_class_install_action (widget_class, "win.next-map", NULL, next_map_action);

@@ -63,9 +63,14 @@ struct _DermWindow
   GtkWidget            *sidebar;
   GtkWidget            *map_overlay;
   GtkActionBar         *view_bar;
+  GtkWidget            *view_bar_both;
 
   DermAtlas            *atlas;
   char                 *view;
+  /* narrow windows (the side panel folded over the map) show one view:
+   * this one when the view is "both" ("anterior" or "posterior") */
+  gboolean              narrow;
+  char                 *narrow_view;
   char                 *map_id;     /* NULL until the atlas picks its default */
   gboolean              nerves;
   gboolean              key_points;
@@ -100,6 +105,7 @@ enum {
   PROP_0,
   PROP_ATLAS,
   PROP_VIEW,
+  PROP_SHOWN_VIEW,
   PROP_MAP_ID,
   PROP_NERVES,
   PROP_KEY_POINTS,
@@ -115,6 +121,10 @@ const char    *_derm_window_map_id                 (DermWindow   *self);
 void           _derm_window_header_changed_cb      (DermWindow   *self,
                                                     GParamSpec   *pspec,
                                                     AdwSqueezer  *header_bar);
+/* Show a region's view: in a narrow window the one view shown, else the
+ * view alone if the layout lacks it. */
+void           _derm_window_show_view              (DermWindow   *self,
+                                                    DermView      view);
 void           _derm_window_folded_cb              (DermWindow   *self,
                                                     GParamSpec   *pspec,
                                                     AdwFlap      *flap);

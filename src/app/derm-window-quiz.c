@@ -104,7 +104,12 @@ _derm_window_sync_quiz_map (DermWindow *self)
       double x, y;
 
       if (!derm_layout_view_origin (derm_map_view_get_layout (map_view), question->region->view, &x, &y))
-        derm_window_set_view (self, "both");
+        {
+          if (self->narrow)
+            _derm_window_show_view (self, question->region->view);
+          else
+            derm_window_set_view (self, "both");
+        }
     }
 
   /* while a question waits, overlays and labels would give it away */

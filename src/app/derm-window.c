@@ -85,9 +85,80 @@ _derm_window_map_id (DermWindow *self)
   return map != NULL ? map->id : NULL;
 }
 
+/* The view the map shows: the window's, but a narrow window shows one
+ * view only (side by side at 360 px each would be a quarter of the width):
+ * the one chosen, or for "both" the narrow view. */
+static const char *
+shown_view (DermWindow *self)
+{
+  if (!self->narrow || g_strcmp0 (self->view, "both") != 0)
+    return self->view;
+  return self->narrow_view;
+}
+
+static void
+apply_layout (DermWindow *self)
+{
+  DermLayout layout;
+
+  if (!derm_layout_from_string (shown_view (self), &layout))
+    layout = DERM_LAYOUT_BOTH;
+  derm_map_view_set_layout (self->map_view, layout);
+}
+
+static void
+set_shown_view (DermWindow *self,
+                const char *view)
+{
+  DermLayout layout;
+
+  if (view == NULL || !derm_layout_from_string (view, &layout))
+    {
+      g_warning ("Unknown view “%s”", view != NULL ? view : "(null)");
+      return;
+    }
+
+  /* narrow, "both" stays chosen for when the window is wide again */
+  if (self->narrow && layout != DERM_LAYOUT_BOTH && g_strcmp0 (self->view, "both") == 0)
+    {
+      g_free (self->narrow_view);
+      self->narrow_view = g_strdup (view);
+      apply_layout (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWN_VIEW]);
+    }
+  else
+    derm_window_set_view (self, view);
+}
+
+/* Narrow: the side panel folded over the map (the window below 661 px),
+ * not in presentation, which is for a projector. */
+static void
+update_narrow (DermWindow *self)
+{
+  gboolean narrow = adw_flap_get_folded (self->flap) && !self->presentation;
+
+  gtk_widget_set_visible (self->view_bar_both, !narrow);
+  if (narrow == self->narrow)
+    return;
+
+  self->narrow = narrow;
+  apply_layout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWN_VIEW]);
+}
+
+void
+_derm_window_show_view (DermWindow *self,
+                        DermView    view)
+{
+  double x, y;
+
+  if (!derm_layout_view_origin (derm_map_view_get_layout (self->map_view), view, &x, &y))
+    set_shown_view (self, view == DERM_VIEW_ANTERIOR ? "anterior" : "posterior");
+}
+
 /* callbacks */
 
-/* Narrow windows: the compact header bar has no view switcher, so it is
+/* Narrow windows: the compact header bar has no view switcher, so one is
  * in a bar at the bottom (none in presentation mode, which has no header
  * bar either). */
 void
@@ -98,6 +169,7 @@ _derm_window_header_changed_cb (DermWindow  *self,
   gboolean compact = adw_squeezer_get_visible_child (header_bar) == self->compact_header;
 
   gtk_action_bar_set_revealed (self->view_bar, compact && !self->presentation);
+  update_narrow (self);
 }
 
 void
@@ -115,6 +187,7 @@ _derm_window_folded_cb (DermWindow *self,
                                       : MAP_MIN_WIDTH, -1);
   adw_clamp_set_maximum_size (self->sidebar_clamp, panel);
   adw_clamp_set_tightening_threshold (self->sidebar_clamp, panel);
+  update_narrow (self);
 
   /* a quiz moves its question between the map and the panel; without one,
    * leave the selection alone */
@@ -234,6 +307,7 @@ derm_window_finalize (GObject *object)
   DermWindow *self = DERM_WINDOW (object);
 
   g_free (self->view);
+  g_free (self->narrow_view);
   g_free (self->map_id);
 
   G_OBJECT_CLASS (derm_window_parent_class)->finalize (object);
@@ -254,6 +328,9 @@ derm_window_get_property (GObject    *object,
       break;
     case PROP_VIEW:
       g_value_set_string (value, self->view);
+      break;
+    case PROP_SHOWN_VIEW:
+      g_value_set_string (value, shown_view (self));
       break;
     case PROP_MAP_ID:
       g_value_set_string (value, _derm_window_map_id (self));
@@ -290,6 +367,9 @@ derm_window_set_property (GObject      *object,
       break;
     case PROP_VIEW:
       derm_window_set_view (self, g_value_get_string (value));
+      break;
+    case PROP_SHOWN_VIEW:
+      set_shown_view (self, g_value_get_string (value));
       break;
     case PROP_MAP_ID:
       derm_window_set_map_id (self, g_value_get_string (value));
@@ -344,6 +424,12 @@ derm_window_class_init (DermWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_VIEW] =
     g_param_spec_string ("view", NULL, NULL,
+                         "both",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* what the map shows: the view, but a narrow window one of the two for
+   * "both"; set, it changes what is shown and keeps "both" for later */
+  properties[PROP_SHOWN_VIEW] =
+    g_param_spec_string ("shown-view", NULL, NULL,
                          "both",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MAP_ID] =
@@ -403,6 +489,7 @@ derm_window_class_init (DermWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DermWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, map_overlay);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, view_bar);
+  gtk_widget_class_bind_template_child (widget_class, DermWindow, view_bar_both);
   gtk_widget_class_bind_template_child (widget_class, DermWindow, chart_panel);
   gtk_widget_class_bind_template_callback_full (widget_class, "folded_cb",
                                                 G_CALLBACK (_derm_window_folded_cb));
@@ -423,6 +510,7 @@ static void
 derm_window_init (DermWindow *self)
 {
   self->view = g_strdup ("both");
+  self->narrow_view = g_strdup ("anterior");
   self->labels = TRUE;
   self->presentation_step = -1;
 
@@ -529,8 +617,14 @@ derm_window_set_view (DermWindow *self,
 
   g_free (self->view);
   self->view = g_strdup (view);
-  derm_map_view_set_layout (self->map_view, layout);
+  if (layout != DERM_LAYOUT_BOTH)
+    {
+      g_free (self->narrow_view);
+      self->narrow_view = g_strdup (view);
+    }
+  apply_layout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWN_VIEW]);
 }
 
 const char *
@@ -591,7 +685,7 @@ derm_window_select_region (DermWindow       *self,
   /* show the region's view if the current layout hides it */
   if (region != NULL &&
       !derm_layout_view_origin (derm_map_view_get_layout (self->map_view), region->view, &x, &y))
-    derm_window_set_view (self, region->view == DERM_VIEW_ANTERIOR ? "anterior" : "posterior");
+    _derm_window_show_view (self, region->view);
 
   derm_map_view_set_selected_region (self->map_view, region);
   derm_info_panel_show_region (self->info_panel, region);

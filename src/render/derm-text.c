@@ -32,7 +32,10 @@ derm_text_layout_new (cairo_t        *cr,
   if (wrap_width > 0)
     {
       pango_layout_set_width (layout, (int) (wrap_width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      /* between words only: a word too long for the width stays whole
+       * and sticks out, rather than break mid-syllable with a hyphen
+       * Pango draws ("N. iliohypoga-stricus", "Unterschenk-el") */
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
       pango_layout_set_alignment (layout, alignment);
     }
   pango_layout_set_text (layout, text, -1);
