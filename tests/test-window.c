@@ -927,6 +927,27 @@ test_about (void)
   gtk_window_destroy (GTK_WINDOW (about));
 }
 
+/* As the window opens the map has the focus, unseen, on no region yet:
+ * the first Tab rings one there rather than leave for the zoom button. */
+static void
+test_first_tab (void)
+{
+  DermMapView *view = derm_window_get_map_view (window);
+  g_autofree char *win = display_xid (GTK_WINDOW (window));
+  g_autofree guchar *before = NULL, *after = NULL;
+  int width, height;
+  guint changed;
+
+  CHECK (map_has_focus (NULL), "the map has the focus as the window opens");
+  before = map_pixels (&width, &height);
+  xdotool ("key", "--window", win, "Tab", NULL);
+  settle (300);
+  CHECK (gtk_widget_is_focus (GTK_WIDGET (view)), "the first Tab keeps the focus on the map");
+  after = map_pixels (&width, &height);
+  changed = changed_near (before, after, width, height, width / 2.0, height / 2.0, MAX (width, height));
+  CHECK (changed > 40, "and rings a region (%u pixels changed)", changed);
+}
+
 static void
 run_tests (DermWindow *test_window)
 {
@@ -934,6 +955,8 @@ run_tests (DermWindow *test_window)
   derm_window_set_view (window, "both");
   settle (300);
 
+  /* first: the window as it opens */
+  test_first_tab ();
   test_help_overlay ();
   test_menus ();
   test_click_shows_card ();

@@ -478,9 +478,14 @@ key_pressed_cb (DermMapView           *self,
    * next control, so that Tab enters the map. After a click Tab moves on. */
   if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab || keyval == GDK_KEY_ISO_Left_Tab) &&
       (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) == 0 &&
-      !self->keyboard_focus && !self->pointer_focus && self->focus_region != NULL &&
-      _derm_map_view_region_shown (self, self->focus_region))
+      !self->keyboard_focus && !self->pointer_focus)
     {
+      /* the window focused the map before it had an atlas to start on */
+      if (self->focus_region == NULL || !_derm_map_view_region_shown (self, self->focus_region))
+        set_focus_region (self, _derm_map_view_region_shown (self, self->selected_region) ?
+                                self->selected_region : central_region (self));
+      if (self->focus_region == NULL)
+        return GDK_EVENT_PROPAGATE;
       self->keyboard_focus = TRUE;
       _derm_map_view_update_accessible (self);
       gtk_widget_queue_draw (GTK_WIDGET (self));
