@@ -18,6 +18,7 @@
 #include <math.h>
 
 #include "derm-application.h"
+#include "derm-reference-pages.h"
 #include "derm-text.h"
 #include "display-util.h"
 #include "derm-window.h"
@@ -576,6 +577,44 @@ check_drawn_words_whole (void)
          nerves->len, problems->str);
 }
 
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/* "About This Map" of each map and "Sources", at their own size and at
+ * a phone's width. */
+static void
+check_reference_words_whole (void)
+{
+  DermAtlas *atlas = derm_window_get_atlas (window);
+  GPtrArray *maps = derm_atlas_get_maps (atlas);
+  g_autoptr (GString) problems = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; i <= maps->len; i++)
+    {
+      GtkWindow *page = i < maps->len ?
+        derm_map_info_window_new (GTK_WINDOW (window), atlas, ((DermMap *) g_ptr_array_index (maps, i))->id) :
+        derm_sources_window_new (GTK_WINDOW (window), atlas);
+
+      for (int narrow = 0; narrow < 2; narrow++)
+        {
+          if (narrow)
+            gtk_window_set_default_size (page, 360, 640);
+          gtk_window_present (page);
+          CHECK (wait_until (widget_mapped, page, 5000), "reference page %u shows", i);
+          settle (400);
+          wait_for_layout (GTK_WIDGET (page));
+          n += find_broken_words (GTK_WIDGET (page), problems);
+        }
+      gtk_window_destroy (page);
+      settle (100);
+    }
+  CHECK (n > 10 && problems->len == 0, "About This Map and Sources cut no word (%u labels)%s", n, problems->str);
+}
+
 /* German, where words are long: at 360 px and at 1280x800 nothing cuts
  * a word, and the panel's text stays inside the window. */
 static void
@@ -586,6 +625,7 @@ run_german (DermWindow *test_window)
   CHECK (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (find_label_button (GTK_WIDGET (window), "_Rückseite"))),
                     "_Rückseite") == 0, "the window speaks German");
   check_drawn_words_whole ();
+  check_reference_words_whole ();
   resize (360, 640);
   check_words_whole ("360x640");
   check_all_inside (adw_flap_get_flap (flap ()), "360x640, the folded side panel", 0);
