@@ -247,10 +247,24 @@ test_presentation (void)
   px = smallest_label_px (GTK_WIDGET (panel));
   CHECK (px >= 28.0 - 0.01, "every panel label is at least 28 px in presentation (smallest: %.1f px)", px);
 
+  /* hide and reveal: with the labels hidden nothing names the root, not
+   * the card in the panel, not a tooltip */
   key ("h");
   CHECK (!derm_map_view_get_labels (view), "H hides the labels");
+  settle (400);
+  CHECK (!gtk_widget_is_drawable (GTK_WIDGET (panel)), "and the card naming %s with them",
+         derm_info_panel_get_title (panel));
+  {
+    const DermRegion *any = derm_atlas_get_region (derm_window_get_atlas (window), "medial-malleolus-left");
+    g_autofree char *tip = derm_map_view_describe_region (view, any);
+
+    CHECK (strstr (tip, "L4") == NULL, "a tooltip names no root (%s)", tip);
+  }
   key ("h");
   CHECK (derm_map_view_get_labels (view), "H shows them again");
+  settle (400);
+  CHECK (gtk_widget_is_drawable (GTK_WIDGET (panel)) && derm_map_view_get_reveal_roots (view),
+         "and the card with them");
 
   key ("b");
   CHECK (derm_window_get_presentation_blank (window), "B blanks the map");

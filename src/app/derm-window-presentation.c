@@ -54,6 +54,20 @@ _derm_window_present_root (DermWindow *self,
   derm_window_select_root (self, root != NULL ? root->id : NULL);
 }
 
+/* A teacher hides the labels (H) to ask the class, and shows them to
+ * reveal: while hidden, nothing else names the roots either, not the
+ * card in the panel nor a tooltip. A quiz hides and reveals on its own. */
+void
+_derm_window_sync_hidden_labels (DermWindow *self)
+{
+  if (self->atlas == NULL || _derm_window_quiz_active (self))
+    return;
+
+  derm_map_view_set_reveal_roots (self->map_view, !self->presentation || self->labels);
+  if (self->presentation)
+    adw_flap_set_reveal_flap (self->flap, self->labels);
+}
+
 void
 _derm_window_presentation_class_init (GtkWidgetClass *widget_class)
 {
@@ -103,6 +117,7 @@ derm_window_set_presentation (DermWindow *self,
       adw_clamp_set_maximum_size (self->sidebar_clamp, PRESENTATION_PANEL_WIDTH);
       adw_clamp_set_tightening_threshold (self->sidebar_clamp, PRESENTATION_PANEL_WIDTH);
       adw_flap_set_reveal_flap (self->flap, TRUE);
+      _derm_window_sync_hidden_labels (self);
       derm_map_view_set_presentation (self->map_view, TRUE);
       derm_info_panel_set_large_print (self->info_panel, TRUE);
       if (self->presentation_fullscreened)
@@ -132,6 +147,7 @@ derm_window_set_presentation (DermWindow *self,
       adw_clamp_set_maximum_size (self->sidebar_clamp, PANEL_WIDTH);
       adw_clamp_set_tightening_threshold (self->sidebar_clamp, PANEL_WIDTH);
       adw_flap_set_reveal_flap (self->flap, self->presentation_flap);
+      _derm_window_sync_hidden_labels (self);
       derm_map_view_set_presentation (self->map_view, FALSE);
       derm_info_panel_set_large_print (self->info_panel, FALSE);
       if (self->presentation_fullscreened)

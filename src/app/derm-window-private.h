@@ -161,5 +161,6 @@ void           _derm_window_set_blank              (DermWindow   *self,
                                                     gboolean      blank);
 void           _derm_window_present_root           (DermWindow   *self,
                                                     int           step);
+void           _derm_window_sync_hidden_labels     (DermWindow   *self);
 
 G_END_DECLS

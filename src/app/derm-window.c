@@ -395,6 +395,7 @@ derm_window_set_property (GObject      *object,
         {
           self->labels = g_value_get_boolean (value);
           derm_map_view_set_labels (self->map_view, self->labels);
+          _derm_window_sync_hidden_labels (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
