@@ -539,6 +539,20 @@ check_words_whole (const char *size)
       }
   }
 
+  /* chart mode: the chart panel with its scores and ranking */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-chart", NULL);
+  settle (300);
+  if (derm_window_get_chart (window) != NULL)
+    {
+      adw_flap_set_reveal_flap (flap (), TRUE);
+      settle (400);
+      wait_for_layout (GTK_WIDGET (window));
+      n += find_broken_words (GTK_WIDGET (window), problems);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.close-chart", NULL);
+      settle (600);
+    }
+  CHECK (derm_window_get_chart (window) == NULL, "%s: a chart opened and closed", size);
+
   CHECK (n > 50 && problems->len == 0, "%s: no wrapped label cuts a word (%u labels)%s", size, n, problems->str);
 }
 
