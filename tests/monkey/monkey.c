@@ -138,6 +138,18 @@ run_batch (GRand      *rand,
     }
   g_ptr_array_add (argv, NULL);
 
+  /* DERM_MONKEY_TRACE=1: each batch with the time it starts, to find the
+   * events before a warning (whose line carries the time too) */
+  if (g_getenv ("DERM_MONKEY_TRACE") != NULL)
+    {
+      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *stamp = g_date_time_format (now, "%H:%M:%S.%f");
+      g_autofree char *line = NULL;
+
+      /* argv ends in NULL already */
+      line = g_strjoinv (" ", (char **) argv->pdata);
+      g_printerr ("monkey %s: %s\n", stamp, line);
+    }
   if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH,
                      NULL, NULL, NULL, NULL, &status, &error))
     g_error ("xdotool: %s", error->message);
@@ -171,6 +183,15 @@ run_monkey (DermWindow *window)
       int width = gtk_widget_get_width (GTK_WIDGET (window));
       int height = gtk_widget_get_height (GTK_WIDGET (window));
 
+      if (g_getenv ("DERM_MONKEY_TRACE") != NULL)
+        {
+          toplevels = gtk_window_list_toplevels ();
+          for (GList *l = toplevels; l != NULL; l = l->next)
+            if (gtk_widget_get_visible (l->data))
+              g_printerr ("monkey: shown %s %dx%d\n", G_OBJECT_TYPE_NAME (l->data),
+                          gtk_widget_get_width (l->data), gtk_widget_get_height (l->data));
+          g_list_free (toplevels);
+        }
       run_batch (rand, xid, MAX (width, 10), MAX (height, 10), batch);
       done += batch;
       settle (60);
