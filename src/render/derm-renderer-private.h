@@ -24,6 +24,28 @@ typedef struct {
   double x0, y0, x1, y1;
 } Box;
 
+/* The halo (or a plate's margin) round a label's letters, per unit of
+ * font size: a label's box holds its letters and this. */
+#define LABEL_PAD 0.18
+
+/* A root label (or a worksheet's numbered blank) as placed on a view:
+ * derm-renderer-placement.c places it, derm-renderer-labels.c draws it. */
+typedef struct {
+  const Label *label;
+  char        *text;
+  gboolean     circle;    /* a worksheet's numbered blank */
+  double       size;      /* font size, view units */
+  gboolean     outside;   /* beside its zone, with a leader line */
+  Box          box;       /* letters and halo (a blank: its circle) */
+  double       ax, ay;    /* the leader line's end in the zone */
+  double       lx, ly;    /* and on the box */
+  double       ink_w, ink_h, ink_x, ink_y;  /* letters at size 1 */
+  gboolean    *in_zone;   /* per region index: part of the label's zone */
+  Box          zone;      /* the zone's extent */
+  guint        priority;  /* placed before those of less: it found no room later */
+  gboolean     failed;    /* found no room beside its zone */
+} Marker;
+
 struct _DermRenderer {
   GObject     parent_instance;
 
@@ -139,7 +161,6 @@ void          _derm_renderer_draw_header         (cairo_t                 *cr,
                                                   DermView                 view,
                                                   double                   scale,
                                                   gboolean                 dark);
-gboolean      _derm_renderer_uses_markers        (const DermRenderOptions *options);
 void          _derm_renderer_draw_labels         (DermRenderer            *self,
                                                   cairo_t                 *cr,
                                                   DermView                 view,
@@ -147,6 +168,16 @@ void          _derm_renderer_draw_labels         (DermRenderer            *self,
                                                   const DermRenderOptions *options);
 void          _derm_renderer_draw_markers        (DermRenderer            *self,
                                                   cairo_t                 *cr,
+                                                  DermView                 view,
+                                                  const DermMap           *map,
+                                                  const DermRenderOptions *options,
+                                                  gboolean                 numbers);
+
+/* derm-renderer-placement.c */
+gboolean      _derm_renderer_uses_markers        (const DermRenderOptions *options);
+/* of Marker, placed (kept on the renderer: the same options place them
+ * once); free with g_array_unref () */
+GArray       *_derm_renderer_place_markers       (DermRenderer            *self,
                                                   DermView                 view,
                                                   const DermMap           *map,
                                                   const DermRenderOptions *options,
