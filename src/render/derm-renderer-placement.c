@@ -66,14 +66,6 @@ key_point_covers (DermRenderer *self,
   return FALSE;
 }
 
-static gboolean
-boxes_overlap (const Box *a,
-               const Box *b)
-{
-  return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
-}
-
-/* How much of the box the boxes taken so far cover, in square units. */
 double
 _derm_renderer_box_overlap (const Box *box,
                             GArray    *taken)
@@ -90,9 +82,6 @@ _derm_renderer_box_overlap (const Box *box,
     }
   return area;
 }
-
-/* air between two boxes, and between a box and a leader line */
-#define LABEL_AIR 2.0
 
 static void
 marker_clear (gpointer data)
@@ -124,8 +113,8 @@ measure_text (const char *text,
   cairo_surface_destroy (surface);
 }
 
-static void
-marker_half_size (const Marker *marker,
+void
+_derm_renderer_marker_half_size (const Marker *marker,
                   double        size,
                   double       *half_w,
                   double       *half_h)
@@ -139,33 +128,73 @@ marker_half_size (const Marker *marker,
     }
 }
 
-static Box
-box_at (double cx,
-        double cy,
-        double half_w,
-        double half_h)
+static void
+skin_free (gpointer data)
 {
-  Box box = { cx - half_w, cy - half_h, cx + half_w, cy + half_h };
-  return box;
+  Skin *skin = data;
+
+  g_free (skin->cells);
+  g_free (skin->sum);
+  g_free (skin->extents);
+  g_free (skin);
+}
+
+static const Skin *
+get_skin (DermRenderer *self,
+          DermView      view)
+{
+  g_autofree char *key = g_strdup_printf ("derm-skin-%d", view);
+  Skin *skin = g_object_get_data (G_OBJECT (self), key);
+
+  if (skin != NULL)
+    return skin;
+  skin = g_new0 (Skin, 1);
+  skin->view = view;
+  skin->n_regions = derm_atlas_get_regions (self->atlas)->len;
+  skin->cells = g_new0 (guint16, SKIN_W * SKIN_H);
+  skin->sum = g_new0 (guint32, (SKIN_W + 1) * (SKIN_H + 1));
+  skin->extents = g_new (Box, skin->n_regions + 1);
+  for (guint i = 0; i <= skin->n_regions; i++)
+    skin->extents[i] = (Box) { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+  for (int y = 0; y < SKIN_H; y++)
+    for (int x = 0; x < SKIN_W; x++)
+      {
+        const DermRegion *region = derm_geometry_region_at (self->atlas, view, x + 0.5, y + 0.5);
+        Box *e;
+
+        skin->sum[(y + 1) * (SKIN_W + 1) + x + 1] = skin->sum[y * (SKIN_W + 1) + x + 1] +
+                                                    skin->sum[(y + 1) * (SKIN_W + 1) + x] -
+                                                    skin->sum[y * (SKIN_W + 1) + x] + (region != NULL);
+        if (region == NULL)
+          continue;
+        skin->cells[y * SKIN_W + x] = region->index + 1;
+        e = &skin->extents[region->index];
+        e->x0 = MIN (e->x0, x);
+        e->y0 = MIN (e->y0, y);
+        e->x1 = MAX (e->x1, x + 1);
+        e->y1 = MAX (e->y1, y + 1);
+      }
+  g_object_set_data_full (G_OBJECT (self), key, skin, skin_free);
+  return skin;
 }
 
 static gboolean
-point_in_zone (DermAtlas      *atlas,
-               DermView        view,
+point_in_zone (const Skin     *skin,
                const gboolean *in_zone,
                double          x,
                double          y)
 {
-  const DermRegion *region = derm_geometry_region_at (atlas, view, x, y);
+  int cx = (int) floor (x), cy = (int) floor (y);
 
-  return region != NULL && in_zone[region->index];
+  if (cx < 0 || cy < 0 || cx >= SKIN_W || cy >= SKIN_H || skin->cells[cy * SKIN_W + cx] == 0)
+    return FALSE;
+  return in_zone[skin->cells[cy * SKIN_W + cx] - 1];
 }
 
 /* Every point of the box (on a grid of at most 2.5 units, edges first) in
  * the zone. */
-static gboolean
-box_in_zone (DermAtlas      *atlas,
-             DermView        view,
+gboolean
+_derm_renderer_box_in_zone (const Skin     *skin,
              const gboolean *in_zone,
              const Box      *box)
 {
@@ -176,21 +205,19 @@ box_in_zone (DermAtlas      *atlas,
     {
       double x = box->x0 + (box->x1 - box->x0) * i / nx;
 
-      if (!point_in_zone (atlas, view, in_zone, x, box->y0) ||
-          !point_in_zone (atlas, view, in_zone, x, box->y1))
+      if (!point_in_zone (skin, in_zone, x, box->y0) || !point_in_zone (skin, in_zone, x, box->y1))
         return FALSE;
     }
   for (int j = 1; j < ny; j++)
     {
       double y = box->y0 + (box->y1 - box->y0) * j / ny;
 
-      if (!point_in_zone (atlas, view, in_zone, box->x0, y) ||
-          !point_in_zone (atlas, view, in_zone, box->x1, y))
+      if (!point_in_zone (skin, in_zone, box->x0, y) || !point_in_zone (skin, in_zone, box->x1, y))
         return FALSE;
     }
   for (int j = 1; j < ny; j++)
     for (int i = 1; i < nx; i++)
-      if (!point_in_zone (atlas, view, in_zone, box->x0 + (box->x1 - box->x0) * i / nx,
+      if (!point_in_zone (skin, in_zone, box->x0 + (box->x1 - box->x0) * i / nx,
                           box->y0 + (box->y1 - box->y0) * j / ny))
         return FALSE;
   return TRUE;
@@ -200,9 +227,9 @@ box_in_zone (DermAtlas      *atlas,
  * side as the region under the label's point. */
 static gboolean *
 zone_of_label (DermAtlas     *atlas,
+               const Skin    *skin,
                const DermMap *map,
                const Label   *label,
-               const Box     *extents,
                Box           *zone)
 {
   GPtrArray *regions = derm_atlas_get_regions (atlas);
@@ -212,57 +239,30 @@ zone_of_label (DermAtlas     *atlas,
   for (guint i = 0; i < regions->len; i++)
     {
       const DermRegion *region = g_ptr_array_index (regions, i);
+      const Box *e = &skin->extents[region->index];
       g_autofree char *roots = NULL;
 
       if (region->view != label->view || (at != NULL && region->side != at->side))
         continue;
       roots = g_strjoinv ("/", (char **) derm_map_get_roots (map, region));
       in_zone[region->index] = g_str_equal (roots, label->text);
-      if (in_zone[region->index] && extents[region->index].x1 >= extents[region->index].x0)
+      if (in_zone[region->index] && e->x1 >= e->x0)
         {
-          zone->x0 = MIN (zone->x0, extents[region->index].x0);
-          zone->y0 = MIN (zone->y0, extents[region->index].y0);
-          zone->x1 = MAX (zone->x1, extents[region->index].x1);
-          zone->y1 = MAX (zone->y1, extents[region->index].y1);
+          zone->x0 = MIN (zone->x0, e->x0);
+          zone->y0 = MIN (zone->y0, e->y0);
+          zone->x1 = MAX (zone->x1, e->x1);
+          zone->y1 = MAX (zone->y1, e->y1);
         }
     }
   return in_zone;
 }
 
-/* Each region's extent in a view, of Box by region index (x1 < x0: not
- * in the view), from its id map on a grid of 2 units. */
-static Box *
-region_extents (DermAtlas *atlas,
-                DermView   view)
-{
-  guint n = derm_atlas_get_regions (atlas)->len;
-  Box *extents = g_new (Box, n + 1);
-
-  for (guint i = 0; i <= n; i++)
-    extents[i] = (Box) { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
-  for (double y = 1; y < DERM_VIEW_HEIGHT; y += 2)
-    for (double x = 1; x < DERM_VIEW_WIDTH; x += 2)
-      {
-        const DermRegion *region = derm_geometry_region_at (atlas, view, x, y);
-        Box *e;
-
-        if (region == NULL)
-          continue;
-        e = &extents[region->index];
-        e->x0 = MIN (e->x0, x - 1);
-        e->y0 = MIN (e->y0, y - 1);
-        e->x1 = MAX (e->x1, x + 1);
-        e->y1 = MAX (e->y1, y + 1);
-      }
-  return extents;
-}
-
 /* Inside the zone at this size: the place nearest the label's point
  * whose whole box lies in the zone, anywhere in the zone's extent. */
-static gboolean
-place_inside (DermAtlas *atlas,
-              Marker    *marker,
-              double     size)
+gboolean
+_derm_renderer_place_inside (const Skin *skin,
+              Marker     *marker,
+              double      size)
 {
   const Label *label = marker->label;
   double half_w, half_h, reach_x, reach_y;
@@ -271,7 +271,7 @@ place_inside (DermAtlas *atlas,
   double best = G_MAXDOUBLE;
   const Box *zone = &marker->zone;
 
-  marker_half_size (marker, size, &half_w, &half_h);
+  _derm_renderer_marker_half_size (marker, size, &half_w, &half_h);
   if (zone->x1 - zone->x0 < 2 * half_w || zone->y1 - zone->y0 < 2 * half_h)
     return FALSE;
   reach_x = MAX (label->x - zone->x0, zone->x1 - label->x);
@@ -300,7 +300,7 @@ place_inside (DermAtlas *atlas,
               if (cx - half_w < zone->x0 || cx + half_w > zone->x1)
                 continue;
               box = box_at (cx, cy, half_w, half_h);
-              if (box_in_zone (atlas, label->view, marker->in_zone, &box))
+              if (_derm_renderer_box_in_zone (skin, marker->in_zone, &box))
                 {
                   marker->box = box;
                   best = cost;
@@ -311,203 +311,6 @@ place_inside (DermAtlas *atlas,
   if (found)
     marker->size = size;
   return found;
-}
-
-/* Off the skin (with a little air) and inside the view. */
-static gboolean
-box_off_skin (DermAtlas *atlas,
-              DermView   view,
-              const Box *box)
-{
-  const double air = 4;
-  double x0 = box->x0 - air, y0 = box->y0 - air, x1 = box->x1 + air, y1 = box->y1 + air;
-  int nx, ny;
-
-  /* the middle first: most candidates fail there */
-  if (derm_geometry_region_at (atlas, view, (x0 + x1) / 2, (y0 + y1) / 2) != NULL)
-    return FALSE;
-  nx = (int) ceil ((x1 - x0) / 3);
-  ny = (int) ceil ((y1 - y0) / 3);
-  for (int j = 0; j <= ny; j++)
-    for (int i = 0; i <= nx; i++)
-      if (derm_geometry_region_at (atlas, view, x0 + (x1 - x0) * i / nx, y0 + (y1 - y0) * j / ny) != NULL)
-        return FALSE;
-  return TRUE;
-}
-
-static double
-cross (double ax, double ay, double bx, double by, double cx, double cy)
-{
-  return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
-}
-
-/* Do segments p and q cross or touch? */
-static gboolean
-segments_meet (double px0, double py0, double px1, double py1,
-               double qx0, double qy0, double qx1, double qy1)
-{
-  double d1 = cross (qx0, qy0, qx1, qy1, px0, py0);
-  double d2 = cross (qx0, qy0, qx1, qy1, px1, py1);
-  double d3 = cross (px0, py0, px1, py1, qx0, qy0);
-  double d4 = cross (px0, py0, px1, py1, qx1, qy1);
-
-  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)))
-    return TRUE;
-  /* collinear and overlapping: along one another */
-  if (d1 == 0 && d2 == 0 && d3 == 0 && d4 == 0)
-    return MAX (MIN (px0, px1), MIN (qx0, qx1)) <= MIN (MAX (px0, px1), MAX (qx0, qx1)) &&
-           MAX (MIN (py0, py1), MIN (qy0, qy1)) <= MIN (MAX (py0, py1), MAX (qy0, qy1));
-  return FALSE;
-}
-
-/* Does the segment pass through the box (grown by air)? Liang-Barsky. */
-static gboolean
-segment_hits_box (double     x0,
-                  double     y0,
-                  double     x1,
-                  double     y1,
-                  const Box *box,
-                  double     air)
-{
-  double t0 = 0, t1 = 1, dx = x1 - x0, dy = y1 - y0;
-  double p[4] = { -dx, dx, -dy, dy };
-  double q[4] = { x0 - (box->x0 - air), box->x1 + air - x0, y0 - (box->y0 - air), box->y1 + air - y0 };
-
-  for (int i = 0; i < 4; i++)
-    {
-      if (p[i] == 0)
-        {
-          if (q[i] < 0)
-            return FALSE;
-        }
-      else
-        {
-          double t = q[i] / p[i];
-
-          if (p[i] < 0)
-            t0 = MAX (t0, t);
-          else
-            t1 = MIN (t1, t);
-          if (t0 > t1)
-            return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-static Box
-grown (const Box *box,
-       double     air)
-{
-  Box g = { box->x0 - air, box->y0 - air, box->x1 + air, box->y1 + air };
-  return g;
-}
-
-/* The box and its leader line clear of the markers placed so far (those
- * before it): no box on a box, no line through a box, no line across a
- * line. */
-static gboolean
-clear_of_markers (const Marker *marker,
-                  const Box    *box,
-                  double        lx,
-                  double        ly,
-                  GArray       *markers,
-                  guint         self_index)
-{
-  Box air = grown (box, LABEL_AIR);
-
-  for (guint i = 0; i < self_index; i++)
-    {
-      const Marker *other = &g_array_index (markers, Marker, i);
-
-      if (boxes_overlap (&air, &other->box))
-        return FALSE;
-      if (segment_hits_box (marker->ax, marker->ay, lx, ly, &other->box, LABEL_AIR))
-        return FALSE;
-      if (other->outside)
-        {
-          if (segment_hits_box (other->ax, other->ay, other->lx, other->ly, box, LABEL_AIR))
-            return FALSE;
-          if (segments_meet (marker->ax, marker->ay, lx, ly, other->ax, other->ay, other->lx, other->ly))
-            return FALSE;
-        }
-    }
-  /* nor over the point of another label beside its zone, placed or not,
-   * where its line starts: it would have no way out */
-  for (guint i = 0; i < markers->len; i++)
-    {
-      const Marker *other = &g_array_index (markers, Marker, i);
-      Box around = grown (box, MAX (LABEL_AIR, other->size * 0.4));
-
-      if (i != self_index && other->outside &&
-          other->ax > around.x0 && other->ax < around.x1 && other->ay > around.y0 && other->ay < around.y1)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-typedef struct {
-  double cost, x, y;
-} Candidate;
-
-static int
-compare_candidates (gconstpointer a,
-                    gconstpointer b)
-{
-  const Candidate *ca = a, *cb = b;
-
-  return (ca->cost > cb->cost) - (ca->cost < cb->cost);
-}
-
-/* Beside the zone with a leader line: the nearest place, level with the
- * zone if it can be, outward (away from the middle of the view) rather
- * than between the legs, off the skin if there is room, else over other
- * skin; clear of every box and line placed so far. */
-static gboolean
-place_outside (DermAtlas *atlas,
-               GArray    *markers,
-               guint      index)
-{
-  Marker *marker = &g_array_index (markers, Marker, index);
-  const Label *label = marker->label;
-  g_autoptr (GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  double half_w, half_h;
-  const double step = 4.0;
-  gboolean outward_left = label->x < DERM_VIEW_WIDTH / 2;
-
-  marker_half_size (marker, marker->size, &half_w, &half_h);
-  for (double cy = half_h + 3; cy + half_h <= DERM_VIEW_HEIGHT - 3; cy += step)
-    for (double cx = half_w + 3; cx + half_w <= DERM_VIEW_WIDTH - 3; cx += step)
-      {
-        double dx = cx - label->x, dy = cy - label->y;
-        gboolean inward = outward_left ? dx > 0 : dx < 0;
-        Candidate c = { fabs (dx) * (inward ? 1.6 : 1.0) + 2.5 * fabs (dy), cx, cy };
-
-        g_array_append_val (candidates, c);
-      }
-  g_array_sort (candidates, compare_candidates);
-
-  for (int tier = 0; tier < 2; tier++)
-    for (guint i = 0; i < candidates->len; i++)
-      {
-        const Candidate *c = &g_array_index (candidates, Candidate, i);
-        Box box = box_at (c->x, c->y, half_w, half_h);
-        double lx = CLAMP (marker->ax, box.x0, box.x1), ly = CLAMP (marker->ay, box.y0, box.y1);
-
-        /* a box on its own point is a label inside that does not fit */
-        if (lx == marker->ax && ly == marker->ay)
-          continue;
-        if (!clear_of_markers (marker, &box, lx, ly, markers, index))
-          continue;
-        if (tier == 0 ? !box_off_skin (atlas, label->view, &box)
-                      : box_in_zone (atlas, label->view, marker->in_zone, &box))
-          continue;
-        marker->box = box;
-        marker->lx = lx;
-        marker->ly = ly;
-        return TRUE;
-      }
-  return FALSE;
 }
 
 static int
@@ -572,70 +375,6 @@ derm_renderer_dup_blank_answers (DermRenderer            *self,
   return answers;
 }
 
-/* Orders to place the labels beside their zones in, each clear of those
- * placed before it: the first order in which every label finds a place
- * wins. Inside labels come first in each: they are placed already. */
-typedef enum {
-  ORDER_TOP_DOWN,  /* by the height of their zones: lines fan out without crossing */
-  ORDER_WIDEST,    /* the widest need the most room */
-  ORDER_BOTTOM_UP,
-  N_ORDERS,
-  ORDER_PRIORITY,  /* those that found no room in an earlier try first */
-} Order;
-
-static int
-compare_outside_order (gconstpointer a,
-                       gconstpointer b,
-                       gpointer      user_data)
-{
-  const Marker *ma = a, *mb = b;
-  Order order = GPOINTER_TO_INT (user_data);
-  double wa = ma->ink_w * ma->size, wb = mb->ink_w * mb->size;
-
-  if (ma->outside != mb->outside)
-    return ma->outside ? 1 : -1;
-  if (order == ORDER_PRIORITY && ma->priority != mb->priority)
-    return ma->priority < mb->priority ? 1 : -1;
-  if (order == ORDER_WIDEST && fabs (wa - wb) > 1)
-    return wa < wb ? 1 : -1;
-  if (order == ORDER_BOTTOM_UP)
-    return (ma->ay < mb->ay) - (ma->ay > mb->ay);
-  return (ma->ay > mb->ay) - (ma->ay < mb->ay);
-}
-
-/* Place the labels beside their zones in an order; the number that found
- * no place (left over their zone). */
-static guint
-place_all_outside (DermAtlas *atlas,
-                   GArray    *markers,
-                   Order      order)
-{
-  guint failed = 0;
-
-  g_array_sort_with_data (markers, compare_outside_order, GINT_TO_POINTER (order));
-  for (guint i = 0; i < markers->len; i++)
-    {
-      Marker *marker = &g_array_index (markers, Marker, i);
-
-      if (!marker->outside)
-        continue;
-      marker->failed = FALSE;
-      if (!place_outside (atlas, markers, i))
-        {
-          double half_w, half_h;
-
-          /* nowhere: over its zone, as large as asked */
-          marker_half_size (marker, marker->size, &half_w, &half_h);
-          marker->box = box_at (marker->ax, marker->ay, half_w, half_h);
-          marker->lx = marker->ax;
-          marker->ly = marker->ay;
-          marker->failed = TRUE;
-          failed++;
-        }
-    }
-  return failed;
-}
-
 /* The root labels (or a worksheet's numbered blanks) of a view, placed:
  * each inside its zone when it fits there at no less than the smallest
  * size, the others beside it with a leader line; no box on another, no
@@ -646,9 +385,9 @@ place_all_outside (DermAtlas *atlas,
 static GArray *
 compute_markers (DermRenderer            *self,
                  DermView                 view,
-               const DermMap           *map,
-               const DermRenderOptions *options,
-               gboolean                 numbers)
+                 const DermMap           *map,
+                 const DermRenderOptions *options,
+                 gboolean                 numbers)
 {
   g_autoptr (GPtrArray) sorted = sorted_labels (self, map, options->layout);
   GArray *markers = g_array_new (FALSE, TRUE, sizeof (Marker));
@@ -657,7 +396,7 @@ compute_markers (DermRenderer            *self,
   /* on screen (larger labels than normal), the smallest size
    * label_size () aims at */
   double min_size = (options->min_label_size > 0 ? options->min_label_size : numbers ? 12 : 9) * scale;
-  g_autofree Box *extents = markers_mode ? region_extents (self->atlas, view) : NULL;
+  const Skin *skin = markers_mode ? get_skin (self, view) : NULL;
 
   g_array_set_clear_func (markers, marker_clear);
 
@@ -683,7 +422,7 @@ compute_markers (DermRenderer            *self,
       measure_text (marker.text, &marker);
       marker.zone = (Box) { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
       if (markers_mode)
-        marker.in_zone = zone_of_label (self->atlas, map, label, extents, &marker.zone);
+        marker.in_zone = zone_of_label (self->atlas, skin, map, label, &marker.zone);
 
       if (!markers_mode)
         {
@@ -695,12 +434,12 @@ compute_markers (DermRenderer            *self,
               marker_clear (&marker);
               continue;
             }
-          marker_half_size (&marker, marker.size, &half_w, &half_h);
+          _derm_renderer_marker_half_size (&marker, marker.size, &half_w, &half_h);
           marker.box = box_at (label->x, label->y, half_w, half_h);
         }
       else if (numbers)
         {
-          if (!place_inside (self->atlas, &marker, min_size))
+          if (!_derm_renderer_place_inside (skin, &marker, min_size))
             {
               marker.outside = TRUE;
               marker.size = min_size;
@@ -720,7 +459,7 @@ compute_markers (DermRenderer            *self,
             }
           for (;;)
             {
-              if (place_inside (self->atlas, &marker, size))
+              if (_derm_renderer_place_inside (skin, &marker, size))
                 break;
               if (size <= min_size)
                 {
@@ -736,59 +475,12 @@ compute_markers (DermRenderer            *self,
       g_array_append_val (markers, marker);
     }
 
-  if (!markers_mode)
-    return markers;
-
-  /* inside ones are placed; the others in the first order that finds
-   * room for all */
-  {
-    g_autoptr (GArray) best = NULL;
-    guint best_failed = G_MAXUINT;
-
-    /* the fixed orders, then a few more tries, each placing first those
-     * that found no room in the best try so far */
-    for (guint round = 0; round < N_ORDERS + 4 && best_failed > 0; round++)
-      {
-        Order order = round < N_ORDERS ? (Order) round : ORDER_PRIORITY;
-        GArray *attempt;
-        guint failed;
-
-        if (order == ORDER_PRIORITY)
-          for (guint i = 0; i < best->len; i++)
-            if (g_array_index (best, Marker, i).failed)
-              for (guint j = 0; j < markers->len; j++)
-                if (g_array_index (markers, Marker, j).label == g_array_index (best, Marker, i).label)
-                  g_array_index (markers, Marker, j).priority++;
-        attempt = g_array_copy (markers);
-        /* shallow: the strings stay the markers' */
-        g_array_set_clear_func (attempt, NULL);
-        failed = place_all_outside (self->atlas, attempt, order);
-
-        if (failed < best_failed)
-          {
-            g_clear_pointer (&best, g_array_unref);
-            best = attempt;
-            best_failed = failed;
-          }
-        else
-          g_array_unref (attempt);
-      }
-    for (guint i = 0; best_failed > 0 && i < best->len; i++)
-      if (g_array_index (best, Marker, i).failed)
-        g_debug ("no room beside the body for the label %s", g_array_index (best, Marker, i).text);
-    /* the copies share the markers' strings: keep them in one array */
-    for (guint i = 0; i < best->len; i++)
-      {
-        Marker *marker = &g_array_index (best, Marker, i);
-
-        if (marker->outside && marker->lx == marker->ax && marker->ly == marker->ay)
-          marker->outside = FALSE;
-      }
-    g_array_set_clear_func (markers, NULL);
-    g_array_set_size (markers, 0);
-    g_array_append_vals (markers, best->data, best->len);
-    g_array_set_clear_func (markers, marker_clear);
-  }
+  /* the others beside their zones; one that finds no room there may go
+   * inside after all down to the smallest size before label_scale
+   * enlarges it, as small as the text around it (on a projector the
+   * window's body text is PRESENTATION_LABEL_PX too) */
+  if (markers_mode)
+    _derm_renderer_place_beside (skin, markers, min_size / scale);
   return markers;
 }
 
