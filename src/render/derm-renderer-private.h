@@ -24,6 +24,59 @@ typedef struct {
   double x0, y0, x1, y1;
 } Box;
 
+/* The halo (or a plate's margin) round a label's letters, per unit of
+ * font size: a label's box holds its letters and this. */
+#define LABEL_PAD 0.18
+/* air between two boxes, and between a box and a leader line */
+#define LABEL_AIR 2.0
+
+static inline Box
+box_at (double cx,
+        double cy,
+        double half_w,
+        double half_h)
+{
+  Box box = { cx - half_w, cy - half_h, cx + half_w, cy + half_h };
+  return box;
+}
+
+static inline gboolean
+boxes_overlap (const Box *a,
+               const Box *b)
+{
+  return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
+}
+
+/* A root label (or a worksheet's numbered blank) as placed on a view:
+ * derm-renderer-placement.c places it, derm-renderer-labels.c draws it. */
+typedef struct {
+  const Label *label;
+  char        *text;
+  gboolean     circle;    /* a worksheet's numbered blank */
+  double       size;      /* font size, view units */
+  gboolean     outside;   /* beside its zone, with a leader line */
+  Box          box;       /* letters and halo (a blank: its circle) */
+  double       ax, ay;    /* the leader line's end in the zone */
+  double       lx, ly;    /* and on the box */
+  double       ink_w, ink_h, ink_x, ink_y;  /* letters at size 1 */
+  gboolean    *in_zone;   /* per region index: part of the label's zone */
+  Box          zone;      /* the zone's extent */
+  gboolean     failed;    /* found no room beside its zone */
+} Marker;
+
+/* A view's skin on a grid of one unit, the grid of its id map, kept on
+ * the renderer: the placement looks at hundreds of thousands of points. */
+typedef struct {
+  DermView view;
+  guint    n_regions;
+  guint16 *cells;    /* region index + 1, 0 off the skin */
+  guint32 *sum;      /* of skin cells above and left of each corner */
+  Box     *extents;  /* of each region (x1 < x0: not in the view) */
+} Skin;
+
+#define SKIN_W ((int) DERM_VIEW_WIDTH)
+#define SKIN_H ((int) DERM_VIEW_HEIGHT)
+
 struct _DermRenderer {
   GObject     parent_instance;
 
@@ -139,7 +192,6 @@ void          _derm_renderer_draw_header         (cairo_t                 *cr,
                                                   DermView                 view,
                                                   double                   scale,
                                                   gboolean                 dark);
-gboolean      _derm_renderer_uses_markers        (const DermRenderOptions *options);
 void          _derm_renderer_draw_labels         (DermRenderer            *self,
                                                   cairo_t                 *cr,
                                                   DermView                 view,
@@ -151,6 +203,16 @@ void          _derm_renderer_draw_markers        (DermRenderer            *self,
                                                   const DermMap           *map,
                                                   const DermRenderOptions *options,
                                                   gboolean                 numbers);
+
+/* derm-renderer-placement.c */
+gboolean      _derm_renderer_uses_markers        (const DermRenderOptions *options);
+/* of Marker, placed (kept on the renderer: the same options place them
+ * once); free with g_array_unref () */
+GArray       *_derm_renderer_place_markers       (DermRenderer            *self,
+                                                  DermView                 view,
+                                                  const DermMap           *map,
+                                                  const DermRenderOptions *options,
+                                                  gboolean                 numbers);
 double        _derm_renderer_box_overlap         (const Box               *box,
                                                   GArray                  *taken);
 void          _derm_renderer_add_root_label_boxes (DermRenderer           *self,
@@ -158,6 +220,23 @@ void          _derm_renderer_add_root_label_boxes (DermRenderer           *self,
                                                    const DermMap          *map,
                                                    const DermRenderOptions *options,
                                                    GArray                 *taken);
+void          _derm_renderer_marker_half_size    (const Marker            *marker,
+                                                  double                   size,
+                                                  double                  *half_w,
+                                                  double                  *half_h);
+/* every point of the box (on a grid of 2.5 units) in the zone */
+gboolean      _derm_renderer_box_in_zone         (const Skin              *skin,
+                                                  const gboolean          *in_zone,
+                                                  const Box               *box);
+/* inside the zone at this size, nearest the label's point: FALSE if not */
+gboolean      _derm_renderer_place_inside        (const Skin              *skin,
+                                                  Marker                  *marker,
+                                                  double                   size);
+
+/* derm-renderer-leaders.c */
+void          _derm_renderer_place_beside        (const Skin              *skin,
+                                                  GArray                  *markers,
+                                                  double                   smallest);
 
 /* derm-renderer-overlays.c */
 void          _derm_renderer_draw_nerves         (DermRenderer            *self,
