@@ -12,6 +12,7 @@
 
 #include "derm-application.h"
 #include "display-util.h"
+#include "derm-renderer.h"
 #include "derm-window.h"
 
 static DermWindow *window;
@@ -417,6 +418,50 @@ shows_label (GtkWidget  *widget,
 }
 
 /* The patella is L3 on the ISNCSCI (Foerster) map, L4 on Keegan and Garrett. */
+/* Issue 16: in the window no root label is smaller than the body text
+ * (about 14.7 px): the sacral, perianal and ankle zones get leader lines to
+ * labels that read; Large labels enlarge them all. On every map. */
+static void
+test_labels_readable (void)
+{
+  DermMapView *view = derm_window_get_map_view (window);
+  static const char * const maps[] = { "isncsci", "keegan-garrett", "lee2008" };
+
+  for (guint m = 0; m < G_N_ELEMENTS (maps); m++)
+    for (double scale = 1.0; scale < 1.6; scale += 0.5)
+      {
+        guint outside = 0, n = 0;
+        double smallest = G_MAXDOUBLE;
+
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.map", "s", maps[m]);
+        derm_map_view_set_label_scale (view, scale);
+        wait_for_layout (GTK_WIDGET (view));
+        for (DermView v = 0; v < DERM_N_VIEWS; v++)
+          {
+            double ppu = 0;
+            g_autoptr (GArray) placed = derm_map_view_place_labels (view, v, &ppu);
+
+            for (guint i = 0; i < placed->len; i++)
+              {
+                const DermPlacedLabel *label = &g_array_index (placed, DermPlacedLabel, i);
+
+                smallest = MIN (smallest, label->size * ppu);
+                outside += label->outside;
+                n++;
+              }
+          }
+        CHECK (n > 20, "%s: the labels are placed (%u)", maps[m], n);
+        CHECK (smallest >= 14.5 * scale - 0.01,
+               "%s, label scale %.1f: the smallest label is %.1f px, at least the body text's %.1f",
+               maps[m], scale, smallest, 14.5 * scale);
+        if (scale == 1.0 && g_str_equal (maps[m], "isncsci"))
+          CHECK (outside >= 4, "the small sacral and ankle zones are labelled beside the legs (%u)", outside);
+      }
+  derm_map_view_set_label_scale (view, 1.0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.map", "s", "isncsci");
+  wait_for_layout (GTK_WIDGET (view));
+}
+
 static void
 test_switch_maps (void)
 {
@@ -966,6 +1011,7 @@ run_tests (DermWindow *test_window)
   test_focus_ring_on_tab ();
   test_search ();
   test_switch_maps ();
+  test_labels_readable ();
   test_overlay_keys ();
   test_root_or_nerve ();
   test_root_or_nerve_per_region ();

@@ -34,6 +34,36 @@ visible_rect (DermMapView     *self,
 
 static const cairo_user_data_key_t cache_image_key;
 
+/* What the view draws with at this transform: map, labels (no smaller than
+ * the body text, or than a projector's labels in presentation), overlays. */
+static void
+fill_render_options (DermMapView       *self,
+                     const Transform   *t,
+                     DermRenderOptions *options)
+{
+  derm_render_options_init (options);
+  options->layout = self->layout;
+  options->map_id = self->map_id;
+  options->labels = self->labels;
+  options->header = TRUE;
+  options->dark = _derm_map_view_is_dark ();
+  options->palette = _derm_map_view_effective_palette (self);
+  options->label_scale = self->label_scale;
+  options->highlight_root = self->selected_root;
+  options->nerves = self->nerves;
+  options->key_points = self->key_points;
+  /* on a projector no label is smaller than PRESENTATION_LABEL_PX: one that
+   * does not fit its zone goes outside with a leader line */
+  options->min_label_size = WINDOW_LABEL_PX / t->scale;
+  if (self->presentation)
+    {
+      options->min_label_size = PRESENTATION_LABEL_PX / t->scale;
+      /* the side marks (19 units) at the same size, as far as the header allows */
+      options->header_scale = CLAMP (PRESENTATION_LABEL_PX / (19.0 * t->scale), 1.0, 1.5);
+      options->outline_scale = 1.6;
+    }
+}
+
 static void
 render_cache (DermMapView     *self,
               const Transform *t)
@@ -79,26 +109,7 @@ render_cache (DermMapView     *self,
   cairo_translate (cr, -x0, -y0);
   cairo_scale (cr, device_scale, device_scale);
 
-  derm_render_options_init (&options);
-  options.layout = self->layout;
-  options.map_id = self->map_id;
-  options.labels = self->labels;
-  options.header = TRUE;
-  options.dark = _derm_map_view_is_dark ();
-  options.palette = _derm_map_view_effective_palette (self);
-  options.label_scale = self->label_scale;
-  options.highlight_root = self->selected_root;
-  options.nerves = self->nerves;
-  options.key_points = self->key_points;
-  /* on a projector no label is smaller than PRESENTATION_LABEL_PX: one that
-   * does not fit its zone goes outside with a leader line */
-  if (self->presentation)
-    {
-      options.min_label_size = PRESENTATION_LABEL_PX / t->scale;
-      /* the side marks (19 units) at the same size, as far as the header allows */
-      options.header_scale = CLAMP (PRESENTATION_LABEL_PX / (19.0 * t->scale), 1.0, 1.5);
-      options.outline_scale = 1.6;
-    }
+  fill_render_options (self, t, &options);
   if (self->neutral)
     {
       GdkRGBA ink;
@@ -430,4 +441,28 @@ void
 _derm_map_view_drawing_class_init (GtkWidgetClass *widget_class)
 {
   widget_class->snapshot = derm_map_view_snapshot;
+}
+
+/**
+ * derm_map_view_place_labels:
+ * @pixels_per_unit: (out): the view's scale, screen pixels a view unit
+ *
+ * The root labels the view draws on view, placed as it places them now:
+ * an array of DermPlacedLabel in view units (g_array_unref ()).
+ */
+GArray *
+derm_map_view_place_labels (DermMapView *self,
+                            DermView     view,
+                            double      *pixels_per_unit)
+{
+  DermRenderOptions options;
+  Transform t;
+
+  g_return_val_if_fail (DERM_IS_MAP_VIEW (self), NULL);
+
+  _derm_map_view_get_transform (self, &t);
+  fill_render_options (self, &t, &options);
+  if (pixels_per_unit != NULL)
+    *pixels_per_unit = t.scale;
+  return derm_renderer_place_labels (self->renderer, &options, view);
 }

@@ -29,6 +29,9 @@ G_BEGIN_DECLS
 /* Presentation: the smallest root label, in widget pixels (read from the
  * back of a lecture hall at 1080p), and the idle time before the pointer hides. */
 #define PRESENTATION_LABEL_PX 28.0
+/* In the window no root label is smaller than the body text (11 pt, about
+ * 14.7 px at 96 dpi): a zone too small for one gets a leader line. */
+#define WINDOW_LABEL_PX 14.5
 #define POINTER_IDLE_SECONDS  3
 
 struct _DermMapView

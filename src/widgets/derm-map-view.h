@@ -112,4 +112,10 @@ guint             derm_map_view_get_marking         (DermMapView        *self);
 /* Presentation mode hid the idle pointer. */
 gboolean          derm_map_view_get_pointer_hidden  (DermMapView        *self);
 
+/* The root labels as the view places them now (DermPlacedLabel, view
+ * units) and its scale in screen pixels a unit: for tests. */
+GArray           *derm_map_view_place_labels        (DermMapView         *self,
+                                                     DermView             view,
+                                                     double              *pixels_per_unit);
+
 G_END_DECLS
