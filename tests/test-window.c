@@ -462,6 +462,40 @@ test_labels_readable (void)
   wait_for_layout (GTK_WIDGET (view));
 }
 
+/* Issue 16: a click on other skin while a root is highlighted shows that
+ * skin without the old highlight under it; a click beside the legs clears
+ * the highlight and the card. */
+static void
+test_click_clears_root (void)
+{
+  DermMapView *view = derm_window_get_map_view (window);
+  g_autofree char *sx = NULL, *sy = NULL, *win = display_xid (GTK_WINDOW (window));
+
+  derm_window_select_root (window, "L4");
+  CHECK (wait_until (selected_root_is, (gpointer) "L4", 2000), "L4 is chosen");
+  /* the card that opens may change the panel's width, and the map's */
+  wait_for_layout (GTK_WIDGET (view));
+  click_region ("lateral-heel-right");
+  CHECK (wait_until (panel_title_is, (gpointer) "Right lateral heel", 3000),
+         "a click on the heel shows its card (title: %s)",
+         derm_info_panel_get_title (derm_window_get_info_panel (window)));
+  CHECK (wait_until (no_root_selected, NULL, 2000),
+         "the L4 highlight does not stay under the heel's card (map: %s)",
+         derm_map_view_get_selected_root (view));
+
+  derm_window_select_root (window, "L4");
+  CHECK (wait_until (selected_root_is, (gpointer) "L4", 2000), "L4 is chosen again");
+  wait_for_layout (GTK_WIDGET (view));
+  /* the top left corner of the map: beside the legs */
+  CHECK (derm_map_view_region_at (view, 3, 3) == NULL, "the map's corner is no skin");
+  map_point_to_window (3, 3, &sx, &sy);
+  xdotool ("mousemove", "--window", win, sx, sy, NULL);
+  settle (100);
+  xdotool ("click", "1", NULL);
+  CHECK (wait_until (no_root_selected, NULL, 2000), "a click beside the legs clears the root highlight");
+  CHECK (derm_map_view_get_selected_region (view) == NULL, "and the chosen skin");
+}
+
 static void
 test_switch_maps (void)
 {
@@ -1012,6 +1046,7 @@ run_tests (DermWindow *test_window)
   test_search ();
   test_switch_maps ();
   test_labels_readable ();
+  test_click_clears_root ();
   test_overlay_keys ();
   test_root_or_nerve ();
   test_root_or_nerve_per_region ();

@@ -211,6 +211,15 @@ region_activated_cb (DermWindow  *self,
   if (_derm_window_quiz_active (self))
     return;
 
+  /* a root highlighted before stays under no other card: the skin chosen
+   * now is what the map shows; a click beside the legs clears both */
+  derm_root_list_set_selected_root (self->root_list, NULL);
+  derm_map_view_set_selected_root (map_view, NULL);
+  if (region == NULL)
+    {
+      derm_info_panel_clear (self->info_panel);
+      return;
+    }
   derm_info_panel_show_region (self->info_panel, region);
   show_folded_panel (self);
 }

@@ -306,7 +306,11 @@ released_cb (DermMapView     *self,
 
   region = find_region_at (self, x, y);
   if (region == NULL)
-    return;
+    {
+      /* beside the legs: nothing chosen any more */
+      _derm_map_view_activate_region (self, NULL);
+      return;
+    }
 
   self->focus_region = region;
   _derm_map_view_update_accessible (self);

@@ -405,7 +405,9 @@ derm_map_view_class_init (DermMapViewClass *klass)
 
   /**
    * DermMapView::region-activated:
-   * @region: (type gpointer): the const DermRegion clicked or chosen with Enter
+   * @region: (type gpointer) (nullable): the const DermRegion clicked or
+   *   chosen with Enter, or NULL for a click beside the legs (which clears
+   *   the selection)
    */
   signals[REGION_ACTIVATED] =
     g_signal_new ("region-activated",
