@@ -37,10 +37,13 @@ box_off_skin (const Skin *skin,
   const double air = 4;
   int x0 = CLAMP ((int) floor (box->x0 - air), 0, SKIN_W), y0 = CLAMP ((int) floor (box->y0 - air), 0, SKIN_H);
   int x1 = CLAMP ((int) floor (box->x1 + air) + 1, 0, SKIN_W), y1 = CLAMP ((int) floor (box->y1 + air) + 1, 0, SKIN_H);
-  const guint32 *sum = skin->sum;
+  const guint16 *sum = skin->sum;
 
-  return sum[y1 * (SKIN_W + 1) + x1] - sum[y0 * (SKIN_W + 1) + x1] - sum[y1 * (SKIN_W + 1) + x0] +
-         sum[y0 * (SKIN_W + 1) + x0] == 0;
+  /* the sums wrap at 65536: a box that large is not taken for off it */
+  if ((x1 - x0) * (y1 - y0) >= 65536)
+    return FALSE;
+  return (guint16) (sum[y1 * (SKIN_W + 1) + x1] - sum[y0 * (SKIN_W + 1) + x1] -
+                    sum[y1 * (SKIN_W + 1) + x0] + sum[y0 * (SKIN_W + 1) + x0]) == 0;
 }
 
 static double

@@ -152,7 +152,7 @@ get_skin (DermRenderer *self,
   skin->view = view;
   skin->n_regions = derm_atlas_get_regions (self->atlas)->len;
   skin->cells = g_new0 (guint16, SKIN_W * SKIN_H);
-  skin->sum = g_new0 (guint32, (SKIN_W + 1) * (SKIN_H + 1));
+  skin->sum = g_new0 (guint16, (SKIN_W + 1) * (SKIN_H + 1));
   skin->extents = g_new (Box, skin->n_regions + 1);
   for (guint i = 0; i <= skin->n_regions; i++)
     skin->extents[i] = (Box) { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
@@ -162,9 +162,9 @@ get_skin (DermRenderer *self,
         const DermRegion *region = derm_geometry_region_at (self->atlas, view, x + 0.5, y + 0.5);
         Box *e;
 
-        skin->sum[(y + 1) * (SKIN_W + 1) + x + 1] = skin->sum[y * (SKIN_W + 1) + x + 1] +
-                                                    skin->sum[(y + 1) * (SKIN_W + 1) + x] -
-                                                    skin->sum[y * (SKIN_W + 1) + x] + (region != NULL);
+        skin->sum[(y + 1) * (SKIN_W + 1) + x + 1] = (guint16) (skin->sum[y * (SKIN_W + 1) + x + 1] +
+                                                               skin->sum[(y + 1) * (SKIN_W + 1) + x] -
+                                                               skin->sum[y * (SKIN_W + 1) + x] + (region != NULL));
         if (region == NULL)
           continue;
         skin->cells[y * SKIN_W + x] = region->index + 1;

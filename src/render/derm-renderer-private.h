@@ -70,7 +70,8 @@ typedef struct {
   DermView view;
   guint    n_regions;
   guint16 *cells;    /* region index + 1, 0 off the skin */
-  guint32 *sum;      /* of skin cells above and left of each corner */
+  guint16 *sum;      /* of skin cells above and left of each corner,
+                      * modulo 65536: exact for any box of fewer cells */
   Box     *extents;  /* of each region (x1 < x0: not in the view) */
 } Skin;
 
