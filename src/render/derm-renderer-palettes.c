@@ -361,10 +361,7 @@ _derm_renderer_paint_guessed (cairo_t      *cr,
 {
   DermColor veil = scheme->dark ? scheme->dim : (DermColor) { 1, 1, 1 };
   const double s = GUESSED_RING_SPACING;
-  double tile_w, tile_h;
-  cairo_surface_t *tile;
-  cairo_pattern_t *pattern;
-  cairo_t *tc;
+  double x0, y0, x1, y1;
 
   cairo_save (cr);
   cairo_set_source_rgba (cr, veil.red, veil.green, veil.blue, scheme->dark ? GUESSED_VEIL_DARK : GUESSED_VEIL);
@@ -375,17 +372,14 @@ _derm_renderer_paint_guessed (cairo_t      *cr,
       return;
     }
 
-  /* a tile of rings repeated over the clip, anchored to user space so it
-   * runs on unbroken across neighbouring regions: in a PDF or an SVG one
-   * small tiling pattern, not a path of thousands of arcs. Each root's
-   * rings in turn along a row, shifted by one every row so no colour
-   * lines up in a column, every other row half a ring to the side. */
-  tile_w = n * s;
-  tile_h = 2 * n * s;
-  tile = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
-                                         &(cairo_rectangle_t) { 0, 0, tile_w, tile_h });
-  tc = cairo_create (tile);
-  cairo_set_line_width (tc, GUESSED_RING_WIDTH);
+  /* rings on a grid anchored to user space, so they run on unbroken
+   * across neighbouring regions, over the clip only: each root's rings in
+   * turn along a row, shifted by one every row so no colour lines up in a
+   * column, every other row half a ring to the side. Paths, not a tiled
+   * pattern: cairo 1.16 leaks the copy of a pattern's recording surface
+   * that a PDF or SVG surface keeps. */
+  cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
+  cairo_set_line_width (cr, GUESSED_RING_WIDTH);
   for (guint c = 0; c < n; c++)
     {
       DermColor color;
@@ -393,33 +387,20 @@ _derm_renderer_paint_guessed (cairo_t      *cr,
       _derm_renderer_guessed_ring_color (scheme, ring_roots[c], style, &color);
       if (dim)
         color = _derm_renderer_mix (&color, &scheme->dim, scheme->dim_mix);
-      cairo_new_path (tc);
-      for (guint r = 0; r < 2 * n; r++)
-        for (guint k = 0; k < n; k++)
+      cairo_new_path (cr);
+      for (long r = (long) floor (y0 / s) - 1; r <= (long) ceil (y1 / s); r++)
+        for (long k = (long) floor (x0 / s) - 1; k <= (long) ceil (x1 / s); k++)
           {
-            double x = k * s + s / 2 + (r % 2 ? s / 2 : 0), y = r * s + s / 2;
+            double x = k * s + s / 2 + ((r & 1) ? s / 2 : 0), y = r * s + s / 2;
 
-            if ((k + r) % n != c)
+            if ((((k + r) % (long) n) + (long) n) % (long) n != (long) c)
               continue;
-            cairo_new_sub_path (tc);
-            cairo_arc (tc, x, y, GUESSED_RING_RADIUS, 0, 2 * G_PI);
-            /* the one on the tile's edge: its other half on the other side */
-            if (x + GUESSED_RING_RADIUS + GUESSED_RING_WIDTH > tile_w)
-              {
-                cairo_new_sub_path (tc);
-                cairo_arc (tc, x - tile_w, y, GUESSED_RING_RADIUS, 0, 2 * G_PI);
-              }
+            cairo_new_sub_path (cr);
+            cairo_arc (cr, x, y, GUESSED_RING_RADIUS, 0, 2 * G_PI);
           }
-      cairo_set_source_rgb (tc, color.red, color.green, color.blue);
-      cairo_stroke (tc);
+      cairo_set_source_rgb (cr, color.red, color.green, color.blue);
+      cairo_stroke (cr);
     }
-  cairo_destroy (tc);
-  pattern = cairo_pattern_create_for_surface (tile);
-  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
-  cairo_set_source (cr, pattern);
-  cairo_paint (cr);
-  cairo_pattern_destroy (pattern);
-  cairo_surface_destroy (tile);
   cairo_restore (cr);
 }
 

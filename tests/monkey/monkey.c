@@ -160,6 +160,34 @@ run_batch (GRand      *rand,
     }
 }
 
+/* DERM_MONKEY_TRACE: every popover shown, with where its parent is on
+ * the screen (GDK places a popover by the monitor under its anchor) */
+static gboolean
+popover_shown_hook (GSignalInvocationHint *hint,
+                    guint                  n_values,
+                    const GValue          *values,
+                    gpointer               data)
+{
+  GtkWidget *widget = g_value_get_object (&values[0]);
+  GtkWidget *parent = widget != NULL ? gtk_widget_get_parent (widget) : NULL;
+  GtkNative *native = parent != NULL ? gtk_widget_get_native (parent) : NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%H:%M:%S.%f");
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  gboolean placed = FALSE;
+
+  if (!GTK_IS_POPOVER (widget))
+    return TRUE;
+  if (parent != NULL && native != NULL)
+    placed = gtk_widget_compute_bounds (parent, GTK_WIDGET (native), &bounds);
+  g_printerr ("monkey %s: popover %s on %s (%s, mapped %d) at %.0f,%.0f %.0fx%.0f in %s\n", stamp,
+              G_OBJECT_TYPE_NAME (widget), parent != NULL ? G_OBJECT_TYPE_NAME (parent) : "nothing",
+              placed ? "placed" : "not placed", parent != NULL && gtk_widget_get_mapped (parent),
+              bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height,
+              native != NULL ? G_OBJECT_TYPE_NAME (native) : "no window");
+  return TRUE;
+}
+
 static gboolean
 map_view_shown (gpointer data)
 {
@@ -175,6 +203,9 @@ run_monkey (DermWindow *window)
   guint done = 0;
 
   disable_exits (window);
+  if (g_getenv ("DERM_MONKEY_TRACE") != NULL)
+    g_signal_add_emission_hook (g_signal_lookup ("show", GTK_TYPE_WIDGET), 0,
+                                popover_shown_hook, NULL, NULL);
   g_print ("monkey: %u events, seed %" G_GUINT64_FORMAT "\n", n_events, seed);
 
   while (done < n_events)
