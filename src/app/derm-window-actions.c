@@ -193,6 +193,17 @@ window_key_pressed_cb (DermWindow            *self,
   DermQuizPhase phase = _derm_window_quiz_phase (self);
   const char *action = NULL;
 
+  /* Escape with the search open closes the search first, wherever the
+   * focus is (the search bar may still be opening): not the root list's
+   * window-wide Escape, which would clear the highlight and leave the
+   * search open */
+  if (keyval == GDK_KEY_Escape && (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) == 0 &&
+      gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      return GDK_EVENT_STOP;
+    }
+
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK | GDK_SUPER_MASK)) != 0 ||
       (focus != NULL && GTK_IS_EDITABLE (focus)))
     return GDK_EVENT_PROPAGATE;
