@@ -240,3 +240,30 @@ find_broken_words (GtkWidget *widget,
 
   return n;
 }
+
+/* The widget as drawn now, 4 bytes a pixel (g_free ()), once its layout
+ * has settled. */
+guchar *
+display_widget_pixels (GtkWidget *widget,
+                       int       *width,
+                       int       *height)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  guchar *pixels;
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+
+  wait_for_layout (widget);
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  *width = gdk_texture_get_width (texture);
+  *height = gdk_texture_get_height (texture);
+  pixels = g_malloc ((gsize) *width * *height * 4);
+  gdk_texture_download (texture, pixels, (gsize) *width * 4);
+  return pixels;
+}

@@ -34,6 +34,10 @@ void     settle     (guint       ms);
  * widgets are the ones on the screen (a header bar shown again after
  * presentation mode moves the map only in the next frame's layout). */
 void     wait_for_layout (GtkWidget *widget);
+/* The widget as drawn now, 4 bytes a pixel; g_free () it. */
+guchar  *display_widget_pixels (GtkWidget *widget,
+                                int       *width,
+                                int       *height);
 /* Run xdotool with these arguments (NULL-terminated); abort on failure. */
 void     xdotool    (const char *first,
                      ...) G_GNUC_NULL_TERMINATED;

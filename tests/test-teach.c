@@ -524,30 +524,6 @@ test_class_quiz (void)
 }
 
 /* The map view as drawn now, 4 bytes a pixel (BGRA or RGBA). */
-static guchar *
-map_pixels (int *width,
-            int *height)
-{
-  GtkWidget *widget = GTK_WIDGET (derm_window_get_map_view (window));
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  guchar *pixels;
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-
-  wait_for_layout (widget);
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  *width = gdk_texture_get_width (texture);
-  *height = gdk_texture_get_height (texture);
-  pixels = g_malloc ((gsize) *width * *height * 4);
-  gdk_texture_download (texture, pixels, (gsize) *width * 4);
-  return pixels;
-}
 
 /* A colour, not a grey: the spread of its three channels. */
 static gboolean
@@ -579,7 +555,7 @@ coloured_regions (const DermRegion *asked,
   int width, height;
   guint n = 0;
 
-  pixels = map_pixels (&width, &height);
+  pixels = display_widget_pixels (GTK_WIDGET (derm_window_get_map_view (window)), &width, &height);
   if (asked != NULL)
     derm_map_view_region_to_widget (view, asked, &asked_x, &asked_y);
   for (guint i = 0; i < regions->len; i++)
@@ -644,7 +620,7 @@ test_quiz_hides_colours (void)
 
         mirror = derm_atlas_get_region (derm_window_get_atlas (window), other);
       }
-    pixels = map_pixels (&width, &height);
+    pixels = display_widget_pixels (GTK_WIDGET (derm_window_get_map_view (window)), &width, &height);
     if (mirror != NULL && derm_map_view_region_to_widget (view, mirror, &x, &y))
       CHECK (!coloured_at (pixels, width, height, x, y), "the other leg's %s shows no colour", mirror->id);
   }

@@ -255,31 +255,6 @@ test_keyboard (void)
          "arrow keys and Enter select another region");
 }
 
-/* The map view as drawn now, 4 bytes a pixel. */
-static guchar *
-map_pixels (int *width,
-            int *height)
-{
-  GtkWidget *widget = GTK_WIDGET (derm_window_get_map_view (window));
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  guchar *pixels;
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-
-  wait_for_layout (widget);
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  *width = gdk_texture_get_width (texture);
-  *height = gdk_texture_get_height (texture);
-  pixels = g_malloc ((gsize) *width * *height * 4);
-  gdk_texture_download (texture, pixels, (gsize) *width * 4);
-  return pixels;
-}
 
 /* Pixels that differ between two drawings within radius of a point. */
 static guint
@@ -341,13 +316,13 @@ test_focus_ring_on_tab (void)
   gtk_window_set_focus_visible (GTK_WINDOW (window), FALSE);
   settle (200);
   CHECK (!map_has_focus (NULL), "the focus is off the map");
-  before = map_pixels (&width, &height);
+  before = display_widget_pixels (GTK_WIDGET (derm_window_get_map_view (window)), &width, &height);
 
   /* from the zoom button the focus goes back into the map */
   xdotool ("key", "--window", win, "shift+Tab", NULL);
   CHECK (wait_until (map_has_focus, NULL, 2000), "Shift+Tab from the zoom button enters the map");
   settle (200);
-  after = map_pixels (&width, &height);
+  after = display_widget_pixels (GTK_WIDGET (derm_window_get_map_view (window)), &width, &height);
   changed = changed_near (before, after, width, height, width / 2.0, height / 2.0, MAX (width, height));
   CHECK (changed > 40, "entered with the keyboard, the focused region shows its focus ring at once "
          "(%u pixels changed)", changed);
@@ -360,12 +335,12 @@ test_focus_ring_on_tab (void)
   gtk_widget_grab_focus (GTK_WIDGET (view));
   settle (200);
   g_free (before);
-  before = map_pixels (&width, &height);
+  before = display_widget_pixels (GTK_WIDGET (derm_window_get_map_view (window)), &width, &height);
   xdotool ("key", "--window", win, "Tab", NULL);
   settle (300);
   CHECK (map_has_focus (NULL), "the first Tab leaves the focus on the map");
   g_free (after);
-  after = map_pixels (&width, &height);
+  after = display_widget_pixels (GTK_WIDGET (derm_window_get_map_view (window)), &width, &height);
   changed = changed_near (before, after, width, height, width / 2.0, height / 2.0, MAX (width, height));
   CHECK (changed > 40, "and shows the focused region, ringed (%u pixels changed)", changed);
   xdotool ("key", "--window", win, "Tab", NULL);
@@ -1018,11 +993,11 @@ test_first_tab (void)
   guint changed;
 
   CHECK (map_has_focus (NULL), "the map has the focus as the window opens");
-  before = map_pixels (&width, &height);
+  before = display_widget_pixels (GTK_WIDGET (derm_window_get_map_view (window)), &width, &height);
   xdotool ("key", "--window", win, "Tab", NULL);
   settle (300);
   CHECK (gtk_widget_is_focus (GTK_WIDGET (view)), "the first Tab keeps the focus on the map");
-  after = map_pixels (&width, &height);
+  after = display_widget_pixels (GTK_WIDGET (derm_window_get_map_view (window)), &width, &height);
   changed = changed_near (before, after, width, height, width / 2.0, height / 2.0, MAX (width, height));
   CHECK (changed > 40, "and rings a region (%u pixels changed)", changed);
 }
