@@ -197,17 +197,12 @@ chart_export_response_cb (DermWindow           *self,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+      g_autofree char *chosen = file != NULL ? g_file_get_path (file) : NULL;
+      /* no extension of ours: a PDF, as the export dialog does it */
+      g_autofree char *path = chosen != NULL ? derm_export_dialog_complete_path (chosen, DERM_EXPORT_PDF)
+                                             : NULL;
       g_autoptr (GError) error = NULL;
 
-      if (path != NULL && !g_str_has_suffix (path, ".pdf") && !g_str_has_suffix (path, ".svg") &&
-          !g_str_has_suffix (path, ".png"))
-        {
-          char *pdf = g_strconcat (path, ".pdf", NULL);
-
-          g_free (path);
-          path = pdf;
-        }
       if (path != NULL && derm_window_get_chart (self) != NULL)
         {
           g_autofree char *name = g_filename_display_basename (path);
