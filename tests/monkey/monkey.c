@@ -23,6 +23,20 @@
 static guint n_events = 300;
 static guint64 seed = 1;
 
+/* Drags start below this strip, where every window's header bar lies
+ * (under Xvfb there is no window manager and every window opens at 0,0).
+ * A drag on a header bar moves the window, which is the window manager's
+ * job; without one GDK moves the window itself, off the screen if the
+ * drag says so, and GTK 4.8 then misbehaves with no help from the app: a
+ * popover whose button is off every monitor gives the criticals
+ * "gdk_monitor_get_geometry: assertion 'GDK_IS_MONITOR (monitor)'" and
+ * the warnings about negative allocations of a GtkPopoverContent and a
+ * GtkScrolledWindow, and a drag that starts on a header button gives
+ * "Broken accounting of active state". A 30-line GTK program with a
+ * header bar, a toggle button and a primary menu button shows all of them
+ * the same way. Clicks and keys still reach the header bars. */
+#define HEADER_STRIP 56
+
 /* keys a person might press, without those that leave the program or
  * start writing files (Ctrl+Q, Ctrl+W, Ctrl+P, Ctrl+E, Ctrl+S, Ctrl+O) */
 static const char * const keys[] = {
@@ -101,7 +115,10 @@ run_batch (GRand      *rand,
           append_arg (argv, "%d", g_rand_int_range (rand, 0, 8) == 0 ? 3 : 1);
           break;
         case 4:
-          /* a drag (CLAMP evaluates its argument more than once) */
+          /* a drag, below the header bars (CLAMP evaluates its argument
+           * more than once) */
+          if (height > 2 * HEADER_STRIP)
+            y = HEADER_STRIP + y * (height - HEADER_STRIP) / height;
           dx = x + g_rand_int_range (rand, -120, 120);
           dy = y + g_rand_int_range (rand, -120, 120);
           append_arg (argv, "mousemove");
@@ -188,6 +205,24 @@ popover_shown_hook (GSignalInvocationHint *hint,
   return TRUE;
 }
 
+/* Where xdotool finds the window on the screen: at 0,0, where it opened */
+static gboolean
+window_at_origin (const char *xid)
+{
+  const char *argv[] = { "xdotool", "getwindowgeometry", "--shell", xid, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                     &status, &error))
+    g_error ("xdotool: %s", error->message);
+  if (g_getenv ("DERM_MONKEY_TRACE") != NULL)
+    g_printerr ("monkey: window geometry\n%s", out);
+  return g_spawn_check_wait_status (status, NULL) && strstr (out, "\nX=0\n") != NULL &&
+         strstr (out, "\nY=0\n") != NULL;
+}
+
 static gboolean
 map_view_shown (gpointer data)
 {
@@ -243,6 +278,7 @@ run_monkey (DermWindow *window)
   CHECK (map_view_shown (window), "after %u events the map is still shown", n_events);
   wait_for_layout (GTK_WIDGET (window));
   CHECK (gtk_widget_get_mapped (GTK_WIDGET (window)), "the window still answers");
+  CHECK (window_at_origin (xid), "the window has not moved (a move would be GDK's own, off the screen)");
 }
 
 int
