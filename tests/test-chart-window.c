@@ -195,6 +195,52 @@ pixels_near (cairo_surface_t *image,
   return n;
 }
 
+typedef struct {
+  gboolean done;
+  gboolean ok;
+  GError  *error;
+} ExportResult;
+
+static void
+chart_exported_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ExportResult *export = user_data;
+
+  export->ok = derm_window_export_chart_finish (DERM_WINDOW (object), result, &export->error);
+  export->done = TRUE;
+}
+
+static gboolean
+export_done (gpointer data)
+{
+  return ((ExportResult *) data)->done;
+}
+
+/* The chart's record to a file, in a thread; when change is set, the
+ * left dorsum of the foot is charted normal as soon as the export has
+ * begun, and the record keeps what the chart was then. */
+static gboolean
+export_chart (const char *path,
+              gboolean    change,
+              GError    **error)
+{
+  ExportResult export = { FALSE, FALSE, NULL };
+
+  derm_window_export_chart_async (window, path, NULL, chart_exported_cb, &export);
+  if (change)
+    derm_chart_set_sensory (derm_window_get_chart (window), DERM_VIEW_ANTERIOR, DERM_SIDE_LEFT,
+                            "dorsum-foot", DERM_FINDING_NORMAL);
+  CHECK (wait_until (export_done, &export, 30000), "the export ends");
+  if (change)
+    derm_chart_set_sensory (derm_window_get_chart (window), DERM_VIEW_ANTERIOR, DERM_SIDE_LEFT,
+                            "dorsum-foot", DERM_FINDING_REDUCED);
+  if (export.error != NULL)
+    g_propagate_error (error, export.error);
+  return export.ok;
+}
+
 /* The chart in chart mode goes to the printer and to files as its record. */
 static void
 test_print_export (void)
@@ -212,15 +258,17 @@ test_print_export (void)
   cairo_surface_t *image;
   double x, y, scale, red, green, blue;
 
-  CHECK (derm_window_export_chart (window, pdf, &error), "the chart exports to PDF");
+  CHECK (export_chart (pdf, FALSE, &error), "the chart exports to PDF");
   g_clear_error (&error);
   text = pdf_text (pdf);
   CHECK (strstr (text, "Examination chart") != NULL && strstr (text, "1. common fibular nerve, left") != NULL &&
          strstr (text, "Left dorsum of the foot") != NULL,
          "the record has the title, the ranking and the findings");
 
-  /* the marks on the patient's left, none on the right */
-  CHECK (derm_window_export_chart (window, png, &error), "and to PNG");
+  /* the marks on the patient's left, none on the right, as the chart was
+   * when the export began */
+  CHECK (export_chart (png, TRUE, &error), "and to PNG");
+  CHECK (sensory ("dorsum-foot", DERM_SIDE_LEFT) == DERM_FINDING_REDUCED, "the chart is as it was");
   page = derm_chart_page_new (renderer, chart, NULL, NULL, 595.276, 841.89, &error);
   g_assert_no_error (error);
   image = cairo_image_surface_create_from_png (png);
@@ -228,7 +276,7 @@ test_print_export (void)
   derm_finding_get_color (DERM_FINDING_REDUCED, &red, &green, &blue);
   g_assert_true (derm_chart_page_region_point (page, derm_atlas_get_region (atlas, "dorsum-foot-left"), &x, &y));
   CHECK (pixels_near (image, x * scale, y * scale, red, green, blue) > 10,
-         "the left dorsum of the foot is marked reduced on the record");
+         "the left dorsum of the foot is marked reduced on the record (charted normal only after the export began)");
   g_assert_true (derm_chart_page_region_point (page, derm_atlas_get_region (atlas, "dorsum-foot-right"), &x, &y));
   CHECK (pixels_near (image, x * scale, y * scale, red, green, blue) == 0, "the right one is not");
   cairo_surface_destroy (image);

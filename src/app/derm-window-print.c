@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "derm-chart-page.h"
+#include "derm-cli.h"
 #include "derm-export-dialog.h"
 #include "derm-print-operation.h"
 #include "derm-print-settings.h"
@@ -190,6 +191,40 @@ chart_paper_size (DermWindow *self,
 }
 
 static void
+chart_exported_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  DermWindow *self = DERM_WINDOW (object);
+  g_autofree char *path = user_data;
+  g_autofree char *name = g_filename_display_basename (path);
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (self));
+  g_autoptr (GError) error = NULL;
+
+  if (!derm_window_export_chart_finish (self, result, &error) && !gtk_widget_get_realized (GTK_WIDGET (self)))
+    {
+      /* the window was closed meanwhile: nowhere left to show it */
+      g_printerr ("dermatomes: %s: %s\n", path, error->message);
+      return;
+    }
+  if (error != NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, error->message);
+
+      adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Could Not Export “%s”"), name);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else if (content != NULL && ADW_IS_TOAST_OVERLAY (content))
+    {
+      /* Translators: %s is a file name */
+      g_autofree char *title = g_strdup_printf (_("Exported to %s"), name);
+
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (content), adw_toast_new (title));
+    }
+}
+
+static void
 chart_export_response_cb (DermWindow           *self,
                           int                   response,
                           GtkFileChooserNative *chooser)
@@ -201,29 +236,9 @@ chart_export_response_cb (DermWindow           *self,
       /* no extension of ours: a PDF, as the export dialog does it */
       g_autofree char *path = chosen != NULL ? derm_export_dialog_complete_path (chosen, DERM_EXPORT_PDF)
                                              : NULL;
-      g_autoptr (GError) error = NULL;
 
       if (path != NULL && derm_window_get_chart (self) != NULL)
-        {
-          g_autofree char *name = g_filename_display_basename (path);
-          GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (self));
-
-          if (!derm_window_export_chart (self, path, &error))
-            {
-              GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, error->message);
-
-              adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Could Not Export “%s”"), name);
-              adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-              gtk_window_present (GTK_WINDOW (dialog));
-            }
-          else if (ADW_IS_TOAST_OVERLAY (content))
-            {
-              /* Translators: %s is a file name */
-              g_autofree char *title = g_strdup_printf (_("Exported to %s"), name);
-
-              adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (content), adw_toast_new (title));
-            }
-        }
+        derm_window_export_chart_async (self, path, NULL, chart_exported_cb, g_strdup (path));
     }
   g_object_unref (chooser);
 }
@@ -257,25 +272,110 @@ export_chart (DermWindow *self)
 
 /* public API */
 
+/* One chart export, written in a thread with an atlas, renderer and copy
+ * of the chart of its own: the window keeps working, and what the user
+ * charts meanwhile is not half in the file. */
+typedef struct {
+  char   *data;  /* the chart as it was when the export began */
+  gsize   length;
+  char   *path;
+  double  width, height;
+} ChartExport;
+
+static void
+chart_export_free (gpointer data)
+{
+  ChartExport *job = data;
+
+  g_free (job->data);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+chart_export_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  ChartExport *job = task_data;
+  g_autoptr (DermAtlas) atlas = NULL;
+  g_autoptr (DermRenderer) renderer = NULL;
+  g_autoptr (DermChart) chart = NULL;
+  GError *error = NULL;
+
+  /* the atlas the window shows, loaded again for this thread alone */
+  atlas = derm_cli_new_atlas (&error);
+  if (atlas != NULL)
+    chart = derm_chart_new_from_data (job->data, (gssize) job->length, NULL, atlas, &error);
+  if (chart != NULL && !g_task_return_error_if_cancelled (task))
+    {
+      renderer = derm_renderer_new (atlas);
+      if (derm_chart_page_write (renderer, chart, NULL, NULL, job->path, job->width, job->height,
+                                 2000, &error))
+        {
+          g_task_return_boolean (task, TRUE);
+          return;
+        }
+    }
+  if (error != NULL)
+    g_task_return_error (task, error);
+}
+
+static void
+release_application (gpointer data)
+{
+  g_application_release (data);
+  g_object_unref (data);
+}
+
 /**
- * derm_window_export_chart:
+ * derm_window_export_chart_async:
  * @path: a .pdf, .svg or .png
  *
- * Writes the record of the chart shown, on the page setup's paper.
+ * Writes the record of the chart shown, as it is now, on the page setup's
+ * paper, in a thread. The application stays up until the file is written.
  */
-gboolean
-derm_window_export_chart (DermWindow  *self,
-                          const char  *path,
-                          GError     **error)
+void
+derm_window_export_chart_async (DermWindow          *self,
+                                const char          *path,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
 {
-  double width, height;
+  g_autoptr (GTask) task = NULL;
+  GApplication *app = g_application_get_default ();
+  ChartExport *job;
 
-  g_return_val_if_fail (DERM_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (derm_window_get_chart (self) != NULL, FALSE);
+  g_return_if_fail (DERM_IS_WINDOW (self));
+  g_return_if_fail (derm_window_get_chart (self) != NULL);
+  g_return_if_fail (path != NULL);
 
-  chart_paper_size (self, &width, &height);
-  return derm_chart_page_write (get_renderer (self), derm_window_get_chart (self), NULL, NULL,
-                                path, width, height, 2000, error);
+  job = g_new0 (ChartExport, 1);
+  job->data = derm_chart_to_data (derm_window_get_chart (self), &job->length);
+  job->path = g_strdup (path);
+  chart_paper_size (self, &job->width, &job->height);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, derm_window_export_chart_async);
+  g_task_set_task_data (task, job, chart_export_free);
+  if (app != NULL)
+    {
+      g_application_hold (app);
+      g_object_set_data_full (G_OBJECT (task), "derm-hold", g_object_ref (app), release_application);
+    }
+  g_task_run_in_thread (task, chart_export_thread);
+}
+
+gboolean
+derm_window_export_chart_finish (DermWindow    *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == derm_window_export_chart_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 void

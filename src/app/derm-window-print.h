@@ -20,8 +20,13 @@ void derm_window_export_action     (GtkWidget  *widget,
                                     const char *action_name,
                                     GVariant   *parameter);
 
-gboolean derm_window_export_chart  (DermWindow  *self,
-                                    const char  *path,
-                                    GError     **error);
+void     derm_window_export_chart_async  (DermWindow          *self,
+                                         const char          *path,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+gboolean derm_window_export_chart_finish (DermWindow          *self,
+                                         GAsyncResult        *result,
+                                         GError             **error);
 
 G_END_DECLS
