@@ -170,6 +170,28 @@ test_zone_at (void)
   g_assert_nonnull (strstr (bad_number.err, "abc"));
   run_cli (&too_few, "--zone-at", "anterior", "100", NULL);
   g_assert_cmpint (too_few.status, ==, 2);
+
+  /* numbers that are no place (NaN was cast to int) are refused and
+   * named; negative ones need no "--" */
+  {
+    const char *cases[][3] = {
+      { "nan", "nan", "nan" }, { "100", "inf", "inf" }, { "-inf", "5", "-inf" }, { "1e999", "5", "1e999" },
+    };
+    g_auto (Run) negative = { 0 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_auto (Run) run = { 0 };
+
+        run_cli (&run, "--zone-at", "anterior", cases[i][0], cases[i][1], NULL);
+        g_assert_cmpint (run.status, ==, 2);
+        g_assert_cmpstr (run.out, ==, "");
+        g_assert_nonnull (strstr (run.err, cases[i][2]));
+      }
+    run_cli (&negative, "--zone-at", "anterior", "-5", "-10", NULL);
+    g_assert_cmpint (negative.status, ==, 1);
+    g_assert_nonnull (strstr (negative.err, "no skin region"));
+  }
   run_cli (&bad_view, "--zone-at", "sideways", "100", "100", NULL);
   g_assert_cmpint (bad_view.status, ==, 2);
   g_assert_nonnull (strstr (bad_view.err, "sideways"));
