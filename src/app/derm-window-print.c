@@ -190,88 +190,6 @@ chart_paper_size (DermWindow *self,
     }
 }
 
-static void
-chart_exported_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  DermWindow *self = DERM_WINDOW (object);
-  g_autofree char *path = user_data;
-  g_autofree char *name = g_filename_display_basename (path);
-  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (self));
-  g_autoptr (GError) error = NULL;
-
-  if (!derm_window_export_chart_finish (self, result, &error) && !gtk_widget_get_realized (GTK_WIDGET (self)))
-    {
-      /* the window was closed meanwhile: nowhere left to show it */
-      g_printerr ("dermatomes: %s: %s\n", path, error->message);
-      return;
-    }
-  if (error != NULL)
-    {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, error->message);
-
-      adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Could Not Export “%s”"), name);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
-  else if (content != NULL && ADW_IS_TOAST_OVERLAY (content))
-    {
-      /* Translators: %s is a file name */
-      g_autofree char *title = g_strdup_printf (_("Exported to %s"), name);
-
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (content), adw_toast_new (title));
-    }
-}
-
-static void
-chart_export_response_cb (DermWindow           *self,
-                          int                   response,
-                          GtkFileChooserNative *chooser)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *chosen = file != NULL ? g_file_get_path (file) : NULL;
-      /* no extension of ours: a PDF, as the export dialog does it */
-      g_autofree char *path = chosen != NULL ? derm_export_dialog_complete_path (chosen, DERM_EXPORT_PDF)
-                                             : NULL;
-
-      if (path != NULL && derm_window_get_chart (self) != NULL)
-        derm_window_export_chart_async (self, path, NULL, chart_exported_cb, g_strdup (path));
-    }
-  g_object_unref (chooser);
-}
-
-static void
-export_chart (DermWindow *self)
-{
-  GtkFileChooserNative *chooser;
-  static const struct { const char *name; const char *pattern; } formats[] = {
-    { N_("PDF document"), "*.pdf" },
-    { N_("SVG image"), "*.svg" },
-    { N_("PNG image"), "*.png" },
-  };
-
-  chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-
-      gtk_file_filter_set_name (filter, _(formats[i].name));
-      gtk_file_filter_add_pattern (filter, formats[i].pattern);
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-    }
-  /* Translators: the file name an exported chart is offered to be saved as */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("chart.pdf"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_swapped (chooser, "response", G_CALLBACK (chart_export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-/* public API */
-
 /* One chart export, written in a thread with an atlas, renderer and copy
  * of the chart of its own: the window keeps working, and what the user
  * charts meanwhile is not half in the file. */
@@ -328,6 +246,88 @@ release_application (gpointer data)
   g_application_release (data);
   g_object_unref (data);
 }
+
+static void
+chart_exported_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  DermWindow *self = DERM_WINDOW (object);
+  const char *path = ((ChartExport *) g_task_get_task_data (G_TASK (result)))->path;
+  g_autofree char *name = g_filename_display_basename (path);
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (self));
+  g_autoptr (GError) error = NULL;
+
+  if (!derm_window_export_chart_finish (self, result, &error) && !gtk_widget_get_realized (GTK_WIDGET (self)))
+    {
+      /* the window was closed meanwhile: nowhere left to show it */
+      g_printerr ("dermatomes: %s: %s\n", path, error->message);
+      return;
+    }
+  if (error != NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, error->message);
+
+      adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Could Not Export “%s”"), name);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else if (content != NULL && ADW_IS_TOAST_OVERLAY (content))
+    {
+      /* Translators: %s is a file name */
+      g_autofree char *title = g_strdup_printf (_("Exported to %s"), name);
+
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (content), adw_toast_new (title));
+    }
+}
+
+static void
+chart_export_response_cb (DermWindow           *self,
+                          int                   response,
+                          GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *chosen = file != NULL ? g_file_get_path (file) : NULL;
+      /* no extension of ours: a PDF, as the export dialog does it */
+      g_autofree char *path = chosen != NULL ? derm_export_dialog_complete_path (chosen, DERM_EXPORT_PDF)
+                                             : NULL;
+
+      if (path != NULL && derm_window_get_chart (self) != NULL)
+        derm_window_export_chart_async (self, path, NULL, chart_exported_cb, NULL);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_chart (DermWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  static const struct { const char *name; const char *pattern; } formats[] = {
+    { N_("PDF document"), "*.pdf" },
+    { N_("SVG image"), "*.svg" },
+    { N_("PNG image"), "*.png" },
+  };
+
+  chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _(formats[i].name));
+      gtk_file_filter_add_pattern (filter, formats[i].pattern);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
+  /* Translators: the file name an exported chart is offered to be saved as */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("chart.pdf"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_swapped (chooser, "response", G_CALLBACK (chart_export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* public API */
 
 /**
  * derm_window_export_chart_async:
